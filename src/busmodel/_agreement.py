@@ -1,0 +1,244 @@
+"""The agreement: a signed text that sets up a collaboration, and what it says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from busmodel import _check
+from busmodel._bodies import Body, Municipality, Person
+from busmodel._errors import ModelError
+from busmodel._forums import Forum
+from busmodel._mandate import Convention
+from busmodel._period import Period
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "ChairRule",
+    "ChairTerm",
+    "Decision",
+    "Exemption",
+    "Extension",
+    "Review",
+    "Signature",
+    "Validity",
+    "ValidityBasis",
+]
+
+_date = _check.instance(dt.date)
+_optional_date = _check.optional(_date)
+_optional_months = _check.optional(_check.in_range(1, 120))
+
+
+class AgreementKind(enum.Enum):
+    """A local agreement, or a regional framework that local agreements implement."""
+
+    AGREEMENT = "agreement"
+    FRAMEWORK = "framework"
+
+
+class ValidityBasis(enum.Enum):
+    """What the validity of an agreement is tied to."""
+
+    MANDATE_PERIOD = "mandate-period"
+    """It runs for exactly one mandate period."""
+    FIXED = "fixed"
+    """It runs between two stated dates."""
+    UNTIL_FURTHER_NOTICE = "until-further-notice"
+    """It runs until a party gives notice (tills vidare)."""
+
+
+class Review(enum.Enum):
+    """How often the agreement is to be reviewed (omprövas)."""
+
+    ANNUAL = "annual"
+
+
+@attrs.frozen
+class Decision:
+    """A decision by a body about the collaboration, such as the council's in 1999.
+
+    ``date`` is given when known; otherwise only the ``year``.
+    """
+
+    body: str = attrs.field(validator=_check.identifier)
+    year: int = attrs.field(validator=_check.in_range(1900, 2200))
+    date: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    reference: str | None = attrs.field(default=None, validator=_check.optional_text)
+    summary: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is not None and self.date.year != self.year:
+            raise ModelError("date", f"{self.date} is not in the decision year {self.year}")
+
+
+@attrs.frozen
+class ChairTerm:
+    """A recorded chairmanship: which body chairs during which period, and why."""
+
+    body: str = attrs.field(validator=_check.identifier)
+    period: Period = attrs.field(validator=_check.instance(Period))
+    reason: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+
+@attrs.frozen
+class ChairRule:
+    """Who chairs: the rotation order and the chair terms recorded so far.
+
+    The chair passes along ``rotation`` at each new mandate period; when
+    ``mid_period_changes`` is true it may also change during a period when the
+    need arises (om behov uppstår), and such a term carries a ``reason``.
+    """
+
+    rotation: tuple[str, ...] = attrs.field(validator=_check.tuple_of(_check.identifier))
+    terms: tuple[ChairTerm, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(ChairTerm))
+    )
+    mid_period_changes: bool = attrs.field(default=False, validator=_check.instance(bool))
+    may_chair: tuple[str, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.identifier)
+    )
+    """Bodies that are not parties but are allowed to chair."""
+
+    def chair_on(self, day: dt.date) -> str | None:
+        """The id of the body whose recorded term covers ``day``, if any."""
+        for term in self.terms:
+            if term.period.contains(day):
+                return term.body
+        return None
+
+
+@attrs.frozen
+class Extension:
+    """The terms on which the agreement may be extended (förlängning)."""
+
+    years: int = attrs.field(validator=_check.in_range(1, 10))
+    """Years added by each extension."""
+    times: int | None = attrs.field(default=None, validator=_check.optional(_check.in_range(1, 20)))
+    """How many extensions are allowed; None for no limit."""
+    notice_months: int | None = attrs.field(default=None, validator=_optional_months)
+    """Notice to be given before the end if the agreement is not to be extended."""
+
+
+@attrs.frozen
+class Validity:
+    """When the agreement is in force (giltighetstid)."""
+
+    basis: ValidityBasis = attrs.field(validator=_check.instance(ValidityBasis))
+    period: Period = attrs.field(validator=_check.instance(Period))
+    convention: Convention = attrs.field(
+        default=Convention.COMMITTEE, validator=_check.instance(Convention)
+    )
+    notice_months: int | None = attrs.field(default=None, validator=_optional_months)
+    """Notice period (uppsägningstid) in months."""
+    extension: Extension | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(Extension))
+    )
+    review: Review | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(Review))
+    )
+
+
+@attrs.frozen
+class Signature:
+    """A signature: who signed for which body, where and when."""
+
+    body: str = attrs.field(validator=_check.identifier)
+    name: str = attrs.field(validator=_check.text)
+    date: dt.date = attrs.field(validator=_date)
+    title: str | None = attrs.field(default=None, validator=_check.optional_text)
+    place: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+
+@attrs.frozen
+class Exemption:
+    """A reasoned exemption from a validation rule, carried by the document itself.
+
+    ``code`` is a rule code or prefix; ``path`` narrows it to one place.
+    """
+
+    code: str = attrs.field(validator=_check.text)
+    reason: str = attrs.field(validator=_check.text)
+    path: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Agreement:
+    """A collaboration agreement, or a framework that agreements implement.
+
+    Bodies are declared once in ``bodies`` and referred to by id everywhere
+    else: ``parties`` sign, ``participants`` take part without signing.
+    """
+
+    id: str = attrs.field(validator=_check.identifier)
+    title: str = attrs.field(validator=_check.text)
+    kind: AgreementKind = attrs.field(
+        default=AgreementKind.AGREEMENT, validator=_check.instance(AgreementKind)
+    )
+    municipality: Municipality | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(Municipality))
+    )
+    region: str | None = attrs.field(default=None, validator=_check.optional_text)
+    document_date: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    case_officer: Person | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(Person))
+    )
+    contacts: tuple[Person, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Person))
+    )
+    purpose: str | None = attrs.field(default=None, validator=_check.optional_text)
+    principles: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
+    framework: str | None = attrs.field(default=None, validator=_check.optional_identifier)
+    supersedes: tuple[str, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.identifier)
+    )
+    members: tuple[Municipality, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Municipality))
+    )
+    """For a framework: the municipalities it covers."""
+    decisions: tuple[Decision, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Decision))
+    )
+    bodies: tuple[Body, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Body))
+    )
+    parties: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.identifier))
+    participants: tuple[str, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.identifier)
+    )
+    forums: tuple[Forum, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Forum))
+    )
+    chair: ChairRule | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(ChairRule))
+    )
+    validity: Validity | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(Validity))
+    )
+    signatures: tuple[Signature, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Signature))
+    )
+    exemptions: tuple[Exemption, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Exemption))
+    )
+
+    def body(self, body_id: str) -> Body | None:
+        """The declared body with ``body_id``, or None."""
+        for body in self.bodies:
+            if body.id == body_id:
+                return body
+        return None
+
+    def forum(self, forum_id: str) -> Forum | None:
+        """The forum with ``forum_id``, or None."""
+        for forum in self.forums:
+            if forum.id == forum_id:
+                return forum
+        return None
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the agreement is in force on ``on`` (False without a validity)."""
+        return self.validity is not None and self.validity.period.contains(on)

@@ -1,0 +1,249 @@
+"""The rule catalogue: rules are plain functions registered with their metadata.
+
+Built-in rules live in ``busmodel._rules``; other systems add their own with
+:func:`rule` (or :func:`register`) or through the ``busmodel.rules`` entry-point
+group, whose entries name a :class:`Rule`, an iterable of rules, or a module
+that registers rules when imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import importlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from busmodel._errors import BusmodelError
+from busmodel._findings import Severity
+from busmodel._text import Text
+
+if TYPE_CHECKING:
+    from busmodel._agreement import Agreement
+    from busmodel._records import Records
+    from busmodel._registry import Registry
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Context",
+    "Issue",
+    "Need",
+    "Options",
+    "Rule",
+    "register",
+    "rule",
+    "rules",
+    "select_rules",
+]
+
+ENTRY_POINT_GROUP: Final = "busmodel.rules"
+CODE_PATTERN: Final = re.compile(r"[A-Z]{2,5}[0-9]{3}")
+
+
+class Need(enum.Enum):
+    """Something a rule needs besides the agreement; without it the rule is skipped."""
+
+    TODAY = "today"
+    RECORDS = "records"
+    REGISTRY = "registry"
+
+    @property
+    def text(self) -> Text:
+        """Why the rule was skipped, in both languages."""
+        return _NEED_TEXT[self]
+
+
+_NEED_TEXT: Final = {
+    Need.TODAY: Text(en="needs today's date (--today)", sv="behöver dagens datum (--today)"),
+    Need.RECORDS: Text(
+        en="needs the agreement's records (--records)",
+        sv="behöver överenskommelsens protokoll (--records)",
+    ),
+    Need.REGISTRY: Text(
+        en="needs the other documents (a registry)",
+        sv="behöver de andra dokumenten (ett register)",
+    ),
+}
+
+
+@attrs.frozen
+class Options:
+    """Settings that rules read."""
+
+    renewal_horizon_days: int = 90
+    """How long before the end of validity a "renewal due" warning is given."""
+
+
+@attrs.frozen
+class Context:
+    """What a rule looks at: the agreement and, when given, the date, records and registry."""
+
+    agreement: Agreement
+    today: dt.date | None = None
+    records: Records | None = None
+    registry: Registry | None = None
+    options: Options = Options()
+
+    def has(self, need: Need) -> bool:
+        """Whether the context carries what ``need`` names."""
+        value = {Need.TODAY: self.today, Need.RECORDS: self.records, Need.REGISTRY: self.registry}
+        return value[need] is not None
+
+
+@attrs.frozen
+class Issue:
+    """What a rule's check yields: where, what (in both languages), and related places."""
+
+    path: str
+    message: Text
+    related: tuple[str, ...] = ()
+
+
+Check = Callable[[Context], Iterable[Issue]]
+
+
+def _check_code(_: object, __: attrs.Attribute[str], code: str) -> None:
+    if not CODE_PATTERN.fullmatch(code):
+        raise BusmodelError(
+            f"rule code {code!r} must be 2-5 capital letters and three digits, like 'SIG001'"
+        )
+
+
+@attrs.frozen
+class Rule:
+    """A validation rule: a check function and what a reader needs to know about it."""
+
+    code: str = attrs.field(validator=_check_code)
+    title: Text
+    severity: Severity
+    rationale: Text
+    source: str
+    """The seed document or law the rule comes from."""
+    check: Check = attrs.field(eq=False)
+    needs: frozenset[Need] = frozenset()
+
+    @property
+    def area(self) -> str:
+        """The letters of the code: the area the rule belongs to."""
+        return self.code.rstrip("0123456789")
+
+
+class _Catalogue:
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+        self._loaded = False
+
+    def add(self, new: Rule) -> Rule:
+        if not isinstance(new, Rule):
+            raise BusmodelError(f"expected a Rule, got {type(new).__name__}")
+        known = self._rules.get(new.code)
+        if known is not None and known != new:
+            raise BusmodelError(f"a rule with code {new.code!r} is already registered")
+        self._rules[new.code] = new
+        return new
+
+    def remove(self, code: str) -> None:
+        self._rules.pop(code, None)
+
+    def all(self) -> tuple[Rule, ...]:
+        self._load()
+        return tuple(self._rules[code] for code in sorted(self._rules))
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        importlib.import_module("busmodel._rules")
+        for entry in entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                loaded = entry.load()
+            except Exception as error:
+                raise BusmodelError(
+                    f"rule plugin {entry.name!r} ({entry.value}) failed to load: {error}"
+                ) from error
+            if isinstance(loaded, Rule):
+                self.add(loaded)
+            elif isinstance(loaded, Iterable) and not isinstance(loaded, str | bytes):
+                for item in loaded:
+                    self.add(item)
+
+
+_CATALOGUE: Final = _Catalogue()
+
+
+def register(new: Rule) -> Rule:
+    """Add ``new`` to the catalogue; a different rule with the same code is an error."""
+    return _CATALOGUE.add(new)
+
+
+def unregister(code: str) -> None:
+    """Remove the rule with ``code`` from the catalogue, if it is there."""
+    _CATALOGUE.remove(code)
+
+
+def rule(
+    code: str,
+    *,
+    title: Text,
+    severity: Severity,
+    rationale: Text,
+    source: str,
+    needs: Iterable[Need] = (),
+) -> Callable[[Check], Check]:
+    """Register the decorated check function as a rule.
+
+    >>> import busmodel
+    >>> from busmodel import Issue, Severity, Text, rule
+    >>> @rule("XMP001", title=Text(en="Has a purpose", sv="Har ett syfte"),
+    ...       severity=Severity.WARNING, source="example",
+    ...       rationale=Text(en="Say why.", sv="Säg varför."))
+    ... def has_purpose(context):
+    ...     if context.agreement.purpose is None:
+    ...         yield Issue("", Text(en="no purpose", sv="inget syfte"))
+    >>> "XMP001" in [r.code for r in busmodel.rules()]
+    True
+    >>> busmodel.unregister("XMP001")
+    """
+
+    def decorate(check: Check) -> Check:
+        register(
+            Rule(
+                code=code,
+                title=title,
+                severity=severity,
+                rationale=rationale,
+                source=source,
+                check=check,
+                needs=frozenset(needs),
+            )
+        )
+        return check
+
+    return decorate
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every registered rule, built-in and plug-in, ordered by code."""
+    return _CATALOGUE.all()
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(pattern) for pattern in patterns)
+
+
+def select_rules(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+) -> Iterator[Rule]:
+    """The rules whose code starts with a ``select`` entry and with no ``ignore`` entry."""
+    chosen = tuple(select) if select is not None else None
+    ignored = tuple(ignore or ())
+    for candidate in rules():
+        if chosen is not None and not _matches(candidate.code, chosen):
+            continue
+        if _matches(candidate.code, ignored):
+            continue
+        yield candidate

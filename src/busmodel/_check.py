@@ -1,0 +1,102 @@
+"""attrs validators shared by the value objects; each raises :class:`ModelError`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from busmodel._errors import ModelError
+
+T = TypeVar("T")
+Validator = Callable[[Any, "attrs.Attribute[T]", T], None]
+
+ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
+"""Ids are lowercase slugs: ``bun``, ``styr-bus``, ``alingsas-bus-2023``."""
+
+
+def text(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Require a string that is not empty or blank."""
+    if not isinstance(value, str):
+        raise ModelError(attribute.name, f"expected text, got {type(value).__name__}")
+    if not value.strip():
+        raise ModelError(attribute.name, "must not be empty")
+
+
+def optional_text(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    """Require None or a string that is not empty or blank."""
+    if value is not None:
+        text(_, attribute, value)  # type: ignore[arg-type]
+
+
+def identifier(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Require an id: a lowercase slug of letters, digits, ``-`` and ``_``."""
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        raise ModelError(
+            attribute.name,
+            f"{value!r} is not an id (lowercase letters, digits, '-' and '_')",
+        )
+
+
+def optional_identifier(
+    _: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    """Require None or an id."""
+    if value is not None:
+        identifier(_, attribute, value)  # type: ignore[arg-type]
+
+
+def tuple_of(item: Validator[Any]) -> Validator[tuple[Any, ...]]:
+    """Require a tuple whose every item passes ``item``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise ModelError(attribute.name, f"expected a tuple, got {type(value).__name__}")
+        for element in value:
+            item(instance, attribute, element)
+
+    return check
+
+
+def instance(kind: type | tuple[type, ...]) -> Validator[Any]:
+    """Require an instance of ``kind`` (booleans are never accepted as numbers)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _types(kind)):
+            names = " or ".join(t.__name__ for t in _types(kind))
+            raise ModelError(attribute.name, f"expected {names}, got {type(value).__name__}")
+        if isinstance(value, dt.datetime) and dt.datetime not in _types(kind):
+            raise ModelError(attribute.name, "expected a date, got a date and time")
+
+    return check
+
+
+def optional(check: Validator[Any]) -> Validator[Any]:
+    """Let None through, check anything else."""
+
+    def maybe(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return maybe
+
+
+def in_range(low: int, high: int) -> Validator[int]:
+    """Require an int in ``low..high`` inclusive."""
+
+    def check(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        _int(instance, attribute, value)
+        if not low <= value <= high:
+            raise ModelError(attribute.name, f"{value} is not between {low} and {high}")
+
+    return check
+
+
+def _types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+_int = instance(int)

@@ -1,0 +1,444 @@
+"""The document format: TOML for people, JSON for systems, one structure.
+
+Serialization stays here, at the edge, in one configured cattrs converter; the
+domain modules never import cattrs. Every document starts with
+``schema = "busmodel/1"`` and a ``kind`` (``agreement``, ``framework`` or
+``records``). Bad input raises :class:`DocumentError` listing every problem
+with its place in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import os
+import re
+import tomllib
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final, Literal, TypeVar
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from busmodel._agreement import Agreement
+from busmodel._errors import DocumentError, ModelError, Problem
+from busmodel._records import Records
+
+__all__ = [
+    "SCHEMA",
+    "SUPPORTED_SCHEMAS",
+    "Document",
+    "Format",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
+    "load_agreement",
+    "load_records",
+    "loads",
+]
+
+SCHEMA: Final = "busmodel/1"
+"""The schema version this library writes."""
+SUPPORTED_SCHEMAS: Final = (SCHEMA,)
+"""The schema versions this library reads."""
+
+Format = Literal["toml", "json"]
+Document = Agreement | Records
+"""Anything :func:`load` returns."""
+
+_KINDS: Final = ("agreement", "framework", "records")
+_SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_T = TypeVar("_T")
+
+
+class _InvalidValueError(Exception):
+    """A value of the wrong shape; the converter adds where it is."""
+
+
+def _type_name(value: object) -> str:
+    names = {
+        str: "text",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+        list: "an array",
+        dict: "a table",
+        type(None): "null",
+        dt.date: "a date",
+        dt.datetime: "a date and time",
+        dt.time: "a time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _InvalidValueError(f"expected text, got {_type_name(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _InvalidValueError(f"expected an integer, got {_type_name(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _InvalidValueError(f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise _InvalidValueError(f"{value!r} is not a date") from None
+    raise _InvalidValueError(f"expected a date (YYYY-MM-DD), got {_type_name(value)}")
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    choices = ", ".join(repr(member.value) for member in cls)
+    if not isinstance(value, str):
+        raise _InvalidValueError(f"expected one of {choices}, got {_type_name(value)}")
+    try:
+        return cls(value)
+    except ValueError:
+        raise _InvalidValueError(f"{value!r} is not one of {choices}") from None
+
+
+def _is_tuple(cls: Any) -> bool:
+    return typing.get_origin(cls) is tuple
+
+
+def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    args = typing.get_args(cls)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item_hook = converter.get_structure_hook(args[0])
+
+        def structure_sequence(value: object, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _InvalidValueError(f"expected an array, got {_type_name(value)}")
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, args[0]))
+                except Exception as error:
+                    error.add_note(IterableValidationNote(f"@ index {index}", index, args[0]))
+                    errors.append(error)
+            if errors:
+                raise cattrs.IterableValidationError("invalid items", errors, cls)
+            return tuple(items)
+
+        return structure_sequence
+    item_hooks = [converter.get_structure_hook(arg) for arg in args]
+
+    def structure_fixed(value: object, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple) or len(value) != len(args):
+            raise _InvalidValueError(
+                f"expected an array of {len(args)} items, got {_type_name(value)}"
+            )
+        items, errors = [], []
+        for index, (hook, item, arg) in enumerate(zip(item_hooks, value, args, strict=True)):
+            try:
+                items.append(hook(item, arg))
+            except Exception as error:
+                error.add_note(IterableValidationNote(f"@ index {index}", index, arg))
+                errors.append(error)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, cls)
+        return tuple(items)
+
+    return structure_fixed
+
+
+def _table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    structure = make_dict_structure_fn(cls, converter)
+
+    def structure_table(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _InvalidValueError(f"expected a table, got {_type_name(value)}")
+        return structure(value, cls)
+
+    return structure_table
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, lambda day: day)
+    converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, converter))
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _table_hook(cls, converter))
+    return converter
+
+
+_CONVERTER: Final = _make_converter()
+
+
+# -- reading -----------------------------------------------------------------
+
+
+class _DuplicateKeys(dict[str, Any]):
+    """A JSON object that had keys given more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        keys = [key for key, _ in pairs]
+        marked = _DuplicateKeys(result)
+        marked.duplicates = tuple(sorted({key for key in keys if keys.count(key) > 1}))
+        return marked
+    return result
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not allowed in a busmodel document")
+
+
+def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{path}/{_escape(str(key))}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}/{index}")
+
+
+def _escape(key: str) -> str:
+    """Escape a key as a JSON Pointer reference token (RFC 6901)."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _parse(text: str, fmt: Format, source: str) -> object:
+    if fmt == "toml":
+        try:
+            return tomllib.loads(text)
+        except RecursionError:
+            raise DocumentError([Problem("", "too deeply nested")], source=source) from None
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            found = _TOML_POSITION.search(message)
+            line, column = (int(found[1]), int(found[2])) if found else (None, None)
+            message = _TOML_POSITION.sub("", message).strip()
+            raise DocumentError([Problem("", message, line, column)], source=source) from None
+    try:
+        data = json.loads(text, object_pairs_hook=_json_object, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        problem = Problem("", error.msg, error.lineno, error.colno)
+        raise DocumentError([problem], source=source) from None
+    except (ValueError, RecursionError) as error:
+        raise DocumentError(
+            [Problem("", str(error) or "too deeply nested")], source=source
+        ) from None
+    duplicates = [
+        Problem(f"{path}/{_escape(key)}", f"key {key!r} is given more than once")
+        for path, value in _walk(data, "")
+        if isinstance(value, _DuplicateKeys)
+        for key in value.duplicates
+    ]
+    if duplicates:
+        raise DocumentError(duplicates, source=source)
+    return data
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(error, BaseValidationError):
+        for inner in error.exceptions:
+            inner_path = path
+            for note in getattr(inner, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    inner_path = f"{path}/{_escape(note.name)}"
+                elif isinstance(note, IterableValidationNote):
+                    inner_path = f"{path}/{_escape(str(note.index))}"
+            yield from _problems(inner, inner_path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        known = ", ".join(field.name for field in attrs.fields(error.cl))
+        for key in sorted(error.extra_fields):
+            yield Problem(
+                f"{path}/{_escape(key)}", f"unknown key {key!r}; expected one of: {known}"
+            )
+    elif isinstance(error, ModelError):
+        yield Problem(f"{path}/{_escape(error.field)}", error.message)
+    elif isinstance(error, KeyError):
+        yield Problem(path, "this required key is missing")
+    elif isinstance(error, _InvalidValueError | ValueError):
+        yield Problem(path, str(error))
+    else:
+        yield Problem(path, f"invalid value ({type(error).__name__}: {error})")
+
+
+def _header_problems(data: dict[str, Any]) -> list[Problem]:
+    problems = []
+    schema = data.get("schema")
+    supported = ", ".join(repr(s) for s in SUPPORTED_SCHEMAS)
+    if schema is None:
+        problems.append(
+            Problem("/schema", f"missing; a busmodel document starts with schema = {SCHEMA!r}")
+        )
+    elif schema not in SUPPORTED_SCHEMAS:
+        problems.append(Problem("/schema", f"{schema!r} is not supported; supported: {supported}"))
+    kind = data.get("kind")
+    kinds = ", ".join(repr(k) for k in _KINDS)
+    if kind is None:
+        problems.append(Problem("/kind", f"missing; expected one of {kinds}"))
+    elif kind not in _KINDS:
+        problems.append(Problem("/kind", f"{kind!r} is not one of {kinds}"))
+    return problems
+
+
+def _structure(data: object, source: str) -> Document:
+    if not isinstance(data, dict):
+        raise DocumentError(
+            [Problem("", f"expected a table of keys at the top, got {_type_name(data)}")],
+            source=source,
+        )
+    problems = _header_problems(data)
+    if problems:
+        raise DocumentError(problems, source=source)
+    body = {key: value for key, value in data.items() if key != "schema"}
+    target: type[Document] = Agreement
+    if body["kind"] == "records":
+        del body["kind"]
+        target = Records
+    try:
+        return _CONVERTER.structure(body, target)
+    except Exception as error:
+        raise DocumentError(list(_problems(error, "")), source=source) from None
+
+
+def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Document:
+    r"""Read a document from ``text`` in ``format`` (``"toml"`` or ``"json"``).
+
+    Raises :class:`DocumentError` listing every problem found.
+
+    >>> records = loads('schema = "busmodel/1"\nkind = "records"\nagreement = "bus"')
+    >>> records.agreement
+    'bus'
+    >>> loads('schema = "busmodel/1"\nkind = "records"\nagrement = "bus"')
+    Traceback (most recent call last):
+    ...
+    busmodel._errors.DocumentError: <string>: 2 problems
+      /agreement: this required key is missing
+      /agrement: unknown key 'agrement'; expected one of: agreement, meetings, evaluations
+    """
+    if format not in _SUFFIXES.values():
+        raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    return _structure(_parse(text, format, source), source)
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format of a file, from its suffix (``.toml`` or ``.json``)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise DocumentError(
+            [
+                Problem(
+                    "", f"cannot tell the format from {suffix or 'no suffix'!r}; use .toml or .json"
+                )
+            ],
+            source=os.fspath(path),
+        )
+    return _SUFFIXES[suffix]
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Read the document at ``path``; its suffix (``.toml``, ``.json``) gives the format."""
+    source = os.fspath(path)
+    fmt = format_of(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DocumentError(
+            [Problem("", f"not UTF-8 text: {error.reason}")], source=source
+        ) from None
+    return loads(text, fmt, source=source)
+
+
+def _expect(document: Document, cls: type[_T], source: str) -> _T:
+    if not isinstance(document, cls):
+        kind = "records" if isinstance(document, Records) else document.kind.value
+        wanted = "records" if cls is Records else "agreement' or 'framework"
+        raise DocumentError([Problem("/kind", f"expected {wanted!r}, got {kind!r}")], source=source)
+    return document
+
+
+def load_agreement(path: str | os.PathLike[str]) -> Agreement:
+    """Read an agreement or framework document; anything else is a :class:`DocumentError`."""
+    return _expect(load(path), Agreement, os.fspath(path))
+
+
+def load_records(path: str | os.PathLike[str]) -> Records:
+    """Read a records document; anything else is a :class:`DocumentError`."""
+    return _expect(load(path), Records, os.fspath(path))
+
+
+# -- writing -----------------------------------------------------------------
+
+
+def _unstructure(document: Document) -> dict[str, Any]:
+    if not isinstance(document, Agreement | Records):
+        raise TypeError(f"expected an Agreement or Records, got {type(document).__name__}")
+    data: dict[str, Any] = _CONVERTER.unstructure(document)
+    data.pop("kind", None)
+    kind = "records" if isinstance(document, Records) else document.kind.value
+    return {"schema": SCHEMA, "kind": kind, **data}
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def dumps(document: Document, format: Format = "toml") -> str:
+    """Write ``document`` as text; the output is deterministic and :func:`loads` reads it back.
+
+    >>> from busmodel import Records
+    >>> print(dumps(Records(agreement="bus"), "json"), end="")
+    {
+      "schema": "busmodel/1",
+      "kind": "records",
+      "agreement": "bus"
+    }
+    """
+    data = _unstructure(document)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    if format == "toml":
+        return tomli_w.dumps(data)
+    raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+
+
+def dump(document: Document, path: str | os.PathLike[str], format: Format | None = None) -> None:
+    """Write ``document`` to ``path``, in ``format`` or the one its suffix names."""
+    fmt = format or format_of(path)
+    Path(path).write_text(dumps(document, fmt), encoding="utf-8")

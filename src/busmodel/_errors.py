@@ -1,0 +1,83 @@
+"""The exceptions busmodel raises.
+
+Every error is a :class:`BusmodelError`, which is also a :class:`ValueError`, so
+callers that already guard against bad values catch ours too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["BusmodelError", "DocumentError", "ModelError", "Problem"]
+
+
+class BusmodelError(ValueError):
+    """The base of every error that busmodel raises on bad input."""
+
+
+class ModelError(BusmodelError):
+    """A value object was built with a value that breaks one of its invariants.
+
+    ``field`` names the offending field, so that a document loader can point at
+    it: ``/forums/0/cadence/windows/1/months``.
+
+    >>> str(ModelError("months", "the first month must not come after the last"))
+    'months: the first month must not come after the last'
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a document, with where it is.
+
+    ``path`` is a JSON Pointer (RFC 6901) into the document, ``""`` for the
+    document as a whole. ``line`` and ``column`` (1-based) are known for syntax
+    errors only.
+
+    >>> str(Problem("/parties/2", "unknown body 'bun'"))
+    "/parties/2: unknown body 'bun'"
+    >>> str(Problem("", "expected '=' after a key", line=3, column=7))
+    "line 3, column 7: expected '=' after a key"
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        """Render the problem as ``where: message``."""
+        if self.line is not None:
+            where = f"line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
+        else:
+            where = self.path or "/"
+        return f"{where}: {self.message}"
+
+
+class DocumentError(BusmodelError):
+    """A document could not be read: it lists every problem found, not only the first.
+
+    ``source`` names the document (a file path, or ``"<string>"``).
+
+    >>> error = DocumentError([Problem("/kind", "unknown kind 'agrement'")], source="a.toml")
+    >>> print(error)
+    a.toml: 1 problem
+      /kind: unknown kind 'agrement'
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "<string>") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        lines = [f"{source}: {count} problem{'' if count == 1 else 's'}"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        super().__init__("\n".join(lines))

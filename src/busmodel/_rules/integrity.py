@@ -1,0 +1,184 @@
+"""Integrity rules (INT): ids, references and the shape of the collaboration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from busmodel._agreement import AgreementKind
+from busmodel._catalogue import Context, Issue, rule
+from busmodel._findings import Severity
+from busmodel._rules._common import body_index, body_references, name_of, repeats
+from busmodel._text import Text
+
+_FORMAT = "busmodel document format (docs/format.md)"
+
+
+@rule(
+    "INT001",
+    title=Text(en="Ids are unique", sv="Id är unika"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Bodies and forums are declared once and referred to by id; a second "
+        "declaration with the same id makes every reference ambiguous.",
+        sv="Organ och forum deklareras en gång och refereras med id; en andra "
+        "deklaration med samma id gör varje referens tvetydig.",
+    ),
+    source=_FORMAT,
+)
+def unique_ids(context: Context) -> Iterator[Issue]:
+    """Report a body or forum declared with an id already used."""
+    agreement = context.agreement
+    sections = (
+        ("bodies", [body.id for body in agreement.bodies]),
+        ("forums", [forum.id for forum in agreement.forums]),
+    )
+    for section, ids in sections:
+        for position, first in repeats(ids):
+            yield Issue(
+                f"/{section}/{position}/id",
+                Text(
+                    en=f"the id {ids[position]!r} is already declared",
+                    sv=f"id {ids[position]!r} är redan deklarerat",
+                ),
+                (f"/{section}/{first}/id",),
+            )
+
+
+@rule(
+    "INT002",
+    title=Text(en="Referenced bodies exist", sv="Refererade organ finns"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Every body named by id (parties, participants, forum members, chair, "
+        "signatures, decisions, part_of) must be declared in bodies.",
+        sv="Varje organ som nämns med id (parter, deltagare, forummedlemmar, "
+        "ordförande, underskrifter, beslut, part_of) måste vara deklarerat under bodies.",
+    ),
+    source=_FORMAT,
+)
+def references_exist(context: Context) -> Iterator[Issue]:
+    """Report every reference to a body that is not declared."""
+    declared = body_index(context.agreement)
+    for path, body_id in body_references(context.agreement):
+        if body_id not in declared:
+            yield Issue(
+                path,
+                Text(
+                    en=f"no body with the id {body_id!r} is declared",
+                    sv=f"inget organ med id {body_id!r} är deklarerat",
+                ),
+            )
+
+
+@rule(
+    "INT003",
+    title=Text(en="At least two parties", sv="Minst två parter"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="A collaboration needs at least two parties; a framework counts its "
+        "member municipalities with its parties.",
+        sv="En samverkan kräver minst två parter; för en ramöverenskommelse räknas "
+        "medlemskommunerna med parterna.",
+    ),
+    source="Alingsås samverkansöverenskommelse 2023 (Syfte: samverkan mellan nämnderna)",
+)
+def two_parties(context: Context) -> Iterator[Issue]:
+    """Report an agreement with fewer than two parties."""
+    agreement = context.agreement
+    count = len(set(agreement.parties))
+    if agreement.kind is AgreementKind.FRAMEWORK:
+        count += len(agreement.members)
+    if count < 2:
+        yield Issue(
+            "/parties",
+            Text(
+                en=f"a collaboration needs at least two parties, this one has {count}",
+                sv=f"en samverkan kräver minst två parter, denna har {count}",
+            ),
+        )
+
+
+@rule(
+    "INT004",
+    title=Text(en="Party or participant, not both", sv="Part eller deltagare, inte båda"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Parties sign and are bound; participants take part without signing. "
+        "A body cannot be both.",
+        sv="Parter undertecknar och är bundna; övriga samhällsaktörer deltar utan att "
+        "underteckna. Ett organ kan inte vara båda.",
+    ),
+    source="GLOSSARY: part / övriga samhällsaktörer",
+)
+def party_or_participant(context: Context) -> Iterator[Issue]:
+    """Report a body listed both as party and as participant."""
+    agreement = context.agreement
+    parties = {body_id: i for i, body_id in reversed(list(enumerate(agreement.parties)))}
+    for i, body_id in enumerate(agreement.participants):
+        if body_id in parties:
+            name = name_of(agreement, body_id)
+            yield Issue(
+                f"/participants/{i}",
+                Text(
+                    en=f"{name} is both a party and a participant",
+                    sv=f"{name} är både part och deltagare",
+                ),
+                (f"/parties/{parties[body_id]}",),
+            )
+
+
+@rule(
+    "INT005",
+    title=Text(en="part_of has no cycles", sv="part_of saknar cykler"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="An administration is part of its committee, a regional body part of its "
+        "region; a body cannot end up part of itself.",
+        sv="En förvaltning hör till sin nämnd, ett regionalt organ till sin region; "
+        "ett organ kan inte till slut höra till sig självt.",
+    ),
+    source=_FORMAT,
+)
+def part_of_acyclic(context: Context) -> Iterator[Issue]:
+    """Report each body whose chain of part_of leads back to itself."""
+    agreement = context.agreement
+    parent = {body.id: body.part_of for body in agreement.bodies}
+    index = body_index(agreement)
+    for body_id, position in index.items():
+        seen = [body_id]
+        current = parent.get(body_id)
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = parent.get(current)
+        if current == body_id:
+            chain = " → ".join([*seen, body_id])
+            yield Issue(
+                f"/bodies/{position}/part_of",
+                Text(en=f"part_of forms a cycle: {chain}", sv=f"part_of bildar en cykel: {chain}"),
+                tuple(f"/bodies/{index[other]}/part_of" for other in seen[1:]),
+            )
+
+
+@rule(
+    "INT006",
+    title=Text(en="Listed once", sv="Listas en gång"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="A body listed twice among the parties or participants is a copying "
+        "mistake that hides who was meant.",
+        sv="Ett organ som listas två gånger bland parter eller deltagare är ett "
+        "kopieringsfel som döljer vem som avsågs.",
+    ),
+    source=_FORMAT,
+)
+def listed_once(context: Context) -> Iterator[Issue]:
+    """Report a body listed twice among parties or among participants."""
+    agreement = context.agreement
+    for section, ids in (("parties", agreement.parties), ("participants", agreement.participants)):
+        for position, first in repeats(ids):
+            name = name_of(agreement, ids[position])
+            yield Issue(
+                f"/{section}/{position}",
+                Text(en=f"{name} is listed twice", sv=f"{name} listas två gånger"),
+                (f"/{section}/{first}",),
+            )

@@ -1,0 +1,78 @@
+"""The validation engine: run the catalogue's rules over an agreement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from busmodel._agreement import Agreement, Exemption
+from busmodel._catalogue import Context, Need, Options, select_rules
+from busmodel._findings import Exempted, Finding, Report, Skipped
+from busmodel._records import Records
+from busmodel._registry import Registry
+
+__all__ = ["validate"]
+
+
+def _exemption_for(finding: Finding, exemptions: Iterable[Exemption]) -> Exemption | None:
+    for exemption in exemptions:
+        if not finding.code.startswith(exemption.code):
+            continue
+        if exemption.path is None or finding.path == exemption.path:
+            return exemption
+        if finding.path.startswith(exemption.path.rstrip("/") + "/"):
+            return exemption
+    return None
+
+
+def validate(
+    agreement: Agreement,
+    *,
+    today: dt.date | None = None,
+    records: Records | None = None,
+    registry: Registry | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    options: Options | None = None,
+    source: str | None = None,
+) -> Report:
+    """Check ``agreement`` against the rule catalogue and report what is wrong, and where.
+
+    ``today`` is never read from the clock: rules that need it (or ``records``, or
+    a ``registry``) are skipped, and the report says so, when it is not given.
+    ``select`` and ``ignore`` take rule codes or prefixes (``"SIG"``, ``"SIG001"``).
+    Findings the document exempts (``[[exemptions]]``) are reported as exempted.
+
+    >>> import datetime as dt
+    >>> from busmodel import Agreement, validate
+    >>> report = validate(Agreement(id="a", title="A"), select=["INT003"])
+    >>> report.ok, report.codes()
+    (False, ('INT003',))
+    """
+    context = Context(
+        agreement=agreement,
+        today=today,
+        records=records,
+        registry=registry,
+        options=options or Options(),
+    )
+    findings: list[Finding] = []
+    exempted: list[Exempted] = []
+    skipped: list[Skipped] = []
+    for rule in select_rules(select, ignore):
+        missing = sorted((need for need in rule.needs if not context.has(need)), key=_need_order)
+        if missing:
+            skipped.append(Skipped(rule.code, missing[0].text))
+            continue
+        for issue in rule.check(context):
+            finding = Finding(rule.code, rule.severity, issue.message, issue.path, issue.related)
+            exemption = _exemption_for(finding, agreement.exemptions)
+            if exemption is None:
+                findings.append(finding)
+            else:
+                exempted.append(Exempted(finding, exemption.reason))
+    return Report.of(findings, exempted, skipped, source)
+
+
+def _need_order(need: Need) -> str:
+    return need.value

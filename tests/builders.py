@@ -149,8 +149,6 @@ def make_records(**changes: Any) -> Records:
             Meeting("styr-bus", dt.date(2023, 3, 9)),
             Meeting("arbetsgrupp", dt.date(2023, 4, 20), MeetingKind.EXTRA),
         ),
-        evaluations=(
-            Evaluation("styr-bus", 2023, dt.date(2024, 2, 15), "samverkan fungerar väl"),
-        ),
+        evaluations=(Evaluation("styr-bus", 2023, dt.date(2024, 2, 15), "samverkan fungerar väl"),),
     )
     return attrs.evolve(records, **changes)

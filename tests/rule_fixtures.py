@@ -48,7 +48,11 @@ def clean_agreement() -> bm.Agreement:
     )
     signatures = tuple(
         bm.Signature(body, name, dt.date(2022, 12, 15), "Ordförande", "Alingsås")
-        for body, name in (("bun", "Thomas Thim"), ("sn", "Kent Perciwall"), ("kun", "Anne Gunnevik"))
+        for body, name in (
+            ("bun", "Thomas Thim"),
+            ("sn", "Kent Perciwall"),
+            ("kun", "Anne Gunnevik"),
+        )
     )
     return bm.Agreement(
         id="alingsas-bus-2023",

@@ -25,7 +25,7 @@ def test_model_error_renders_as_field_then_message() -> None:
 
 
 def test_model_error_is_caught_as_value_error() -> None:
-    with pytest.raises(ValueError, match="^code: bad$"):
+    with pytest.raises(ValueError, match=r"^code: bad$"):
         raise ModelError("code", "bad")
 
 
@@ -33,8 +33,9 @@ def test_problem_renders_its_path() -> None:
     assert "/parties/2: unknown body 'bun'" == str(Problem("/parties/2", "unknown body 'bun'"))
 
 
-def test_problem_for_the_whole_document_renders_as_slash() -> None:
-    assert "/: expected a table" == str(Problem("", "expected a table"))
+def test_problem_for_the_whole_document_says_so_rather_than_a_slash() -> None:
+    # "/" is a JSON Pointer to the key "", so the document itself gets words
+    assert "(document): expected a table" == str(Problem("", "expected a table"))
 
 
 def test_problem_with_line_and_column_renders_the_position_instead_of_the_path() -> None:

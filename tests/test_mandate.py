@@ -73,12 +73,12 @@ def test_mandate_period_is_committee_by_default() -> None:
 
 
 def test_convention_may_be_given_by_its_value() -> None:
-    assert MandatePeriod(2022, Convention.COUNCIL) == MandatePeriod(2022, "council")  # type: ignore[arg-type]
+    assert MandatePeriod(2022, Convention.COUNCIL) == MandatePeriod(2022, "council")
 
 
 def test_unknown_convention_is_rejected() -> None:
     with pytest.raises(ModelError) as raised:
-        MandatePeriod(2022, "calendar")  # type: ignore[arg-type]
+        MandatePeriod(2022, "calendar")
 
     assert "convention" == raised.value.field
 

@@ -141,7 +141,7 @@ class _Catalogue:
         if not isinstance(new, Rule):
             raise BusmodelError(f"expected a Rule, got {type(new).__name__}")
         known = self._rules.get(new.code)
-        if known is not None and known != new:
+        if known is not None and (known != new or _name(known.check) != _name(new.check)):
             raise BusmodelError(f"a rule with code {new.code!r} is already registered")
         self._rules[new.code] = new
         return new
@@ -170,6 +170,11 @@ class _Catalogue:
             elif isinstance(loaded, Iterable) and not isinstance(loaded, str | bytes):
                 for item in loaded:
                     self.add(item)
+
+
+def _name(check: Check) -> str:
+    """A check's qualified name: the same rule module imported again registers the same names."""
+    return getattr(check, "__qualname__", repr(check))
 
 
 _CATALOGUE: Final = _Catalogue()

@@ -55,8 +55,13 @@ def tuple_of(item: Validator[Any]) -> Validator[tuple[Any, ...]]:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
             raise ModelError(attribute.name, f"expected a tuple, got {type(value).__name__}")
-        for element in value:
-            item(instance, attribute, element)
+        for index, element in enumerate(value):
+            try:
+                item(instance, attribute, element)
+            except ModelError as error:
+                raise ModelError(
+                    attribute.name, error.message, path=f"{attribute.name}/{index}"
+                ) from None
 
     return check
 

@@ -247,8 +247,13 @@ def _parse(text: str, fmt: Format, source: str) -> object:
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             found = _TOML_POSITION.search(message)
-            line, column = (int(found[1]), int(found[2])) if found else (None, None)
-            message = _TOML_POSITION.sub("", message).strip()
+            if found:
+                line, column = int(found[1]), int(found[2])
+            else:  # "(at end of document)": point just past the last character
+                last = text.rsplit("\n", 1)[-1]
+                line, column = text.count("\n") + 1, len(last) + 1
+            message = _TOML_POSITION.sub("", message).replace("(at end of document)", "")
+            message = message.strip() + (" (at end of document)" if not found else "")
             raise DocumentError([Problem("", message, line, column)], source=source) from None
     try:
         data = json.loads(text, object_pairs_hook=_json_object, parse_constant=_reject_constant)
@@ -287,7 +292,7 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
                 f"{path}/{_escape(key)}", f"unknown key {key!r}; expected one of: {known}"
             )
     elif isinstance(error, ModelError):
-        yield Problem(f"{path}/{_escape(error.field)}", error.message)
+        yield Problem(f"{path}/{error.path}", error.message)
     elif isinstance(error, KeyError):
         yield Problem(path, "this required key is missing")
     elif isinstance(error, _InvalidValueError | ValueError):
@@ -375,7 +380,7 @@ def load(path: str | os.PathLike[str]) -> Document:
     source = os.fspath(path)
     fmt = format_of(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not content
     except UnicodeDecodeError as error:
         raise DocumentError(
             [Problem("", f"not UTF-8 text: {error.reason}")], source=source
@@ -386,8 +391,8 @@ def load(path: str | os.PathLike[str]) -> Document:
 def _expect(document: Document, cls: type[_T], source: str) -> _T:
     if not isinstance(document, cls):
         kind = "records" if isinstance(document, Records) else document.kind.value
-        wanted = "records" if cls is Records else "agreement' or 'framework"
-        raise DocumentError([Problem("/kind", f"expected {wanted!r}, got {kind!r}")], source=source)
+        wanted = "'records'" if cls is Records else "'agreement' or 'framework'"
+        raise DocumentError([Problem("/kind", f"expected {wanted}, got {kind!r}")], source=source)
     return document
 
 

@@ -23,14 +23,20 @@ class ModelError(BusmodelError):
     ``field`` names the offending field, so that a document loader can point at
     it: ``/forums/0/cadence/windows/1/months``.
 
+    ``path`` is where below the object the problem is: the field itself, or an
+    item of it (``parties/1``).
+
     >>> str(ModelError("months", "the first month must not come after the last"))
     'months: the first month must not come after the last'
+    >>> ModelError("parties", "'Bun' is not an id", path="parties/1").path
+    'parties/1'
     """
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, *, path: str | None = None) -> None:
         self.field = field
         self.message = message
+        self.path = field if path is None else path
+        super().__init__(f"{self.path}: {message}")
 
 
 @attrs.frozen
@@ -59,7 +65,7 @@ class Problem:
             if self.column is not None:
                 where += f", column {self.column}"
         else:
-            where = self.path or "/"
+            where = self.path or "(document)"
         return f"{where}: {self.message}"
 
 

@@ -168,9 +168,8 @@ class Report:
             en="{e} errors, {w} warnings, {i} info",
             sv="{e} fel, {w} varningar, {i} info",
         ).get(lang)
-        lines.append(
-            summary.format(
-                e=counts[Severity.ERROR], w=counts[Severity.WARNING], i=counts[Severity.INFO]
-            )
+        totals = summary.format(
+            e=counts[Severity.ERROR], w=counts[Severity.WARNING], i=counts[Severity.INFO]
         )
+        lines.append(f"{self.source}: {totals}" if self.source else totals)
         return "\n".join(lines)

@@ -4,14 +4,15 @@ Sources:
 
 * Vallagen (2005:837), 1 kap. 3 §: ordinary elections to the Riksdag, the
   regional and the municipal councils are held on the same day every fourth
-  year, on the second Sunday of September (SFS 2014:1384 moved it from the
-  third Sunday; the elections of 1994-2010 were held on the third Sunday).
-* Kommunallagen (2017:725), 5 kap. 5 §: the council's members are elected for
+  year, on the second Sunday of September from the 2014 election on; the
+  elections of 1994-2010 were held on the third Sunday of September.
+* Kommunallagen (2017:725), 5 kap. 9 §: the council's members are elected for
   four years from 15 October of the election year (the *council* convention).
-* Kommunallagen (2017:725), 6 kap. 18 §: the council sets the terms of the
-  committees; by custom they run from 1 January after the election year to 31
-  December four years later (the *committee* convention), which is how the
-  seed agreements count their mandate period (2023-01-01 to 2026-12-31).
+* Kommunallagen (2017:725), 6 kap. 18 §: the executive board's members are
+  elected for four years from 1 January of the year after the election year,
+  and the council sets the terms of the other committees, which by custom
+  follow the board (the *committee* convention). This is how the seed
+  agreements count their mandate period (2023-01-01 to 2026-12-31).
 """
 
 from __future__ import annotations

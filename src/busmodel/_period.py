@@ -19,6 +19,11 @@ def _end_key(end: dt.date | None) -> dt.date:
     return dt.date.max if end is None else end
 
 
+def _end_order(end: dt.date | None) -> tuple[bool, dt.date]:
+    # An open end sorts after every date, even date.max, so that order agrees with ==.
+    return (end is None, _end_key(end))
+
+
 @attrs.frozen(order=True)
 class Period:
     """An inclusive range of dates; an open ``end`` means "until further notice".
@@ -37,7 +42,7 @@ class Period:
 
     start: dt.date = attrs.field(validator=_check.instance(dt.date))
     end: dt.date | None = attrs.field(
-        default=None, validator=_check.optional(_check.instance(dt.date)), order=_end_key
+        default=None, validator=_check.optional(_check.instance(dt.date)), order=_end_order
     )
 
     def __attrs_post_init__(self) -> None:

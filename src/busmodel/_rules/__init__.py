@@ -1,5 +1,25 @@
 """The built-in rules; importing this package registers them in the catalogue."""
 
-from busmodel._rules import integrity
+from busmodel._rules import (
+    chair,
+    compliance,
+    forums,
+    integrity,
+    lifecycle,
+    names,
+    signatures,
+    supersession,
+    validity,
+)
 
-__all__ = ["integrity"]
+__all__ = [
+    "chair",
+    "compliance",
+    "forums",
+    "integrity",
+    "lifecycle",
+    "names",
+    "signatures",
+    "supersession",
+    "validity",
+]

@@ -1,0 +1,350 @@
+"""Compliance rules (REC): whether the records show the agreement being followed.
+
+Every rule here needs the agreement's records; REC003 and REC004, which ask
+whether something was done by a time that has passed, also need ``today``.
+
+Paths. A finding about the agreement uses a plain JSON Pointer into the
+agreement (``/forums/0/cadence/windows/1``), like every other rule. A finding
+about a place in the records document uses a JSON Pointer into the records
+prefixed with ``records:`` (``records:/meetings/3/date``), so that no reader
+or tool resolves it against the agreement. When several records documents are
+merged into one (as the command line does), the indexes count in the merged
+lists.
+
+Records that name another agreement (REC001) say nothing about this one: the
+other REC rules are silent for them rather than report every meeting missing.
+Rules that compare dates with the validity are silent when the agreement has
+none (VAL001 reports that).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator
+
+from busmodel._catalogue import Context, Issue, Need, rule
+from busmodel._findings import Severity
+from busmodel._forums import Window
+from busmodel._period import Period
+from busmodel._records import Meeting, MeetingKind, Records
+from busmodel._rules._common import forum_index
+from busmodel._text import Text
+
+RECORDS_PREFIX = "records:"
+"""The prefix of a path that points into the records document, not the agreement."""
+
+_ALINGSAS = "Alingsås samverkansöverenskommelse 2023"
+_CADENCE = (
+    f"{_ALINGSAS} (Politisk samverkan: två möten per år, ett på våren och ett på hösten, "
+    "samt ytterligare möten vid behov)"
+)
+_SEASONS: dict[str, tuple[str, str]] = {
+    name: names
+    for names, aliases in (
+        (("spring", "våren"), ("spring", "vår", "våren")),
+        (("summer", "sommaren"), ("summer", "sommar", "sommaren")),
+        (("autumn", "hösten"), ("autumn", "fall", "höst", "hösten")),
+        (("winter", "vintern"), ("winter", "vinter", "vintern")),
+    )
+    for name in aliases
+}
+
+
+def _in_records(pointer: str) -> str:
+    """A path into the records document."""
+    return RECORDS_PREFIX + pointer
+
+
+def _own_records(context: Context) -> Records | None:
+    """The records, when they belong to the agreement."""
+    records = context.records
+    if records is None or records.agreement != context.agreement.id:
+        return None
+    return records
+
+
+def _window_in(window: Window, year: int) -> Text:
+    """The window in ``year``, as a phrase: "in autumn 2024", "under hösten 2024"."""
+    en, sv = _SEASONS.get(window.name.strip().casefold(), (window.name, window.name))
+    return Text(en=f"in {en} {year}", sv=f"under {sv} {year}")
+
+
+@rule(
+    "REC001",
+    title=Text(en="Records belong to the agreement", sv="Protokollen hör till överenskommelsen"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Records name the agreement they are kept for; records of another agreement "
+        "say nothing about whether this one is followed.",
+        sv="Protokollen anger vilken överenskommelse de förs för; protokoll för en annan "
+        "överenskommelse säger inget om huruvida denna följs.",
+    ),
+    source="busmodel document format (docs/format.md)",
+    needs=(Need.RECORDS,),
+)
+def records_belong(context: Context) -> Iterator[Issue]:
+    """Report records kept for another agreement."""
+    records = context.records
+    agreement_id = context.agreement.id
+    if records is None or records.agreement == agreement_id:
+        return
+    yield Issue(
+        _in_records("/agreement"),
+        Text(
+            en=f"the records are kept for the agreement {records.agreement!r}, "
+            f"not for {agreement_id!r}",
+            sv=f"protokollen förs för överenskommelsen {records.agreement!r}, "
+            f"inte för {agreement_id!r}",
+        ),
+        ("/id",),
+    )
+
+
+@rule(
+    "REC002",
+    title=Text(en="Recorded forums exist", sv="Protokollförda forum finns"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Every meeting and evaluation is held by a forum the agreement sets up; an "
+        "unknown forum is a wrong id or a forum the agreement does not have.",
+        sv="Varje möte och utvärdering hålls av ett forum som överenskommelsen inrättar; "
+        "ett okänt forum är ett felaktigt id eller ett forum som överenskommelsen saknar.",
+    ),
+    source="busmodel document format (docs/format.md)",
+    needs=(Need.RECORDS,),
+)
+def recorded_forums_exist(context: Context) -> Iterator[Issue]:
+    """Report a meeting or evaluation of a forum the agreement does not have."""
+    records = _own_records(context)
+    if records is None:
+        return
+    forums = forum_index(context.agreement)
+    entries = (
+        ("meetings", [meeting.forum for meeting in records.meetings]),
+        ("evaluations", [evaluation.forum for evaluation in records.evaluations]),
+    )
+    for section, forum_ids in entries:
+        for k, forum_id in enumerate(forum_ids):
+            if forum_id not in forums:
+                yield Issue(
+                    _in_records(f"/{section}/{k}/forum"),
+                    Text(
+                        en=f"the agreement has no forum with the id {forum_id!r}",
+                        sv=f"överenskommelsen har inget forum med id {forum_id!r}",
+                    ),
+                )
+
+
+@rule(
+    "REC003",
+    title=Text(en="Regular meetings are held", sv="Ordinarie möten hålls"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="A forum with a cadence holds a regular meeting in each of its windows every "
+        "year; a window that has passed without one is a meeting missed. Only windows "
+        "that lie wholly within the validity and have ended are checked.",
+        sv="Ett forum med en mötesordning håller ett ordinarie möte i var och en av sina "
+        "perioder varje år; en period som passerat utan möte är ett uteblivet möte. Bara "
+        "perioder som ligger helt inom giltighetstiden och har passerat kontrolleras.",
+    ),
+    source=_CADENCE,
+    needs=(Need.RECORDS, Need.TODAY),
+)
+def regular_meetings_held(context: Context) -> Iterator[Issue]:
+    """Report a passed window in which a forum held no regular meeting."""
+    agreement, today = context.agreement, context.today
+    records = _own_records(context)
+    if records is None or today is None or agreement.validity is None:
+        return
+    validity = agreement.validity.period
+    last_year = today.year if validity.end is None else min(validity.end.year, today.year)
+    years = range(validity.start.year, last_year + 1)
+    held: dict[str, list[dt.date]] = {}
+    for meeting in records.meetings:
+        if meeting.kind is MeetingKind.REGULAR:
+            held.setdefault(meeting.forum, []).append(meeting.date)
+    for dates in held.values():
+        dates.sort()
+    for f, forum in enumerate(agreement.forums):
+        if forum.cadence is None:
+            continue
+        dates = held.get(forum.id, [])
+        for j, window in enumerate(forum.cadence.windows):
+            for year in years:
+                first, last = window.in_year(year)
+                if last >= today or not validity.covers(Period(first, last)):
+                    continue
+                position = bisect.bisect_left(dates, first)
+                if position < len(dates) and dates[position] <= last:
+                    continue
+                when = _window_in(window, year)
+                yield Issue(
+                    f"/forums/{f}/cadence/windows/{j}",
+                    Text(
+                        en=f"no regular meeting {when.en} ({first} – {last}): "
+                        f"{forum.name} did not meet",
+                        sv=f"inget ordinarie möte {when.sv} ({first} – {last}): "
+                        f"{forum.name} sammanträdde inte",
+                    ),
+                )
+
+
+@rule(
+    "REC004",
+    title=Text(en="Yearly evaluations are made", sv="Årliga utvärderingar görs"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="A forum with a yearly follow-up evaluates every completed year the agreement "
+        "was in force: every calendar year wholly within the validity that has ended.",
+        sv="Ett forum med årlig uppföljning utvärderar varje avslutat år som "
+        "överenskommelsen gällt: varje kalenderår helt inom giltighetstiden som har "
+        "passerat.",
+    ),
+    source=f"{_ALINGSAS}: Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen",
+    needs=(Need.RECORDS, Need.TODAY),
+)
+def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
+    """Report a completed year a forum with a yearly follow-up did not evaluate."""
+    agreement, today = context.agreement, context.today
+    records = _own_records(context)
+    if records is None or today is None or agreement.validity is None:
+        return
+    validity = agreement.validity.period
+    completed = [
+        year
+        for year in range(validity.start.year, today.year)
+        if validity.covers(Period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    ]
+    if not completed:
+        return
+    evaluated: dict[str, set[int]] = {}
+    for evaluation in records.evaluations:
+        evaluated.setdefault(evaluation.forum, set()).add(evaluation.year)
+    for f, forum in enumerate(agreement.forums):
+        if forum.follow_up is None:
+            continue
+        done = evaluated.get(forum.id, set())
+        for year in completed:
+            if year not in done:
+                yield Issue(
+                    f"/forums/{f}/follow_up",
+                    Text(
+                        en=f"{forum.name} has made no evaluation of {year}",
+                        sv=f"{forum.name} har inte utvärderat {year}",
+                    ),
+                )
+
+
+@rule(
+    "REC005",
+    title=Text(en="Meetings fall within the validity", sv="Möten hålls inom giltighetstiden"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="The records of an agreement hold the meetings held under it; a meeting "
+        "dated outside its validity belongs to another agreement or has a wrong date.",
+        sv="En överenskommelses protokoll gäller möten som hållits under den; ett möte "
+        "daterat utanför giltighetstiden hör till en annan överenskommelse eller har fel "
+        "datum.",
+    ),
+    source=f"{_ALINGSAS} (Giltighetstid)",
+    needs=(Need.RECORDS,),
+)
+def meetings_in_validity(context: Context) -> Iterator[Issue]:
+    """Report a meeting dated outside the validity."""
+    records = _own_records(context)
+    validity = context.agreement.validity
+    if records is None or validity is None:
+        return
+    period = validity.period
+    for k, meeting in enumerate(records.meetings):
+        if not period.contains(meeting.date):
+            yield Issue(
+                _in_records(f"/meetings/{k}/date"),
+                Text(
+                    en=f"the meeting on {meeting.date} lies outside the validity ({period})",
+                    sv=f"mötet {meeting.date} ligger utanför giltighetstiden ({period})",
+                ),
+                ("/validity/period",),
+            )
+
+
+def _extra_meetings(context: Context) -> dict[int, list[tuple[int, Meeting]]]:
+    """Each forum's index and the extra meetings it held, with their indexes, in order."""
+    records = _own_records(context)
+    if records is None:
+        return {}
+    forums = forum_index(context.agreement)
+    extra: dict[int, list[tuple[int, Meeting]]] = {}
+    for k, meeting in enumerate(records.meetings):
+        if meeting.kind is MeetingKind.EXTRA and meeting.forum in forums:
+            extra.setdefault(forums[meeting.forum], []).append((k, meeting))
+    return dict(sorted(extra.items()))
+
+
+@rule(
+    "REC006",
+    title=Text(en="Extra meetings are allowed", sv="Extra möten är tillåtna"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="A cadence says whether extra meetings may be called when needed (vid "
+        "behov); an extra meeting of a forum whose cadence does not allow them goes "
+        "beyond the agreement.",
+        sv="Mötesordningen anger om extra möten får kallas vid behov; ett extra möte i "
+        "ett forum vars mötesordning inte tillåter det går utöver överenskommelsen.",
+    ),
+    source=_CADENCE,
+    needs=(Need.RECORDS,),
+)
+def extra_meetings_allowed(context: Context) -> Iterator[Issue]:
+    """Report an extra meeting of a forum whose cadence allows none."""
+    agreement = context.agreement
+    for f, meetings in _extra_meetings(context).items():
+        forum = agreement.forums[f]
+        if forum.cadence is None or forum.cadence.extra_meetings:
+            continue
+        for k, meeting in meetings:
+            day = meeting.date
+            yield Issue(
+                _in_records(f"/meetings/{k}"),
+                Text(
+                    en=f"{forum.name} held an extra meeting on {day}, but its cadence "
+                    "allows no extra meetings",
+                    sv=f"{forum.name} höll ett extra möte {day}, men mötesordningen tillåter "
+                    "inga extra möten",
+                ),
+                (f"/forums/{f}/cadence/extra_meetings",),
+            )
+
+
+@rule(
+    "REC007",
+    title=Text(en="Extra meetings are counted", sv="Extra möten räknas"),
+    severity=Severity.INFO,
+    rationale=Text(
+        en="Extra meetings called when needed are allowed, and how many were held tells "
+        "how the collaboration works in practice.",
+        sv="Extra möten som kallas vid behov är tillåtna, och hur många som hölls visar "
+        "hur samverkan fungerar i praktiken.",
+    ),
+    source=_CADENCE,
+    needs=(Need.RECORDS,),
+)
+def extra_meetings_counted(context: Context) -> Iterator[Issue]:
+    """Report how many allowed extra meetings each forum held."""
+    agreement = context.agreement
+    for f, meetings in _extra_meetings(context).items():
+        forum = agreement.forums[f]
+        if forum.cadence is not None and not forum.cadence.extra_meetings:
+            continue
+        days = ", ".join(str(day) for day in sorted(meeting.date for _, meeting in meetings))
+        count = len(meetings)
+        yield Issue(
+            f"/forums/{f}",
+            Text(
+                en=f"{forum.name}: {count} extra {'meeting' if count == 1 else 'meetings'} "
+                f"held ({days})",
+                sv=f"{forum.name}: {count} extra {'möte' if count == 1 else 'möten'} "
+                f"hölls ({days})",
+            ),
+        )

@@ -1,0 +1,237 @@
+"""Forum rules (FOR): who sits in a forum and how its meetings are laid out.
+
+Members whose body is not declared are skipped by FOR001 and FOR002: INT002
+already reports the reference, and the kind of an undeclared body is unknown.
+FOR006 still reports a repeated member, declared or not: the repetition is a
+fault of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from busmodel._bodies import BodyKind
+from busmodel._catalogue import Context, Issue, rule
+from busmodel._findings import Severity
+from busmodel._forums import Forum, ForumLevel
+from busmodel._rules._common import name_of, repeats
+from busmodel._text import Text
+
+_ALINGSAS = "Alingsås samverkansöverenskommelse 2023"
+_PARTILLE = "Partille: BUS – Barn, Unga och Samhället"
+
+_POLITICAL_KINDS = frozenset({BodyKind.COMMITTEE, BodyKind.EXECUTIVE_BOARD, BodyKind.COUNCIL})
+_PRESIDIUM = "presidium"
+_HEAD = "head"
+
+
+def _role_is(role: str | None, expected: str) -> bool:
+    return role is not None and role.strip().casefold() == expected
+
+
+def _seated_wrongly(
+    context: Context, level: ForumLevel, kinds: frozenset[BodyKind], role: str
+) -> Iterator[tuple[int, Forum, int, str]]:
+    agreement = context.agreement
+    kind_of: dict[str, BodyKind] = {}
+    for body in agreement.bodies:
+        kind_of.setdefault(body.id, body.kind)
+    for f, forum in enumerate(agreement.forums):
+        if forum.level is not level:
+            continue
+        for m, member in enumerate(forum.members):
+            kind = kind_of.get(member.body)
+            if kind is None or kind in kinds or _role_is(member.role, role):
+                continue
+            yield f, forum, m, member.body
+
+
+@rule(
+    "FOR001",
+    title=Text(
+        en="Political forums seat political bodies",
+        sv="Politiska forum består av politiska organ",
+    ),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="A political forum (Presidie-BUS, politisk samverkan) is where the presidia "
+        "of the committees meet; its members are committees, the executive board or "
+        "the council, or bodies seated through their presidium.",
+        sv="Ett politiskt forum (Presidie-BUS, politisk samverkan) är där nämndernas "
+        "presidier möts; medlemmarna är nämnder, kommunstyrelsen eller "
+        "kommunfullmäktige, eller organ som deltar genom sitt presidium.",
+    ),
+    source=f"{_ALINGSAS} (Politisk samverkan); {_PARTILLE} (Presidie-BUS)",
+)
+def political_members(context: Context) -> Iterator[Issue]:
+    """Report a member of a political forum that is not a political body."""
+    agreement = context.agreement
+    wrong = _seated_wrongly(context, ForumLevel.POLITICAL, _POLITICAL_KINDS, _PRESIDIUM)
+    for f, forum, m, body_id in wrong:
+        name = name_of(agreement, body_id)
+        yield Issue(
+            f"/forums/{f}/members/{m}",
+            Text(
+                en=f"{name} sits in the political forum {forum.name} but is neither a "
+                "committee, the executive board nor the council, and does not sit there "
+                "as a presidium",
+                sv=f"{name} ingår i det politiska forumet {forum.name} men är varken nämnd, "
+                "kommunstyrelse eller kommunfullmäktige och deltar inte som presidium",
+            ),
+        )
+
+
+@rule(
+    "FOR002",
+    title=Text(
+        en="Management forums seat administrations",
+        sv="Ledningsgrupper består av förvaltningar",
+    ),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="A management group consists of the heads of the collaborating "
+        "administrations; its members are administrations, or bodies seated "
+        "through their head.",
+        sv="Ledningsgruppen består av cheferna för de samverkande förvaltningarna; "
+        "medlemmarna är förvaltningar, eller organ som deltar genom sin chef.",
+    ),
+    source=f"{_ALINGSAS} (Ledningsgrupp)",
+)
+def management_members(context: Context) -> Iterator[Issue]:
+    """Report a member of a management forum that is not an administration."""
+    agreement = context.agreement
+    wrong = _seated_wrongly(
+        context, ForumLevel.MANAGEMENT, frozenset({BodyKind.ADMINISTRATION}), _HEAD
+    )
+    for f, forum, m, body_id in wrong:
+        name = name_of(agreement, body_id)
+        yield Issue(
+            f"/forums/{f}/members/{m}",
+            Text(
+                en=f"{name} sits in the management forum {forum.name} but is not an "
+                "administration and does not sit there as its head",
+                sv=f"{name} ingår i ledningsgruppen {forum.name} men är inte en förvaltning "
+                "och deltar inte som förvaltningschef",
+            ),
+        )
+
+
+@rule(
+    "FOR003",
+    title=Text(en="Meeting windows do not overlap", sv="Mötesperioder överlappar inte"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Each regular meeting has its own part of the year (a spring and an autumn "
+        "meeting); windows that share a month make it unclear which meeting was held.",
+        sv="Varje ordinarie möte har sin egen del av året (ett vårmöte och ett höstmöte); "
+        "perioder som delar en månad gör det oklart vilket möte som hölls.",
+    ),
+    source=f"{_ALINGSAS} (Politisk samverkan: ett på våren och ett på hösten)",
+)
+def windows_disjoint(context: Context) -> Iterator[Issue]:
+    """Report a cadence window that shares a month with an earlier window."""
+    for f, forum in enumerate(context.agreement.forums):
+        if forum.cadence is None:
+            continue
+        windows = forum.cadence.windows
+        base = f"/forums/{f}/cadence/windows"
+        for j, window in enumerate(windows):
+            for k in range(j):
+                other = windows[k]
+                if window.overlaps(other):
+                    yield Issue(
+                        f"{base}/{j}/months",
+                        Text(
+                            en=f"the window {window.name!r} of {forum.name} overlaps the "
+                            f"window {other.name!r}",
+                            sv=f"perioden {window.name!r} i {forum.name} överlappar "
+                            f"perioden {other.name!r}",
+                        ),
+                        (f"{base}/{k}/months",),
+                    )
+
+
+@rule(
+    "FOR004",
+    title=Text(en="No more windows than meetings", sv="Inte fler mötesperioder än möten"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Each window holds one regular meeting; more windows than meetings per year "
+        "cannot all be met.",
+        sv="Varje period rymmer ett ordinarie möte; fler perioder än möten per år kan "
+        "inte alla uppfyllas.",
+    ),
+    source=f"{_ALINGSAS} (Politisk samverkan: två möten per år)",
+)
+def windows_within_meetings(context: Context) -> Iterator[Issue]:
+    """Report a cadence with more windows than meetings per year."""
+    for f, forum in enumerate(context.agreement.forums):
+        cadence = forum.cadence
+        if cadence is None or len(cadence.windows) <= cadence.meetings_per_year:
+            continue
+        windows, meetings = len(cadence.windows), cadence.meetings_per_year
+        yield Issue(
+            f"/forums/{f}/cadence/windows",
+            Text(
+                en=f"{forum.name} has {windows} meeting windows but only {meetings} "
+                f"{'meeting' if meetings == 1 else 'meetings'} a year",
+                sv=f"{forum.name} har {windows} mötesperioder men bara {meetings} "
+                f"{'möte' if meetings == 1 else 'möten'} per år",
+            ),
+            (f"/forums/{f}/cadence/meetings_per_year",),
+        )
+
+
+@rule(
+    "FOR005",
+    title=Text(en="Steering groups follow up yearly", sv="Styrgrupper följer upp årligen"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="The steering group is expected to follow up and evaluate the collaboration "
+        "every year; a steering forum should declare that follow-up.",
+        sv="Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen; ett "
+        "styrande forum bör ange den uppföljningen.",
+    ),
+    source=f"{_ALINGSAS}: Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen",
+)
+def steering_follow_up(context: Context) -> Iterator[Issue]:
+    """Report a steering forum that declares no yearly follow-up."""
+    for f, forum in enumerate(context.agreement.forums):
+        if forum.level is ForumLevel.STEERING and forum.follow_up is None:
+            yield Issue(
+                f"/forums/{f}",
+                Text(
+                    en=f"the steering group {forum.name} declares no yearly follow-up "
+                    "and evaluation",
+                    sv=f"styrgruppen {forum.name} anger ingen årlig uppföljning och utvärdering",
+                ),
+            )
+
+
+@rule(
+    "FOR006",
+    title=Text(en="Members are listed once", sv="Medlemmar listas en gång"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="A body that sits twice in the same forum is a copying mistake that hides "
+        "who was meant.",
+        sv="Ett organ som ingår två gånger i samma forum är ett kopieringsfel som döljer "
+        "vem som avsågs.",
+    ),
+    source="busmodel document format (docs/format.md)",
+)
+def members_once(context: Context) -> Iterator[Issue]:
+    """Report a body listed twice among the members of one forum."""
+    agreement = context.agreement
+    for f, forum in enumerate(agreement.forums):
+        ids = forum.member_ids()
+        for position, first in repeats(ids):
+            name = name_of(agreement, ids[position])
+            yield Issue(
+                f"/forums/{f}/members/{position}",
+                Text(
+                    en=f"{name} is listed twice among the members of {forum.name}",
+                    sv=f"{name} listas två gånger bland medlemmarna i {forum.name}",
+                ),
+                (f"/forums/{f}/members/{first}",),
+            )

@@ -1,0 +1,296 @@
+"""Supersession rules (SUP): how an agreement relates to the other documents.
+
+Every rule here needs a registry. The other document is not part of this one,
+so findings point at the reference in this agreement (``/supersedes/i``,
+``/framework``, ``/municipality``) and name the other document's id in the
+message; ``related`` stays empty.
+
+SUP002 and SUP003 compare validities and are silent when either agreement has
+none. SUP004 looks for cycles that pass through this agreement, with this
+agreement's own ``supersedes`` taking the place of any registry copy of it.
+SUP006 is silent when the agreement names no municipality or the framework
+lists no members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from busmodel._agreement import Agreement, AgreementKind
+from busmodel._bodies import Municipality
+from busmodel._catalogue import Context, Issue, Need, rule
+from busmodel._findings import Severity
+from busmodel._period import Period
+from busmodel._text import Text
+
+_SUPERSEDES = (
+    "Alingsås samverkansöverenskommelse 2023: Tidigare samverkansöverenskommelse "
+    "ersätts av ovanstående"
+)
+_VASTBUS = (
+    "Partille: BUS och VÄSTBUS (gemensamma riktlinjer för Västra Götalandsregionen och "
+    "de 49 kommunerna, 2005)"
+)
+
+
+def _days(count: int) -> Text:
+    """``count`` days, in both languages."""
+    return Text(
+        en=f"{count} {'day' if count == 1 else 'days'}",
+        sv=f"{count} {'dag' if count == 1 else 'dagar'}",
+    )
+
+
+def _predecessors(context: Context) -> Iterator[tuple[int, str, Period, Period]]:
+    """``(index, id, its period, this period)`` of each predecessor found, both with validity."""
+    agreement, registry = context.agreement, context.registry
+    if registry is None or agreement.validity is None:
+        return
+    for i, other_id in enumerate(agreement.supersedes):
+        other = registry.agreement(other_id)
+        if other is None or other.id == agreement.id or other.validity is None:
+            continue
+        yield i, other_id, other.validity.period, agreement.validity.period
+
+
+@rule(
+    "SUP001",
+    title=Text(en="Superseded agreements are known", sv="Ersatta överenskommelser är kända"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="An agreement that replaces an earlier one should name a document the "
+        "registry holds, so that the two can be checked against each other.",
+        sv="En överenskommelse som ersätter en tidigare bör hänvisa till ett dokument som "
+        "finns i registret, så att de två kan kontrolleras mot varandra.",
+    ),
+    source=_SUPERSEDES,
+    needs=(Need.REGISTRY,),
+)
+def predecessor_known(context: Context) -> Iterator[Issue]:
+    """Report a superseded id that no document in the registry has."""
+    registry = context.registry
+    if registry is None:
+        return
+    for i, other_id in enumerate(context.agreement.supersedes):
+        if registry.agreement(other_id) is None:
+            yield Issue(
+                f"/supersedes/{i}",
+                Text(
+                    en=f"the superseded agreement {other_id!r} is not in the registry",
+                    sv=f"den ersatta överenskommelsen {other_id!r} finns inte i registret",
+                ),
+            )
+
+
+@rule(
+    "SUP002",
+    title=Text(
+        en="Predecessors end before this starts",
+        sv="Tidigare överenskommelser slutar innan denna börjar",
+    ),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="A superseded agreement must end before the agreement that replaces it "
+        "starts; otherwise two agreements govern the same days.",
+        sv="En ersatt överenskommelse måste upphöra innan den som ersätter den börjar "
+        "gälla; annars gäller två överenskommelser samma dagar.",
+    ),
+    source=_SUPERSEDES,
+    needs=(Need.REGISTRY,),
+)
+def predecessor_ends_first(context: Context) -> Iterator[Issue]:
+    """Report a superseded agreement whose validity overlaps this one's."""
+    for i, other_id, before, this in _predecessors(context):
+        if before.end is not None and before.end < this.start:
+            continue
+        if before.end is None:
+            until = Text(en="runs until further notice", sv="gäller tills vidare")
+        else:
+            until = Text(en=f"runs until {before.end}", sv=f"gäller till och med {before.end}")
+        yield Issue(
+            f"/supersedes/{i}",
+            Text(
+                en=f"the superseded agreement {other_id!r} ({before}) {until.en}, but this "
+                f"agreement starts on {this.start}",
+                sv=f"den ersatta överenskommelsen {other_id!r} ({before}) {until.sv}, men "
+                f"denna börjar gälla {this.start}",
+            ),
+        )
+
+
+@rule(
+    "SUP003",
+    title=Text(en="No gap after a predecessor", sv="Inget glapp efter en tidigare"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="When an agreement replaces an earlier one, days between the end of the one "
+        "and the start of the other are days without an agreement.",
+        sv="När en överenskommelse ersätter en tidigare är dagarna mellan den enas slut "
+        "och den andras början dagar utan överenskommelse.",
+    ),
+    source=_SUPERSEDES,
+    needs=(Need.REGISTRY,),
+)
+def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
+    """Report days without an agreement between a predecessor's end and this start."""
+    for i, other_id, before, this in _predecessors(context):
+        if before.end is None or before.end >= this.start:
+            continue
+        gap = (this.start - before.end).days - 1
+        if gap == 0:
+            continue
+        days = _days(gap)
+        yield Issue(
+            f"/supersedes/{i}",
+            Text(
+                en=f"a gap of {days.en} without an agreement: the superseded agreement "
+                f"{other_id!r} ends on {before.end} and this one starts on {this.start}",
+                sv=f"ett glapp på {days.sv} utan överenskommelse: den ersatta "
+                f"överenskommelsen {other_id!r} gäller till och med {before.end} och denna "
+                f"börjar gälla {this.start}",
+            ),
+        )
+
+
+def _cycle_back(start: str, home: str, edges: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """The shortest chain of ids from ``start`` to ``home`` along ``edges``, or None."""
+    parent: dict[str, str | None] = {start: None}
+    queue = [start]
+    for current in queue:
+        if current == home:
+            chain = [current]
+            step = parent[current]
+            while step is not None:
+                chain.append(step)
+                step = parent[step]
+            return chain[::-1]
+        for following in edges.get(current, ()):
+            if following not in parent:
+                parent[following] = current
+                queue.append(following)
+    return None
+
+
+@rule(
+    "SUP004",
+    title=Text(en="Supersession has no cycles", sv="Ersättningar bildar inga cykler"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="An agreement cannot, directly or through others, replace itself: one of the "
+        "agreements in the cycle names the wrong predecessor.",
+        sv="En överenskommelse kan inte, direkt eller via andra, ersätta sig själv: någon "
+        "av överenskommelserna i cykeln hänvisar till fel föregångare.",
+    ),
+    source=_SUPERSEDES,
+    needs=(Need.REGISTRY,),
+)
+def supersession_acyclic(context: Context) -> Iterator[Issue]:
+    """Report a supersession that leads back to this agreement."""
+    agreement, registry = context.agreement, context.registry
+    if registry is None:
+        return
+    edges: dict[str, tuple[str, ...]] = {}
+    for other in registry.agreements():
+        edges.setdefault(other.id, other.supersedes)
+    edges[agreement.id] = agreement.supersedes
+    for i, other_id in enumerate(agreement.supersedes):
+        chain = _cycle_back(other_id, agreement.id, edges)
+        if chain is None:
+            continue
+        shown = " → ".join([agreement.id, *chain])
+        yield Issue(
+            f"/supersedes/{i}",
+            Text(
+                en=f"supersession forms a cycle: {shown}",
+                sv=f"ersättningarna bildar en cykel: {shown}",
+            ),
+        )
+
+
+def _framework(context: Context) -> Agreement | None:
+    """The framework the agreement names, when the registry has it as a framework."""
+    agreement, registry = context.agreement, context.registry
+    if registry is None or agreement.framework is None:
+        return None
+    found = registry.agreement(agreement.framework)
+    if found is None or found.kind is not AgreementKind.FRAMEWORK:
+        return None
+    return found
+
+
+@rule(
+    "SUP005",
+    title=Text(en="The framework is known", sv="Ramöverenskommelsen är känd"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="A local agreement that implements a regional framework (such as VÄSTBUS) "
+        "must name a framework document the registry holds.",
+        sv="En lokal överenskommelse som genomför en regional ramöverenskommelse (som "
+        "VÄSTBUS) måste hänvisa till en ramöverenskommelse som finns i registret.",
+    ),
+    source=_VASTBUS,
+    needs=(Need.REGISTRY,),
+)
+def framework_known(context: Context) -> Iterator[Issue]:
+    """Report a framework reference that is not a framework in the registry."""
+    agreement, registry = context.agreement, context.registry
+    if registry is None or agreement.framework is None:
+        return
+    framework_id = agreement.framework
+    found = registry.agreement(framework_id)
+    if found is None:
+        yield Issue(
+            "/framework",
+            Text(
+                en=f"the framework {framework_id!r} is not in the registry",
+                sv=f"ramöverenskommelsen {framework_id!r} finns inte i registret",
+            ),
+        )
+    elif found.kind is not AgreementKind.FRAMEWORK:
+        yield Issue(
+            "/framework",
+            Text(
+                en=f"{framework_id!r} is a local agreement, not a framework",
+                sv=f"{framework_id!r} är en lokal överenskommelse, inte en ramöverenskommelse",
+            ),
+        )
+
+
+def _same_municipality(one: Municipality, other: Municipality) -> bool:
+    if one.code is not None and other.code is not None:
+        return one.code == other.code
+    return one.name.casefold() == other.name.casefold()
+
+
+@rule(
+    "SUP006",
+    title=Text(
+        en="The municipality is a framework member",
+        sv="Kommunen är medlem i ramöverenskommelsen",
+    ),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Only the municipalities a framework covers can implement it; a municipality "
+        "outside its members names the wrong framework.",
+        sv="Bara de kommuner som en ramöverenskommelse omfattar kan genomföra den; en "
+        "kommun utanför medlemmarna hänvisar till fel ramöverenskommelse.",
+    ),
+    source=_VASTBUS,
+    needs=(Need.REGISTRY,),
+)
+def municipality_in_framework(context: Context) -> Iterator[Issue]:
+    """Report a municipality that is not among the framework's members."""
+    municipality = context.agreement.municipality
+    framework = _framework(context)
+    if municipality is None or framework is None or not framework.members:
+        return
+    if any(_same_municipality(municipality, member) for member in framework.members):
+        return
+    code = f" ({municipality.code})" if municipality.code else ""
+    yield Issue(
+        "/municipality",
+        Text(
+            en=f"{municipality.name}{code} is not a member of the framework {framework.id!r}",
+            sv=f"{municipality.name}{code} är inte medlem i ramöverenskommelsen {framework.id!r}",
+        ),
+    )

@@ -1,0 +1,150 @@
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+import busmodel
+from busmodel._cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+AS_WRITTEN = str(EXAMPLES / "alingsas-bus-2023.toml")
+CORRECTED = str(EXAMPLES / "alingsas-bus-2023-corrected.toml")
+RECORDS = str(EXAMPLES / "alingsas-records-2023-2025.toml")
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_seed_agreement_as_written_fails_with_its_real_faults() -> None:
+    code, out, _ = run("validate", AS_WRITTEN)
+    assert EXIT_ERRORS == code
+    lines = out.splitlines()
+    for fault in ("SIG001 error", "SIG003 error", "NAM001 warning"):
+        assert any(line.startswith(f"{AS_WRITTEN}:/") and fault in line for line in lines), fault
+    assert {"SIG001", "SIG003", "NAM001"} <= codes_in(out, AS_WRITTEN)
+
+
+def test_the_corrected_agreement_passes() -> None:
+    code, out, _ = run("validate", CORRECTED)
+    assert EXIT_OK == code, out
+    assert out.endswith(f"{CORRECTED}: 0 errors, 0 warnings, 0 info\n")
+
+
+def test_messages_come_in_swedish_when_asked() -> None:
+    _, out, _ = run("validate", AS_WRITTEN, "--lang", "sv")
+    assert " fel " in out
+    assert " error " not in out
+
+
+def test_json_output_has_the_documented_structure() -> None:
+    code, out, _ = run("validate", AS_WRITTEN, CORRECTED, "--format", "json")
+    data = json.loads(out)
+    assert EXIT_ERRORS == code
+    assert "busmodel-report/1" == data["schema"]
+    assert data["ok"] is False
+    assert [AS_WRITTEN, CORRECTED] == [f["source"] for f in data["files"]]
+    first = data["files"][0]
+    assert {"source", "ok", "counts", "findings", "exempted", "skipped"} == set(first)
+    assert {"code", "severity", "path", "message", "related"} == set(first["findings"][0])
+    assert [] == data["unreadable"]
+
+
+def test_an_unreadable_file_exits_2_with_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema = "busmodel/1"\nkind = "agreement"\nid = = 3\n')
+    code, _, err = run("validate", CORRECTED, str(bad))
+    assert EXIT_UNREADABLE == code
+    assert f"{bad}: 1 problem" in err
+    assert "line 3, column 6" in err
+
+
+def test_unreadable_files_are_listed_in_json_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "busmodel/1", "kind": "agreement", "id": "x", "titel": "y"}')
+    code, out, _ = run("validate", str(bad), "--format", "json")
+    [unreadable] = json.loads(out)["unreadable"]
+    assert EXIT_UNREADABLE == code
+    assert {"/title", "/titel"} == {p["path"] for p in unreadable["problems"]}
+
+
+def test_strict_fails_on_warnings(tmp_path: Path) -> None:
+    warned = tmp_path / "warned.toml"
+    agreement = busmodel.load_agreement(CORRECTED)
+    parties = (*agreement.parties, agreement.parties[0])  # listed twice: INT006 warning
+    busmodel.dump(attrs.evolve(agreement, parties=parties), warned)
+    assert EXIT_OK == run("validate", str(warned), "--select", "INT")[0]
+    assert EXIT_ERRORS == run("validate", str(warned), "--select", "INT", "--strict")[0]
+
+
+def codes_in(out: str, source: str) -> set[str]:
+    return {line.split()[1] for line in out.splitlines() if line.startswith(f"{source}:/")}
+
+
+def test_select_and_ignore_take_comma_separated_codes() -> None:
+    _, out, _ = run("validate", AS_WRITTEN, "--select", "sig001,NAM")
+    assert {"SIG001", "NAM001"} == codes_in(out, AS_WRITTEN)
+    _, out, _ = run("validate", AS_WRITTEN, "--ignore", "SIG", "--ignore", "NAM")
+    assert codes_in(out, AS_WRITTEN)
+    assert not {c for c in codes_in(out, AS_WRITTEN) if c.startswith(("SIG", "NAM"))}
+
+
+def test_a_directory_is_validated_with_its_records_and_framework() -> None:
+    code, out, _ = run("validate", str(EXAMPLES), "--today", "2026-11-22")
+    assert EXIT_ERRORS == code
+    assert "LIF003" in out  # the corrected agreement's renewal is due
+    assert "REC003" in out  # the made-up records miss the autumn 2024 meeting
+
+
+def test_records_given_explicitly_are_checked() -> None:
+    _, out, _ = run("validate", CORRECTED, "--records", RECORDS, "--today", "2026-11-22")
+    assert "REC003" in out
+
+
+def test_a_bad_date_is_a_usage_error() -> None:
+    code, _, _ = run("validate", CORRECTED, "--today", "22/11/2026")
+    assert EXIT_UNREADABLE == code
+
+
+def test_rules_lists_the_catalogue_in_every_format() -> None:
+    _, text, _ = run("rules")
+    codes = [r.code for r in busmodel.rules()]
+    assert codes == [line.split()[0] for line in text.splitlines()]
+    _, as_json, _ = run("rules", "--format", "json", "--lang", "sv")
+    assert codes == [r["code"] for r in json.loads(as_json)]
+    _, markdown, _ = run("rules", "--format", "markdown")
+    assert markdown.startswith("# The rule catalogue")
+
+
+def test_show_summarises_a_document() -> None:
+    code, out, _ = run("show", CORRECTED)
+    assert EXIT_OK == code
+    assert out.startswith("alingsas-bus-2023 (agreement): ")
+    assert "municipality: Alingsås (1489)" in out
+
+
+def test_convert_writes_json_that_loads_back_equal() -> None:
+    _, out, _ = run("convert", CORRECTED, "--to", "json")
+    assert busmodel.load(CORRECTED) == busmodel.loads(out, "json")
+
+
+def test_show_of_a_broken_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "x.toml"
+    bad.write_text("schema = 1")
+    code, _, err = run("show", str(bad))
+    assert EXIT_UNREADABLE == code
+    assert "/schema" in err
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["rules"]])
+def test_python_dash_m_busmodel_runs_the_command_line(argv: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "busmodel", *argv], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip()

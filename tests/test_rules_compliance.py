@@ -1,0 +1,227 @@
+import datetime as dt
+from pathlib import Path
+
+import attrs
+
+import busmodel as bm
+import busmodel._rules.compliance
+from busmodel import validate
+from tests.rule_fixtures import clean_agreement
+
+TODAY = dt.date(2024, 3, 1)
+EXAMPLES = Path(__file__).parent.parent / "examples"
+REGULAR, EXTRA = bm.MeetingKind.REGULAR, bm.MeetingKind.EXTRA
+
+
+def _meeting(day: dt.date, kind: bm.MeetingKind = REGULAR, forum: str = "politisk") -> bm.Meeting:
+    return bm.Meeting(forum, day, kind)
+
+
+def _records(*meetings: bm.Meeting, evaluated: tuple[int, ...] = (2023,)) -> bm.Records:
+    evaluations = tuple(
+        bm.Evaluation("styrgrupp", year, dt.date(year + 1, 2, 15)) for year in evaluated
+    )
+    return bm.Records(agreement="alingsas-bus-2023", meetings=meetings, evaluations=evaluations)
+
+
+def clean_records() -> bm.Records:
+    """The records of the clean agreement as they should stand on 2024-03-01."""
+    return _records(
+        _meeting(dt.date(2023, 4, 18)),
+        _meeting(dt.date(2023, 10, 17)),
+    )
+
+
+def records_missing_autumn_2024() -> bm.Records:
+    """Two years of the political forum, without its autumn meeting of 2024."""
+    return _records(
+        _meeting(dt.date(2023, 4, 18)),
+        _meeting(dt.date(2023, 10, 17)),
+        _meeting(dt.date(2024, 2, 6), EXTRA),
+        _meeting(dt.date(2024, 5, 14)),
+        _meeting(dt.date(2025, 4, 8)),
+        evaluated=(2023, 2024),
+    )
+
+
+def _check(
+    records: bm.Records,
+    select: str,
+    today: dt.date = TODAY,
+    agreement: bm.Agreement | None = None,
+) -> tuple[bm.Finding, ...]:
+    agreement = clean_agreement() if agreement is None else agreement
+    return validate(agreement, today=today, records=records, select=[select]).findings
+
+
+def _without_extra_meetings() -> bm.Agreement:
+    agreement = clean_agreement()
+    politisk = agreement.forums[0]
+    assert politisk.cadence is not None
+    cadence = attrs.evolve(politisk.cadence, extra_meetings=False)
+    forums = (attrs.evolve(politisk, cadence=cadence), *agreement.forums[1:])
+    return attrs.evolve(agreement, forums=forums)
+
+
+def test_clean_records_pass_the_compliance_rules() -> None:
+    assert () == _check(clean_records(), "REC")
+
+
+def test_the_compliance_rules_are_skipped_without_records() -> None:
+    report = validate(clean_agreement(), today=TODAY, select=["REC"])
+    assert ["REC001", "REC002", "REC003", "REC004", "REC005", "REC006", "REC007"] == [
+        s.code for s in report.skipped
+    ]
+
+
+def test_rec001_records_of_another_agreement_point_into_the_records() -> None:
+    records = attrs.evolve(clean_records(), agreement="partille-bus")
+    [finding] = _check(records, "REC001")
+    assert (bm.Severity.ERROR, "records:/agreement") == (finding.severity, finding.path)
+    assert ("/id",) == finding.related
+    assert (
+        "protokollen förs för överenskommelsen 'partille-bus', inte för 'alingsas-bus-2023'"
+        == finding.message.sv
+    )
+    assert finding.message.sv != finding.message.en
+
+
+def test_rec001_the_other_rules_ignore_records_of_another_agreement() -> None:
+    records = attrs.evolve(bm.Records(agreement="partille-bus"), meetings=clean_records().meetings)
+    assert ("REC001",) == tuple(f.code for f in _check(records, "REC", dt.date(2027, 6, 1)))
+
+
+def test_rec002_a_meeting_or_evaluation_of_an_unknown_forum_is_an_error() -> None:
+    records = _records(
+        _meeting(dt.date(2023, 4, 18)),
+        _meeting(dt.date(2023, 10, 17)),
+        _meeting(dt.date(2023, 11, 7), forum="arbetsgrupp"),
+    )
+    records = attrs.evolve(
+        records,
+        evaluations=(*records.evaluations, bm.Evaluation("okand", 2023, dt.date(2024, 1, 9))),
+    )
+    findings = _check(records, "REC002")
+    assert ["records:/evaluations/1/forum", "records:/meetings/2/forum"] == [
+        f.path for f in findings
+    ]
+    assert "the agreement has no forum with the id 'arbetsgrupp'" == findings[1].message.en
+
+
+def test_rec003_the_missed_autumn_meeting_of_2024_is_reported_on_its_window() -> None:
+    findings = _check(records_missing_autumn_2024(), "REC003", dt.date(2025, 11, 1))
+    [finding] = findings
+    assert (bm.Severity.ERROR, "/forums/0/cadence/windows/1") == (finding.severity, finding.path)
+    assert "no regular meeting in autumn 2024" in finding.message.en
+    assert "inget ordinarie möte under hösten 2024" in finding.message.sv
+    assert "2024-07-01 – 2024-12-31" in finding.message.en
+
+
+def test_rec003_a_window_not_yet_ended_is_not_checked() -> None:
+    # On 2024-12-31 the autumn window of 2024 is still open.
+    assert () == _check(records_missing_autumn_2024(), "REC003", dt.date(2024, 12, 31))
+    assert 1 == len(_check(records_missing_autumn_2024(), "REC003", dt.date(2025, 1, 1)))
+
+
+def test_rec003_an_extra_meeting_does_not_stand_in_for_a_regular_one() -> None:
+    records = _records(_meeting(dt.date(2023, 3, 1), EXTRA), _meeting(dt.date(2023, 10, 17)))
+    [finding] = _check(records, "REC003")
+    assert "/forums/0/cadence/windows/0" == finding.path
+    assert "spring 2023" in finding.message.en
+
+
+def test_rec003_windows_outside_the_validity_are_not_checked() -> None:
+    # Validity from 2023-03-01: the spring window of 2023 is not wholly inside it.
+    agreement = clean_agreement()
+    assert agreement.validity is not None
+    period = bm.Period(dt.date(2023, 3, 1), dt.date(2026, 12, 31))
+    agreement = attrs.evolve(agreement, validity=attrs.evolve(agreement.validity, period=period))
+    records = _records(_meeting(dt.date(2023, 10, 17)))
+    assert () == _check(records, "REC003", agreement=agreement)
+
+
+def test_rec003_every_missed_window_of_every_year_is_reported() -> None:
+    findings = _check(_records(), "REC003", dt.date(2027, 1, 1))
+    assert 8 == len(findings)  # spring and autumn of 2023-2026
+    assert [f"/forums/0/cadence/windows/{j}" for j in (0, 0, 0, 0, 1, 1, 1, 1)] == [
+        f.path for f in findings
+    ]
+
+
+def test_rec004_a_completed_year_without_evaluation_is_reported_on_the_follow_up() -> None:
+    records = attrs.evolve(records_missing_autumn_2024(), evaluations=clean_records().evaluations)
+    [finding] = _check(records, "REC004", dt.date(2025, 3, 1))
+    assert (bm.Severity.ERROR, "/forums/1/follow_up") == (finding.severity, finding.path)
+    assert "BUS styrgrupp har inte utvärderat 2024" == finding.message.sv
+
+
+def test_rec004_the_current_year_is_not_yet_due() -> None:
+    assert () == _check(clean_records(), "REC004", dt.date(2024, 12, 31))
+
+
+def test_rec004_only_years_wholly_within_the_validity_count() -> None:
+    agreement = clean_agreement()
+    assert agreement.validity is not None
+    period = bm.Period(dt.date(2023, 1, 2), dt.date(2026, 12, 31))
+    agreement = attrs.evolve(agreement, validity=attrs.evolve(agreement.validity, period=period))
+    assert () == _check(_records(evaluated=()), "REC004", agreement=agreement)
+
+
+def test_rec005_a_meeting_outside_the_validity_is_a_warning() -> None:
+    records = _records(*clean_records().meetings, _meeting(dt.date(2022, 11, 8)))
+    [finding] = _check(records, "REC005")
+    assert (bm.Severity.WARNING, "records:/meetings/2/date") == (finding.severity, finding.path)
+    assert ("/validity/period",) == finding.related
+    assert "2022-11-08" in finding.message.en
+
+
+def test_rec005_meetings_on_the_first_and_last_day_are_inside() -> None:
+    records = _records(_meeting(dt.date(2023, 1, 1)), _meeting(dt.date(2026, 12, 31)))
+    assert () == _check(records, "REC005")
+
+
+def test_rec006_an_extra_meeting_the_cadence_does_not_allow_is_a_warning() -> None:
+    records = records_missing_autumn_2024()
+    [finding] = _check(records, "REC006", agreement=_without_extra_meetings())
+    assert (bm.Severity.WARNING, "records:/meetings/2") == (finding.severity, finding.path)
+    assert ("/forums/0/cadence/extra_meetings",) == finding.related
+    assert "2024-02-06" in finding.message.sv
+
+
+def test_rec006_extra_meetings_are_allowed_when_the_cadence_says_so() -> None:
+    assert () == _check(records_missing_autumn_2024(), "REC006")
+
+
+def test_rec007_allowed_extra_meetings_are_counted_once_per_forum() -> None:
+    records = _records(
+        *records_missing_autumn_2024().meetings,
+        _meeting(dt.date(2023, 9, 12), EXTRA),
+        _meeting(dt.date(2024, 1, 16), EXTRA, forum="ledning"),  # a forum without a cadence
+    )
+    findings = _check(records, "REC007")
+    assert [(bm.Severity.INFO, "/forums/0"), (bm.Severity.INFO, "/forums/2")] == [
+        (f.severity, f.path) for f in findings
+    ]
+    assert "Politisk samverkan: 2 extra meetings held (2023-09-12, 2024-02-06)" == (
+        findings[0].message.en
+    )
+    assert "Ledningsgrupp: 1 extra möte hölls (2024-01-16)" == findings[1].message.sv
+
+
+def test_rec007_nothing_is_counted_without_extra_meetings() -> None:
+    assert () == _check(clean_records(), "REC007")
+
+
+def test_rec007_disallowed_extra_meetings_are_left_to_rec006() -> None:
+    records = records_missing_autumn_2024()
+    assert () == _check(records, "REC007", agreement=_without_extra_meetings())
+
+
+def test_the_example_records_miss_the_autumn_meeting_of_2024() -> None:
+    agreement = bm.load_agreement(EXAMPLES / "alingsas-bus-2023-corrected.toml")
+    records = bm.load_records(EXAMPLES / "alingsas-records-2023-2025.toml")
+    report = validate(agreement, today=dt.date(2025, 12, 31), records=records, select=["REC"])
+    assert ("REC007", "REC003") == report.codes()  # /forums/0 sorts before its windows
+    [extra, missed] = report.findings
+    assert "autumn 2024" in missed.message.en
+    assert "1 extra meeting held" in extra.message.en

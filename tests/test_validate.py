@@ -1,0 +1,68 @@
+import datetime as dt
+
+import attrs
+
+import busmodel
+from busmodel import Exemption, Severity, validate
+from tests.rule_fixtures import clean_agreement
+
+TODAY = dt.date(2024, 3, 1)
+
+
+def test_the_clean_agreement_has_no_findings_from_any_rule_that_can_run() -> None:
+    report = validate(clean_agreement(), today=TODAY, registry=busmodel.Registry())
+    assert () == report.findings
+    assert report.ok
+
+
+def test_rules_that_need_today_are_skipped_and_say_so_without_it() -> None:
+    report = validate(clean_agreement())
+    skipped = {s.code: s.reason.en for s in report.skipped}
+    lifecycle = [r.code for r in busmodel.rules() if busmodel.Need.TODAY in r.needs]
+    assert lifecycle
+    for code in lifecycle:
+        assert code in skipped
+    assert "today" in skipped[lifecycle[0]] or "records" in skipped[lifecycle[0]]
+
+
+def test_a_document_exemption_moves_the_finding_to_exempted_with_its_reason() -> None:
+    agreement = attrs.evolve(
+        clean_agreement(),
+        parties=("bun", "sn"),
+        exemptions=(Exemption("SIG003", "Kultur- och utbildningsnämnden signs as a guest"),),
+    )
+    report = validate(agreement, select=["SIG003"])
+    assert () == report.findings
+    assert ["SIG003"] == [e.finding.code for e in report.exempted]
+    assert "Kultur- och utbildningsnämnden signs as a guest" == report.exempted[0].reason
+
+
+def test_an_exemption_with_a_path_only_covers_that_place() -> None:
+    agreement = attrs.evolve(
+        clean_agreement(),
+        parties=("bun",),
+        exemptions=(Exemption("SIG", "guests", path="/signatures/1"),),
+    )
+    report = validate(agreement, select=["SIG003"])
+    assert ["/signatures/2/body"] == [f.path for f in report.findings]
+    assert ["/signatures/1/body"] == [e.finding.path for e in report.exempted]
+
+
+def test_select_and_ignore_narrow_the_rules_run() -> None:
+    agreement = attrs.evolve(clean_agreement(), parties=("bun",))
+    everything = validate(agreement)
+    assert {"INT003", "SIG003"} <= set(everything.codes())
+    only_integrity = validate(agreement, select=["INT"])
+    assert {"INT003"} == set(only_integrity.codes())
+    assert "INT003" not in validate(agreement, ignore=["INT003"]).codes()
+
+
+def test_findings_carry_the_severity_of_their_rule() -> None:
+    severities = {r.code: r.severity for r in busmodel.rules()}
+    agreement = attrs.evolve(clean_agreement(), parties=("bun",), participants=("bun", "bun"))
+    report = validate(agreement, today=TODAY)
+    assert report.findings
+    for finding in report.findings:
+        assert severities[finding.code] is finding.severity
+    assert report.counts[Severity.ERROR] > 0
+    assert not report.ok

@@ -135,7 +135,7 @@ def make_agreement(**changes: Any) -> Agreement:
             Signature("bun", "Cecilia Carlsson", dt.date(2023, 2, 1), "ordförande", "Alingsås"),
             Signature("sn", "David Dahl", dt.date(2023, 2, 3)),
         ),
-        exemptions=(Exemption("chair", "rotationen beslutades före avtalet", "/chair"),),
+        exemptions=(Exemption("CHR", "rotationen beslutades före avtalet", "/chair"),),
     )
     return attrs.evolve(agreement, **changes)
 

@@ -200,8 +200,8 @@ def test_signature_with_a_bad_field_is_rejected(changes: dict[str, object], fiel
     ("arguments", "field"),
     [
         ({"code": "", "reason": "beslutat före avtalet"}, "code"),
-        ({"code": "chair", "reason": " "}, "reason"),
-        ({"code": "chair", "reason": "beslutat före avtalet", "path": ""}, "path"),
+        ({"code": "CHR", "reason": " "}, "reason"),
+        ({"code": "CHR", "reason": "beslutat före avtalet", "path": ""}, "path"),
     ],
 )
 def test_exemption_with_blank_text_is_rejected(arguments: dict[str, str], field: str) -> None:
@@ -337,3 +337,22 @@ def test_agreements_that_differ_in_a_nested_field_are_not_equal() -> None:
     validity = Validity(ValidityBasis.MANDATE_PERIOD, MANDATE_2023_2026, review=Review.ANNUAL)
 
     assert make_agreement(validity=validity) != make_agreement()
+
+
+@pytest.mark.parametrize("code", ["sig006", "SIG-006", "SIGNATURE", "", "SIG0066"])
+def test_exemption_code_must_be_a_rule_code_or_prefix(code: str) -> None:
+    with pytest.raises(ModelError) as caught:
+        Exemption(code, "reason")
+    assert "code" == caught.value.field
+
+
+@pytest.mark.parametrize("path", ["signatures/0", "", "records:meetings/0"])
+def test_exemption_path_must_point_into_a_document(path: str) -> None:
+    with pytest.raises(ModelError) as caught:
+        Exemption("SIG", "reason", path=path)
+    assert "path" == caught.value.field
+
+
+@pytest.mark.parametrize("path", ["/signatures/0", "records:/meetings/3/date"])
+def test_exemption_path_may_point_into_the_agreement_or_its_records(path: str) -> None:
+    assert path == Exemption("SIG", "reason", path=path).path

@@ -148,3 +148,14 @@ def test_python_dash_m_busmodel_runs_the_command_line(argv: list[str]) -> None:
         [sys.executable, "-m", "busmodel", *argv], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip()
+
+
+def test_the_renewal_horizon_can_be_set() -> None:
+    # the corrected agreement ends 2026-12-31: 39 days after 2026-11-22
+    _, out, _ = run("validate", CORRECTED, "--today", "2026-11-22", "--select", "LIF003")
+    assert "LIF003" in out
+    _, out, _ = run(
+        "validate", CORRECTED, "--today", "2026-11-22", "--select", "LIF", "--renewal-horizon", "30"
+    )
+    assert "LIF003" not in out
+    assert EXIT_UNREADABLE == run("validate", CORRECTED, "--renewal-horizon", "-3")[0]

@@ -87,3 +87,18 @@ def test_int006_a_party_listed_twice_is_a_warning_pointing_at_the_first() -> Non
     [finding] = report.findings
     assert ("/parties/3", ("/parties/1",)) == (finding.path, finding.related)
     assert bm.Severity.WARNING is finding.severity
+
+
+def test_int007_an_exemption_with_a_misspelt_code_is_a_warning() -> None:
+    agreement = attrs.evolve(
+        clean_agreement(),
+        exemptions=(bm.Exemption("SIG006", "signed at Christmas"), bm.Exemption("SG006", "typo")),
+    )
+    report = validate(agreement, select=["INT007"])
+    assert ["/exemptions/1/code"] == [f.path for f in report.findings]
+    assert "'SG006'" in report.findings[0].message.en
+
+
+def test_int007_a_prefix_of_a_known_code_is_accepted() -> None:
+    agreement = attrs.evolve(clean_agreement(), exemptions=(bm.Exemption("SIG", "all"),))
+    assert () == validate(agreement, select=["INT007"]).findings

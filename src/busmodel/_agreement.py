@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 
 import attrs
 
@@ -28,6 +29,7 @@ __all__ = [
     "ValidityBasis",
 ]
 
+_CODE_PREFIX = re.compile(r"[A-Z]{1,5}[0-9]{0,3}")
 _date = _check.instance(dt.date)
 _optional_date = _check.optional(_date)
 _optional_months = _check.optional(_check.in_range(1, 120))
@@ -160,9 +162,25 @@ class Exemption:
     ``code`` is a rule code or prefix; ``path`` narrows it to one place.
     """
 
-    code: str = attrs.field(validator=_check.text)
+    code: str = attrs.field()
     reason: str = attrs.field(validator=_check.text)
-    path: str | None = attrs.field(default=None, validator=_check.optional_text)
+    path: str | None = attrs.field(default=None)
+
+    @code.validator
+    def _check_code(self, _: attrs.Attribute[str], value: str) -> None:
+        if not (isinstance(value, str) and _CODE_PREFIX.fullmatch(value)):
+            raise ModelError(
+                "code", f"{value!r} is not a rule code or prefix, like 'SIG' or 'SIG006'"
+            )
+
+    @path.validator
+    def _check_path(self, _: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None and not (
+            isinstance(value, str) and value.startswith(("/", "records:/"))
+        ):
+            raise ModelError(
+                "path", f"{value!r} is not a path into the document, like '/signatures/0'"
+            )
 
 
 @attrs.frozen(kw_only=True)

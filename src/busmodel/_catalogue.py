@@ -13,7 +13,6 @@ import enum
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -23,6 +22,8 @@ from busmodel._findings import Severity
 from busmodel._text import Text
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from busmodel._agreement import Agreement
     from busmodel._records import Records
     from busmodel._registry import Registry
@@ -178,6 +179,13 @@ def _name(check: Check) -> str:
 
 
 _CATALOGUE: Final = _Catalogue()
+
+
+def entry_points(*, group: str) -> Iterable[EntryPoint]:
+    """The installed entry points of ``group`` (``importlib.metadata`` loads on first use)."""
+    from importlib import metadata
+
+    return metadata.entry_points(group=group)
 
 
 def register(new: Rule) -> Rule:

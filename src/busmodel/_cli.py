@@ -11,7 +11,7 @@ from typing import Any, Final, TextIO
 
 from busmodel import __version__
 from busmodel._agreement import Agreement
-from busmodel._catalogue import Rule, rules
+from busmodel._catalogue import Options, Rule, rules
 from busmodel._document import Document, dumps, load
 from busmodel._errors import DocumentError
 from busmodel._findings import Report, Severity
@@ -37,6 +37,12 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days")
+    return int(text)
 
 
 def _codes(values: Iterable[str] | None) -> list[str] | None:
@@ -69,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", metavar="CODES", help="codes or prefixes")
     check.add_argument("--ignore", action="append", metavar="CODES", help="codes or prefixes")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--renewal-horizon",
+        type=_days,
+        default=Options().renewal_horizon_days,
+        metavar="DAYS",
+        help="warn this many days before validity ends (default %(default)s)",
+    )
 
     listing = commands.add_parser("rules", help="list the rule catalogue")
     listing.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -132,6 +145,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 registry=everything,
                 select=_codes(args.select),
                 ignore=_codes(args.ignore),
+                options=Options(renewal_horizon_days=args.renewal_horizon),
                 source=entry.source,
             )
         )

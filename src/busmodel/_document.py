@@ -1,6 +1,7 @@
 """The document format: TOML for people, JSON for systems, one structure.
 
-Serialization stays here, at the edge, in one configured cattrs converter; the
+Parsing, the header and the public functions live here; the one configured
+cattrs converter lives in ``_converter``, imported on first use, and the
 domain modules never import cattrs. Every document starts with
 ``schema = "busmodel/1"`` and a ``kind`` (``agreement``, ``framework`` or
 ``records``). Bad input raises :class:`DocumentError` listing every problem
@@ -10,29 +11,16 @@ with its place in the document.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import os
 import re
 import tomllib
-import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar
 
-import attrs
-import cattrs
-import tomli_w
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn
-
 from busmodel._agreement import Agreement
-from busmodel._errors import DocumentError, ModelError, Problem
+from busmodel._errors import DocumentError, Problem, escape_token
 from busmodel._records import Records
 
 __all__ = [
@@ -60,144 +48,8 @@ Document = Agreement | Records
 
 _KINDS: Final = ("agreement", "framework", "records")
 _SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _T = TypeVar("_T")
-
-
-class _InvalidValueError(Exception):
-    """A value of the wrong shape; the converter adds where it is."""
-
-
-def _type_name(value: object) -> str:
-    names = {
-        str: "text",
-        int: "an integer",
-        float: "a number",
-        bool: "true or false",
-        list: "an array",
-        dict: "a table",
-        type(None): "null",
-        dt.date: "a date",
-        dt.datetime: "a date and time",
-        dt.time: "a time",
-    }
-    return names.get(type(value), type(value).__name__)
-
-
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        raise _InvalidValueError(f"expected text, got {_type_name(value)}")
-    return value
-
-
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _InvalidValueError(f"expected an integer, got {_type_name(value)}")
-    return value
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        raise _InvalidValueError(f"expected true or false, got {_type_name(value)}")
-    return value
-
-
-def _structure_date(value: object, _: type) -> dt.date:
-    if type(value) is dt.date:
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise _InvalidValueError(f"{value!r} is not a date") from None
-    raise _InvalidValueError(f"expected a date (YYYY-MM-DD), got {_type_name(value)}")
-
-
-def _is_enum(cls: Any) -> bool:
-    return isinstance(cls, type) and issubclass(cls, enum.Enum)
-
-
-def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    choices = ", ".join(repr(member.value) for member in cls)
-    if not isinstance(value, str):
-        raise _InvalidValueError(f"expected one of {choices}, got {_type_name(value)}")
-    try:
-        return cls(value)
-    except ValueError:
-        raise _InvalidValueError(f"{value!r} is not one of {choices}") from None
-
-
-def _is_tuple(cls: Any) -> bool:
-    return typing.get_origin(cls) is tuple
-
-
-def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
-    args = typing.get_args(cls)
-    if len(args) == 2 and args[1] is Ellipsis:
-        item_hook = converter.get_structure_hook(args[0])
-
-        def structure_sequence(value: object, _: Any) -> tuple[Any, ...]:
-            if not isinstance(value, list | tuple):
-                raise _InvalidValueError(f"expected an array, got {_type_name(value)}")
-            items, errors = [], []
-            for index, item in enumerate(value):
-                try:
-                    items.append(item_hook(item, args[0]))
-                except Exception as error:
-                    error.add_note(IterableValidationNote(f"@ index {index}", index, args[0]))
-                    errors.append(error)
-            if errors:
-                raise cattrs.IterableValidationError("invalid items", errors, cls)
-            return tuple(items)
-
-        return structure_sequence
-    item_hooks = [converter.get_structure_hook(arg) for arg in args]
-
-    def structure_fixed(value: object, _: Any) -> tuple[Any, ...]:
-        if not isinstance(value, list | tuple) or len(value) != len(args):
-            raise _InvalidValueError(
-                f"expected an array of {len(args)} items, got {_type_name(value)}"
-            )
-        items, errors = [], []
-        for index, (hook, item, arg) in enumerate(zip(item_hooks, value, args, strict=True)):
-            try:
-                items.append(hook(item, arg))
-            except Exception as error:
-                error.add_note(IterableValidationNote(f"@ index {index}", index, arg))
-                errors.append(error)
-        if errors:
-            raise cattrs.IterableValidationError("invalid items", errors, cls)
-        return tuple(items)
-
-    return structure_fixed
-
-
-def _table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
-    structure = make_dict_structure_fn(cls, converter)
-
-    def structure_table(value: object, _: Any) -> Any:
-        if not isinstance(value, dict):
-            raise _InvalidValueError(f"expected a table, got {_type_name(value)}")
-        return structure(value, cls)
-
-    return structure_table
-
-
-def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(dt.date, _structure_date)
-    converter.register_unstructure_hook(dt.date, lambda day: day)
-    converter.register_structure_hook_func(_is_enum, _structure_enum)
-    converter.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, converter))
-    converter.register_structure_hook_factory(attrs.has, lambda cls: _table_hook(cls, converter))
-    return converter
-
-
-_CONVERTER: Final = _make_converter()
 
 
 # -- reading -----------------------------------------------------------------
@@ -227,15 +79,10 @@ def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
     yield path, value
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, f"{path}/{_escape(str(key))}")
+            yield from _walk(item, f"{path}/{escape_token(str(key))}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(item, f"{path}/{index}")
-
-
-def _escape(key: str) -> str:
-    """Escape a key as a JSON Pointer reference token (RFC 6901)."""
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def _parse(text: str, fmt: Format, source: str) -> object:
@@ -265,7 +112,7 @@ def _parse(text: str, fmt: Format, source: str) -> object:
             [Problem("", str(error) or "too deeply nested")], source=source
         ) from None
     duplicates = [
-        Problem(f"{path}/{_escape(key)}", f"key {key!r} is given more than once")
+        Problem(f"{path}/{escape_token(key)}", f"key {key!r} is given more than once")
         for path, value in _walk(data, "")
         if isinstance(value, _DuplicateKeys)
         for key in value.duplicates
@@ -273,32 +120,6 @@ def _parse(text: str, fmt: Format, source: str) -> object:
     if duplicates:
         raise DocumentError(duplicates, source=source)
     return data
-
-
-def _problems(error: BaseException, path: str) -> Iterator[Problem]:
-    if isinstance(error, BaseValidationError):
-        for inner in error.exceptions:
-            inner_path = path
-            for note in getattr(inner, "__notes__", ()):
-                if isinstance(note, AttributeValidationNote):
-                    inner_path = f"{path}/{_escape(note.name)}"
-                elif isinstance(note, IterableValidationNote):
-                    inner_path = f"{path}/{_escape(str(note.index))}"
-            yield from _problems(inner, inner_path)
-    elif isinstance(error, ForbiddenExtraKeysError):
-        known = ", ".join(field.name for field in attrs.fields(error.cl))
-        for key in sorted(error.extra_fields):
-            yield Problem(
-                f"{path}/{_escape(key)}", f"unknown key {key!r}; expected one of: {known}"
-            )
-    elif isinstance(error, ModelError):
-        yield Problem(f"{path}/{error.path}", error.message)
-    elif isinstance(error, KeyError):
-        yield Problem(path, "this required key is missing")
-    elif isinstance(error, _InvalidValueError | ValueError):
-        yield Problem(path, str(error))
-    else:
-        yield Problem(path, f"invalid value ({type(error).__name__}: {error})")
 
 
 def _header_problems(data: dict[str, Any]) -> list[Problem]:
@@ -321,9 +142,11 @@ def _header_problems(data: dict[str, Any]) -> list[Problem]:
 
 
 def _structure(data: object, source: str) -> Document:
+    from busmodel import _converter
+
     if not isinstance(data, dict):
         raise DocumentError(
-            [Problem("", f"expected a table of keys at the top, got {_type_name(data)}")],
+            [Problem("", f"expected a table of keys at the top, got {_converter.type_name(data)}")],
             source=source,
         )
     problems = _header_problems(data)
@@ -334,10 +157,10 @@ def _structure(data: object, source: str) -> Document:
     if body["kind"] == "records":
         del body["kind"]
         target = Records
-    try:
-        return _CONVERTER.structure(body, target)
-    except Exception as error:
-        raise DocumentError(list(_problems(error, "")), source=source) from None
+    result = _converter.structure(body, target)
+    if isinstance(result, list):
+        raise DocumentError(result, source=source)
+    return result
 
 
 def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Document:
@@ -412,7 +235,9 @@ def load_records(path: str | os.PathLike[str]) -> Records:
 def _unstructure(document: Document) -> dict[str, Any]:
     if not isinstance(document, Agreement | Records):
         raise TypeError(f"expected an Agreement or Records, got {type(document).__name__}")
-    data: dict[str, Any] = _CONVERTER.unstructure(document)
+    from busmodel import _converter
+
+    data = _converter.unstructure(document)
     data.pop("kind", None)
     kind = "records" if isinstance(document, Records) else document.kind.value
     return {"schema": SCHEMA, "kind": kind, **data}
@@ -439,6 +264,8 @@ def dumps(document: Document, format: Format = "toml") -> str:
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if format == "toml":
+        import tomli_w
+
         return tomli_w.dumps(data)
     raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
 

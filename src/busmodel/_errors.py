@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["BusmodelError", "DocumentError", "ModelError", "Problem"]
+__all__ = ["BusmodelError", "DocumentError", "ModelError", "Problem", "escape_token"]
 
 
 class BusmodelError(ValueError):
@@ -87,3 +87,12 @@ class DocumentError(BusmodelError):
         lines = [f"{source}: {count} problem{'' if count == 1 else 's'}"]
         lines.extend(f"  {problem}" for problem in self.problems)
         super().__init__("\n".join(lines))
+
+
+def escape_token(key: str) -> str:
+    """Escape a key as a JSON Pointer reference token (RFC 6901).
+
+    >>> escape_token("a/b~c")
+    'a~1b~0c'
+    """
+    return key.replace("~", "~0").replace("/", "~1")

@@ -172,7 +172,11 @@ validities = st.builds(
     review=optional(st.sampled_from(Review)),
 )
 signatures = st.builds(Signature, ids, texts, dates, title=optional(texts), place=optional(texts))
-exemptions = st.builds(Exemption, texts, texts, optional(texts))
+rule_codes = st.from_regex(r"[A-Z]{1,5}[0-9]{0,3}", fullmatch=True)
+pointers = st.lists(st.sampled_from(["parties", "signatures", "0", "1", "chair"]), min_size=1).map(
+    lambda parts: "/" + "/".join(parts)
+)
+exemptions = st.builds(Exemption, rule_codes, texts, optional(pointers))
 
 agreements = st.builds(
     Agreement,

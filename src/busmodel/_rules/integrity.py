@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from busmodel._agreement import AgreementKind
-from busmodel._catalogue import Context, Issue, rule
+from busmodel._catalogue import Context, Issue, rule, rules
 from busmodel._findings import Severity
 from busmodel._rules._common import body_index, body_references, name_of, repeats
 from busmodel._text import Text
@@ -181,4 +181,30 @@ def listed_once(context: Context) -> Iterator[Issue]:
                 f"/{section}/{position}",
                 Text(en=f"{name} is listed twice", sv=f"{name} listas två gånger"),
                 (f"/{section}/{first}",),
+            )
+
+
+@rule(
+    "INT007",
+    title=Text(en="Exemptions name known rules", sv="Undantag gäller kända regler"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="An exemption whose code matches no rule exempts nothing: it is most likely "
+        "a misspelt code, and the finding it was meant for is still reported.",
+        sv="Ett undantag vars kod inte motsvarar någon regel undantar ingenting: troligen "
+        "är koden felstavad, och fyndet det gällde rapporteras fortfarande.",
+    ),
+    source=_FORMAT,
+)
+def exemptions_known(context: Context) -> Iterator[Issue]:
+    """Report an exemption whose code is not the code or prefix of any registered rule."""
+    codes = [known.code for known in rules()]
+    for i, exemption in enumerate(context.agreement.exemptions):
+        if not any(code.startswith(exemption.code) for code in codes):
+            yield Issue(
+                f"/exemptions/{i}/code",
+                Text(
+                    en=f"no rule has a code starting with {exemption.code!r}",
+                    sv=f"ingen regel har en kod som börjar med {exemption.code!r}",
+                ),
             )

@@ -1,0 +1,212 @@
+"""The one configured cattrs converter: strict structuring, located problems.
+
+Serialization stays here, at the edge; the domain modules never import cattrs.
+Structuring never coerces (``5`` is not text, ``true`` is not an integer, text
+is not split into an array), refuses unknown keys, and turns every failure
+into :class:`Problem` s with JSON Pointer paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from busmodel._agreement import Agreement
+from busmodel._errors import ModelError, Problem, escape_token
+from busmodel._records import Records
+
+__all__ = ["structure", "type_name", "unstructure"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _InvalidValueError(Exception):
+    """A value of the wrong shape; the converter adds where it is."""
+
+
+def type_name(value: object) -> str:
+    """How a value of the document is called in messages: text, an array, a table..."""
+    names = {
+        str: "text",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+        list: "an array",
+        dict: "a table",
+        type(None): "null",
+        dt.date: "a date",
+        dt.datetime: "a date and time",
+        dt.time: "a time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _InvalidValueError(f"expected text, got {type_name(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _InvalidValueError(f"expected an integer, got {type_name(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _InvalidValueError(f"expected true or false, got {type_name(value)}")
+    return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise _InvalidValueError(f"{value!r} is not a date") from None
+    raise _InvalidValueError(f"expected a date (YYYY-MM-DD), got {type_name(value)}")
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    choices = ", ".join(repr(member.value) for member in cls)
+    if not isinstance(value, str):
+        raise _InvalidValueError(f"expected one of {choices}, got {type_name(value)}")
+    try:
+        return cls(value)
+    except ValueError:
+        raise _InvalidValueError(f"{value!r} is not one of {choices}") from None
+
+
+def _is_tuple(cls: Any) -> bool:
+    return typing.get_origin(cls) is tuple
+
+
+def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    args = typing.get_args(cls)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item_hook = converter.get_structure_hook(args[0])
+
+        def structure_sequence(value: object, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _InvalidValueError(f"expected an array, got {type_name(value)}")
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, args[0]))
+                except Exception as error:
+                    error.add_note(IterableValidationNote(f"@ index {index}", index, args[0]))
+                    errors.append(error)
+            if errors:
+                raise cattrs.IterableValidationError("invalid items", errors, cls)
+            return tuple(items)
+
+        return structure_sequence
+    item_hooks = [converter.get_structure_hook(arg) for arg in args]
+
+    def structure_fixed(value: object, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple) or len(value) != len(args):
+            raise _InvalidValueError(
+                f"expected an array of {len(args)} items, got {type_name(value)}"
+            )
+        items, errors = [], []
+        for index, (hook, item, arg) in enumerate(zip(item_hooks, value, args, strict=True)):
+            try:
+                items.append(hook(item, arg))
+            except Exception as error:
+                error.add_note(IterableValidationNote(f"@ index {index}", index, arg))
+                errors.append(error)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, cls)
+        return tuple(items)
+
+    return structure_fixed
+
+
+def _table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    structure = make_dict_structure_fn(cls, converter)
+
+    def structure_table(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _InvalidValueError(f"expected a table, got {type_name(value)}")
+        return structure(value, cls)
+
+    return structure_table
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, lambda day: day)
+    converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, converter))
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _table_hook(cls, converter))
+    return converter
+
+
+_CONVERTER: Final = _make_converter()
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(error, BaseValidationError):
+        for inner in error.exceptions:
+            inner_path = path
+            for note in getattr(inner, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    inner_path = f"{path}/{escape_token(note.name)}"
+                elif isinstance(note, IterableValidationNote):
+                    inner_path = f"{path}/{escape_token(str(note.index))}"
+            yield from _problems(inner, inner_path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        known = ", ".join(field.name for field in attrs.fields(error.cl))
+        for key in sorted(error.extra_fields):
+            yield Problem(
+                f"{path}/{escape_token(key)}", f"unknown key {key!r}; expected one of: {known}"
+            )
+    elif isinstance(error, ModelError):
+        yield Problem(f"{path}/{error.path}", error.message)
+    elif isinstance(error, KeyError):
+        yield Problem(path, "this required key is missing")
+    elif isinstance(error, _InvalidValueError | ValueError):
+        yield Problem(path, str(error))
+    else:
+        yield Problem(path, f"invalid value ({type(error).__name__}: {error})")
+
+
+def structure(
+    data: dict[str, Any], target: type[Agreement | Records]
+) -> Agreement | Records | list[Problem]:
+    """Build ``target`` from ``data``, or return every problem found, located."""
+    try:
+        return _CONVERTER.structure(data, target)
+    except Exception as error:
+        return list(_problems(error, ""))
+
+
+def unstructure(document: Agreement | Records) -> dict[str, Any]:
+    """Plain data for ``document``: defaults left out, dates kept as dates."""
+    data: dict[str, Any] = _CONVERTER.unstructure(document)
+    return data

@@ -34,7 +34,7 @@ def test_report_counts_every_severity_even_when_zero() -> None:
 
 def test_report_renders_text_per_language_with_source() -> None:
     report = Report.of([finding("SIG001", "/parties/1")], source="a.toml")
-    assert "a.toml:/parties/1: SIG001 error SIG001 en\na.toml: 1 errors, 0 warnings, 0 info" == (
+    assert "a.toml:/parties/1: SIG001 error SIG001 en\na.toml: 1 error, 0 warnings, 0 info" == (
         report.render("en")
     )
     assert "a.toml:/parties/1: SIG001 fel SIG001 sv\na.toml: 1 fel, 0 varningar, 0 info" == (
@@ -83,3 +83,12 @@ def test_report_as_data_has_the_documented_keys() -> None:
         "skipped": [{"code": "LIF001", "reason": "behöver dagens datum"}],
     }
     assert expected == report.to_dict("sv")
+
+
+def test_report_counts_are_singular_for_one_and_plural_otherwise() -> None:
+    report = Report.of(
+        [finding("A001", "", Severity.WARNING), finding("A002", "", Severity.ERROR)]
+        + [finding(f"B00{i}", "", Severity.ERROR) for i in range(1)]
+    )
+    assert "2 errors, 1 warning, 0 info" == report.render("en").splitlines()[-1]
+    assert "2 fel, 1 varning, 0 info" == report.render("sv").splitlines()[-1]

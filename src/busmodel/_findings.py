@@ -38,6 +38,17 @@ _LABELS: Final = {
     Severity.INFO: Text(en="info", sv="info"),
 }
 _SEGMENT = re.compile(r"/([^/]*)")
+_PLURALS: Final = {
+    Severity.ERROR: (Text(en="error", sv="fel"), Text(en="errors", sv="fel")),
+    Severity.WARNING: (Text(en="warning", sv="varning"), Text(en="warnings", sv="varningar")),
+    Severity.INFO: (Text(en="info", sv="info"), Text(en="info", sv="info")),
+}
+
+
+def _count_label(severity: Severity, count: int, lang: Lang) -> str:
+    """``1 warning``, ``2 warnings``, ``2 varningar``."""
+    one, many = _PLURALS[severity]
+    return f"{count} {(one if count == 1 else many).get(lang)}"
 
 
 def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
@@ -163,13 +174,6 @@ class Report:
         lines = [prefix + finding.render(lang) for finding in self.findings]
         exempt = Text(en="exempted", sv="undantagen").get(lang)
         lines += [f"{prefix}{e.finding.render(lang)} [{exempt}: {e.reason}]" for e in self.exempted]
-        counts = self.counts
-        summary = Text(
-            en="{e} errors, {w} warnings, {i} info",
-            sv="{e} fel, {w} varningar, {i} info",
-        ).get(lang)
-        totals = summary.format(
-            e=counts[Severity.ERROR], w=counts[Severity.WARNING], i=counts[Severity.INFO]
-        )
+        totals = ", ".join(_count_label(severity, n, lang) for severity, n in self.counts.items())
         lines.append(f"{self.source}: {totals}" if self.source else totals)
         return "\n".join(lines)

@@ -38,9 +38,9 @@ from busmodel import (
     ValidityBasis,
     Window,
 )
+from tests.rule_fixtures import MANDATE_2023_2026
 
-MANDATE_2023_2026 = Period(dt.date(2023, 1, 1), dt.date(2026, 12, 31))
-"""The committee mandate period after the election of 2022-09-11."""
+__all__ = ["MANDATE_2023_2026", "make_agreement", "make_records", "steering_group", "working_group"]
 
 
 def steering_group() -> Forum:

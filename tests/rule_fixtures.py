@@ -3,10 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Final
 
 import busmodel as bm
 
-COMMITTEE_TERM = bm.Period(dt.date(2023, 1, 1), dt.date(2026, 12, 31))
+MANDATE_2023_2026: Final = bm.Period(dt.date(2023, 1, 1), dt.date(2026, 12, 31))
+"""The committee mandate period after the election of 2022-09-11."""
+
+TODAY: Final = dt.date(2024, 3, 1)
+"""The day the rule tests check on unless they say otherwise: inside the clean validity."""
+
+
+def check(
+    agreement: bm.Agreement,
+    *codes: str,
+    today: dt.date | None = TODAY,
+    records: bm.Records | None = None,
+    others: Sequence[bm.Agreement] | None = None,
+) -> bm.Report:
+    """Validate ``agreement`` with only the rules that ``codes`` (codes or prefixes) select.
+
+    ``others``, when given (even empty), makes a registry of the agreement and them.
+    """
+    registry = None if others is None else bm.Registry.of([agreement, *others])
+    return bm.validate(
+        agreement, today=today, records=records, registry=registry, select=codes or None
+    )
 
 
 def clean_agreement() -> bm.Agreement:
@@ -67,9 +90,9 @@ def clean_agreement() -> bm.Agreement:
         forums=forums,
         chair=bm.ChairRule(
             rotation=("bun", "sn", "kun"),
-            terms=(bm.ChairTerm("bun", COMMITTEE_TERM),),
+            terms=(bm.ChairTerm("bun", MANDATE_2023_2026),),
             mid_period_changes=True,
         ),
-        validity=bm.Validity(bm.ValidityBasis.MANDATE_PERIOD, COMMITTEE_TERM),
+        validity=bm.Validity(bm.ValidityBasis.MANDATE_PERIOD, MANDATE_2023_2026),
         signatures=signatures,
     )

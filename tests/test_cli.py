@@ -159,3 +159,78 @@ def test_the_renewal_horizon_can_be_set() -> None:
     )
     assert "LIF003" not in out
     assert EXIT_UNREADABLE == run("validate", CORRECTED, "--renewal-horizon", "-3")[0]
+
+
+PARTILLE = str(EXAMPLES / "partille-bus.toml")
+VASTBUS = str(EXAMPLES / "vastbus-2005.toml")
+
+
+def test_an_unknown_rule_code_is_a_usage_error_not_an_empty_pass() -> None:
+    code, out, err = run("validate", CORRECTED, "--select", "XYZ")
+    assert EXIT_UNREADABLE == code
+    assert "'XYZ'" in err
+    assert "" == out
+
+
+def test_a_missing_path_says_so() -> None:
+    code, _, err = run("validate", "no/such/dir")
+    assert EXIT_UNREADABLE == code
+    assert "no/such/dir: 1 problem\n  (document): cannot read: no such file or directory" in err
+
+
+def test_a_directory_without_agreements_is_not_a_pass(tmp_path: Path) -> None:
+    code, _, err = run("validate", str(tmp_path))
+    assert EXIT_UNREADABLE == code
+    assert "no agreement or framework found" in err
+
+
+def test_records_option_refuses_an_agreement() -> None:
+    code, _, err = run("validate", CORRECTED, "--records", VASTBUS)
+    assert EXIT_UNREADABLE == code
+    assert "--records takes records documents, not 'framework'" in err
+
+
+def test_records_for_an_agreement_not_given_are_refused_when_several_are_checked() -> None:
+    code, _, err = run("validate", PARTILLE, VASTBUS, "--records", RECORDS)
+    assert EXIT_UNREADABLE == code
+    assert "no agreement with the id 'alingsas-bus-2023'" in err
+
+
+def test_a_records_file_given_twice_counts_once() -> None:
+    _, out, _ = run("validate", CORRECTED, RECORDS, "--records", RECORDS, "--today", "2026-11-22")
+    assert "1 extra meeting held (2024-02-06)" in out
+
+
+def test_a_single_file_skips_the_cross_document_rules_and_says_so() -> None:
+    code, out, _ = run("validate", PARTILLE)
+    lines = out.splitlines()
+    skipped = [line for line in lines if line.startswith(f"{PARTILLE}:(document): skipped ")]
+    assert EXIT_OK == code
+    assert "SUP005" not in codes_in(out, PARTILLE)
+    assert any("SUP005" in line and "other documents" in line for line in skipped)
+
+
+def test_the_registry_option_lets_a_framework_reference_resolve() -> None:
+    code, out, _ = run("validate", PARTILLE, "--registry", VASTBUS, "--select", "SUP")
+    assert EXIT_OK == code
+    assert f"{PARTILLE}: 0 errors, 0 warnings, 0 info" == out.splitlines()[-1]
+    assert f"{VASTBUS}:" not in out  # registry documents are not themselves validated
+
+
+def test_a_rule_that_crashes_is_reported_by_code_and_exits_2() -> None:
+    @busmodel.rule(
+        "TST900",
+        title=busmodel.Text(en="crashes", sv="kraschar"),
+        severity=busmodel.Severity.INFO,
+        rationale=busmodel.Text(en="test", sv="test"),
+        source="tests",
+    )
+    def crash(context: busmodel.Context) -> list[busmodel.Issue]:
+        raise ZeroDivisionError("boom")
+
+    try:
+        code, _, err = run("validate", CORRECTED, "--select", "TST900")
+    finally:
+        busmodel.unregister("TST900")
+    assert EXIT_UNREADABLE == code
+    assert "rule TST900 failed: ZeroDivisionError: boom" in err

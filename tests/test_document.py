@@ -684,3 +684,48 @@ def test_a_file_starting_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
         'schema = "busmodel/1"\nkind = "records"\nagreement = "a"\n', encoding="utf-8-sig"
     )
     assert busmodel.Records(agreement="a") == busmodel.load(path)
+
+
+def test_every_broken_value_is_listed_not_only_the_first_of_each_table() -> None:
+    text = "\n".join(
+        [
+            'schema = "busmodel/1"',
+            'kind = "agreement"',
+            'id = "Bad Id"',
+            'title = " "',
+            'parties = ["ok", "Bad", "Worse"]',
+            "[[signatures]]",
+            'body = "X"',
+            'name = ""',
+            "date = 2023-01-01",
+        ]
+    )
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text)
+    expected = {
+        "/id",
+        "/title",
+        "/parties/1",
+        "/parties/2",
+        "/signatures/0/body",
+        "/signatures/0/name",
+    }
+    assert expected == {p.path for p in caught.value.problems}
+
+
+def test_a_date_far_outside_any_agreement_is_a_located_error() -> None:
+    text = 'schema = "busmodel/1"\nkind = "records"\nagreement = "a"\n'
+    text += '[[meetings]]\nforum = "f"\ndate = 9999-12-31\n'
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text)
+    [problem] = caught.value.problems
+    assert "/meetings/0/date" == problem.path
+    assert "2199-12-31" in problem.message
+
+
+def test_text_with_a_lone_surrogate_is_refused_rather_than_crashing_dump() -> None:
+    text = '{"schema": "busmodel/1", "kind": "records", "agreement": "a", '
+    text += '"meetings": [{"forum": "f", "date": "2024-01-10", "topics": ["\\ud800"]}]}'
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text, "json")
+    assert ["/meetings/0/topics/0"] == [p.path for p in caught.value.problems]

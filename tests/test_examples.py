@@ -9,10 +9,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-import holidays
 import pytest
 
 import busmodel
+from busmodel._calendar import is_working_day
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 DOCUMENTS = sorted(EXAMPLES.glob("*.toml"))
@@ -47,11 +47,6 @@ def _names(agreement: busmodel.Agreement, body_ids: Iterable[str]) -> set[str]:
         assert body is not None, f"{body_id!r} is not declared"
         names.add(body.name)
     return names
-
-
-def _is_working_day(day: dt.date) -> bool:
-    swedish = holidays.country_holidays("SE", years=day.year)
-    return day.weekday() < 5 and day not in swedish
 
 
 def test_the_examples_folder_has_every_expected_document() -> None:
@@ -143,7 +138,7 @@ def test_alingsas_corrected_is_signed_on_working_days_between_document_date_and_
     assert agreement.validity is not None
     for signature in agreement.signatures:
         assert agreement.document_date <= signature.date < agreement.validity.period.start
-        assert _is_working_day(signature.date), signature
+        assert is_working_day(signature.date), signature
 
 
 def test_alingsas_corrected_chair_is_a_party_for_the_whole_mandate_period() -> None:
@@ -204,7 +199,7 @@ def test_records_refer_to_the_corrected_alingsas_agreement_and_its_forums() -> N
 def test_records_dates_are_swedish_working_days() -> None:
     records = busmodel.load_records(RECORDS)
     days = [m.date for m in records.meetings] + [e.date for e in records.evaluations]
-    assert not [day for day in days if not _is_working_day(day)]
+    assert not [day for day in days if not is_working_day(day)]
 
 
 def test_records_miss_the_autumn_2024_meeting_and_hold_an_extra_one() -> None:
@@ -217,6 +212,30 @@ def test_records_miss_the_autumn_2024_meeting_and_hold_an_extra_one() -> None:
     every = {(year, half) for year in (2023, 2024, 2025) for half in ("spring", "autumn")}
     assert {(2024, "autumn")} == every - regular
     assert any(m.kind is busmodel.MeetingKind.EXTRA for m in records.meetings)
+
+
+def test_records_miss_the_autumn_2024_meeting_in_its_window_when_checked_on_2026_11_22() -> None:
+    report = busmodel.validate(
+        _agreement(CORRECTED),
+        today=dt.date(2026, 11, 22),
+        records=busmodel.load_records(RECORDS),
+        select=["REC003"],
+    )
+    # The records end in 2025, so by 2026-11-22 the spring window of 2026 has passed too.
+    assert [
+        ("/forums/0/cadence/windows/0", "no regular meeting in spring 2026"),
+        ("/forums/0/cadence/windows/1", "no regular meeting in autumn 2024"),
+    ] == [(f.path, f.message.en.split(" (")[0]) for f in report.findings]
+    missed = report.findings[1]
+    assert (
+        "no regular meeting in autumn 2024 (2024-07-01 – 2024-12-31): "
+        "Politisk samverkan did not meet"
+    ) == missed.message.en
+    assert (
+        "inget ordinarie möte under hösten 2024 (2024-07-01 – 2024-12-31): "
+        "Politisk samverkan sammanträdde inte"
+    ) == missed.message.sv
+    assert (busmodel.Severity.ERROR, ()) == (missed.severity, missed.related)
 
 
 # -- scripts -------------------------------------------------------------------

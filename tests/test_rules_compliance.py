@@ -6,9 +6,8 @@ import attrs
 import busmodel as bm
 import busmodel._rules.compliance
 from busmodel import validate
-from tests.rule_fixtures import clean_agreement
+from tests.rule_fixtures import check, clean_agreement
 
-TODAY = dt.date(2024, 3, 1)
 EXAMPLES = Path(__file__).parent.parent / "examples"
 REGULAR, EXTRA = bm.MeetingKind.REGULAR, bm.MeetingKind.EXTRA
 
@@ -44,16 +43,6 @@ def records_missing_autumn_2024() -> bm.Records:
     )
 
 
-def _check(
-    records: bm.Records,
-    select: str,
-    today: dt.date = TODAY,
-    agreement: bm.Agreement | None = None,
-) -> tuple[bm.Finding, ...]:
-    agreement = clean_agreement() if agreement is None else agreement
-    return validate(agreement, today=today, records=records, select=[select]).findings
-
-
 def _without_extra_meetings() -> bm.Agreement:
     agreement = clean_agreement()
     politisk = agreement.forums[0]
@@ -64,11 +53,11 @@ def _without_extra_meetings() -> bm.Agreement:
 
 
 def test_clean_records_pass_the_compliance_rules() -> None:
-    assert () == _check(clean_records(), "REC")
+    assert () == check(clean_agreement(), "REC", records=clean_records()).findings
 
 
 def test_the_compliance_rules_are_skipped_without_records() -> None:
-    report = validate(clean_agreement(), today=TODAY, select=["REC"])
+    report = check(clean_agreement(), "REC")
     assert ["REC001", "REC002", "REC003", "REC004", "REC005", "REC006", "REC007"] == [
         s.code for s in report.skipped
     ]
@@ -76,7 +65,7 @@ def test_the_compliance_rules_are_skipped_without_records() -> None:
 
 def test_rec001_records_of_another_agreement_point_into_the_records() -> None:
     records = attrs.evolve(clean_records(), agreement="partille-bus")
-    [finding] = _check(records, "REC001")
+    [finding] = check(clean_agreement(), "REC001", records=records).findings
     assert (bm.Severity.ERROR, "records:/agreement") == (finding.severity, finding.path)
     assert ("/id",) == finding.related
     assert (
@@ -88,7 +77,12 @@ def test_rec001_records_of_another_agreement_point_into_the_records() -> None:
 
 def test_rec001_the_other_rules_ignore_records_of_another_agreement() -> None:
     records = attrs.evolve(bm.Records(agreement="partille-bus"), meetings=clean_records().meetings)
-    assert ("REC001",) == tuple(f.code for f in _check(records, "REC", dt.date(2027, 6, 1)))
+    assert ("REC001",) == tuple(
+        f.code
+        for f in check(
+            clean_agreement(), "REC", records=records, today=dt.date(2027, 6, 1)
+        ).findings
+    )
 
 
 def test_rec002_a_meeting_or_evaluation_of_an_unknown_forum_is_an_error() -> None:
@@ -101,7 +95,7 @@ def test_rec002_a_meeting_or_evaluation_of_an_unknown_forum_is_an_error() -> Non
         records,
         evaluations=(*records.evaluations, bm.Evaluation("okand", 2023, dt.date(2024, 1, 9))),
     )
-    findings = _check(records, "REC002")
+    findings = check(clean_agreement(), "REC002", records=records).findings
     assert ["records:/evaluations/1/forum", "records:/meetings/2/forum"] == [
         f.path for f in findings
     ]
@@ -109,7 +103,12 @@ def test_rec002_a_meeting_or_evaluation_of_an_unknown_forum_is_an_error() -> Non
 
 
 def test_rec003_the_missed_autumn_meeting_of_2024_is_reported_on_its_window() -> None:
-    findings = _check(records_missing_autumn_2024(), "REC003", dt.date(2025, 11, 1))
+    findings = check(
+        clean_agreement(),
+        "REC003",
+        records=records_missing_autumn_2024(),
+        today=dt.date(2025, 11, 1),
+    ).findings
     [finding] = findings
     assert (bm.Severity.ERROR, "/forums/0/cadence/windows/1") == (finding.severity, finding.path)
     assert "no regular meeting in autumn 2024" in finding.message.en
@@ -119,13 +118,28 @@ def test_rec003_the_missed_autumn_meeting_of_2024_is_reported_on_its_window() ->
 
 def test_rec003_a_window_not_yet_ended_is_not_checked() -> None:
     # On 2024-12-31 the autumn window of 2024 is still open.
-    assert () == _check(records_missing_autumn_2024(), "REC003", dt.date(2024, 12, 31))
-    assert 1 == len(_check(records_missing_autumn_2024(), "REC003", dt.date(2025, 1, 1)))
+    assert (
+        ()
+        == check(
+            clean_agreement(),
+            "REC003",
+            records=records_missing_autumn_2024(),
+            today=dt.date(2024, 12, 31),
+        ).findings
+    )
+    assert 1 == len(
+        check(
+            clean_agreement(),
+            "REC003",
+            records=records_missing_autumn_2024(),
+            today=dt.date(2025, 1, 1),
+        ).findings
+    )
 
 
 def test_rec003_an_extra_meeting_does_not_stand_in_for_a_regular_one() -> None:
     records = _records(_meeting(dt.date(2023, 3, 1), EXTRA), _meeting(dt.date(2023, 10, 17)))
-    [finding] = _check(records, "REC003")
+    [finding] = check(clean_agreement(), "REC003", records=records).findings
     assert "/forums/0/cadence/windows/0" == finding.path
     assert "spring 2023" in finding.message.en
 
@@ -137,26 +151,92 @@ def test_rec003_windows_outside_the_validity_are_not_checked() -> None:
     period = bm.Period(dt.date(2023, 3, 1), dt.date(2026, 12, 31))
     agreement = attrs.evolve(agreement, validity=attrs.evolve(agreement.validity, period=period))
     records = _records(_meeting(dt.date(2023, 10, 17)))
-    assert () == _check(records, "REC003", agreement=agreement)
+    assert () == check(agreement, "REC003", records=records).findings
 
 
 def test_rec003_every_missed_window_of_every_year_is_reported() -> None:
-    findings = _check(_records(), "REC003", dt.date(2027, 1, 1))
+    findings = check(
+        clean_agreement(), "REC003", records=_records(), today=dt.date(2027, 1, 1)
+    ).findings
     assert 8 == len(findings)  # spring and autumn of 2023-2026
     assert [f"/forums/0/cadence/windows/{j}" for j in (0, 0, 0, 0, 1, 1, 1, 1)] == [
         f.path for f in findings
     ]
 
 
+def _without_windows(meetings_per_year: int = 2) -> bm.Agreement:
+    """The clean agreement, its political forum meeting so often a year in no set windows."""
+    agreement = clean_agreement()
+    politisk = agreement.forums[0]
+    cadence = bm.Cadence(meetings_per_year, extra_meetings=True)
+    forums = (attrs.evolve(politisk, cadence=cadence), *agreement.forums[1:])
+    return attrs.evolve(agreement, forums=forums)
+
+
+def test_rec003_without_windows_a_completed_year_short_of_meetings_is_an_error() -> None:
+    records = _records(
+        _meeting(dt.date(2023, 10, 17)),
+        _meeting(dt.date(2023, 11, 7), EXTRA),  # an extra meeting does not count
+        _meeting(dt.date(2024, 2, 6)),
+    )
+    [finding] = check(_without_windows(), "REC003", records=records).findings
+    assert (bm.Severity.ERROR, "/forums/0/cadence/meetings_per_year") == (
+        finding.severity,
+        finding.path,
+    )
+    assert (
+        "Politisk samverkan held 1 regular meeting in 2023, but its cadence asks for 2 a year"
+        == finding.message.en
+    )
+    assert (
+        "Politisk samverkan höll 1 ordinarie möte under 2023, men mötesordningen kräver 2 per år"
+        == finding.message.sv
+    )
+
+
+def test_rec003_without_windows_every_completed_year_is_counted_on_its_own() -> None:
+    records = _records(_meeting(dt.date(2024, 5, 14)), _meeting(dt.date(2024, 10, 1)))
+    report = check(_without_windows(), "REC003", records=records, today=dt.date(2026, 1, 1))
+    assert [
+        "Politisk samverkan held 0 regular meetings in 2023, but its cadence asks for 2 a year",
+        "Politisk samverkan held 0 regular meetings in 2025, but its cadence asks for 2 a year",
+    ] == [f.message.en for f in report.findings]
+
+
+def test_rec003_without_windows_enough_meetings_in_each_completed_year_pass() -> None:
+    records = _records(_meeting(dt.date(2023, 10, 17)), _meeting(dt.date(2023, 12, 5)))
+    assert () == check(_without_windows(), "REC003", records=records).findings
+    # 2024 has not ended on 2024-12-31, so its missing meetings are not yet due.
+    on_new_years_eve = check(
+        _without_windows(), "REC003", records=records, today=dt.date(2024, 12, 31)
+    )
+    assert () == on_new_years_eve.findings
+
+
+def test_rec003_without_windows_a_year_partly_outside_the_validity_is_not_counted() -> None:
+    agreement = _without_windows()
+    assert agreement.validity is not None
+    period = bm.Period(dt.date(2023, 3, 1), dt.date(2026, 12, 31))
+    agreement = attrs.evolve(agreement, validity=attrs.evolve(agreement.validity, period=period))
+    assert () == check(agreement, "REC003", records=_records()).findings
+
+
 def test_rec004_a_completed_year_without_evaluation_is_reported_on_the_follow_up() -> None:
     records = attrs.evolve(records_missing_autumn_2024(), evaluations=clean_records().evaluations)
-    [finding] = _check(records, "REC004", dt.date(2025, 3, 1))
+    [finding] = check(
+        clean_agreement(), "REC004", records=records, today=dt.date(2025, 3, 1)
+    ).findings
     assert (bm.Severity.ERROR, "/forums/1/follow_up") == (finding.severity, finding.path)
     assert "BUS styrgrupp har inte utvärderat 2024" == finding.message.sv
 
 
 def test_rec004_the_current_year_is_not_yet_due() -> None:
-    assert () == _check(clean_records(), "REC004", dt.date(2024, 12, 31))
+    assert (
+        ()
+        == check(
+            clean_agreement(), "REC004", records=clean_records(), today=dt.date(2024, 12, 31)
+        ).findings
+    )
 
 
 def test_rec004_only_years_wholly_within_the_validity_count() -> None:
@@ -164,12 +244,12 @@ def test_rec004_only_years_wholly_within_the_validity_count() -> None:
     assert agreement.validity is not None
     period = bm.Period(dt.date(2023, 1, 2), dt.date(2026, 12, 31))
     agreement = attrs.evolve(agreement, validity=attrs.evolve(agreement.validity, period=period))
-    assert () == _check(_records(evaluated=()), "REC004", agreement=agreement)
+    assert () == check(agreement, "REC004", records=_records(evaluated=())).findings
 
 
 def test_rec005_a_meeting_outside_the_validity_is_a_warning() -> None:
     records = _records(*clean_records().meetings, _meeting(dt.date(2022, 11, 8)))
-    [finding] = _check(records, "REC005")
+    [finding] = check(clean_agreement(), "REC005", records=records).findings
     assert (bm.Severity.WARNING, "records:/meetings/2/date") == (finding.severity, finding.path)
     assert ("/validity/period",) == finding.related
     assert "2022-11-08" in finding.message.en
@@ -177,19 +257,19 @@ def test_rec005_a_meeting_outside_the_validity_is_a_warning() -> None:
 
 def test_rec005_meetings_on_the_first_and_last_day_are_inside() -> None:
     records = _records(_meeting(dt.date(2023, 1, 1)), _meeting(dt.date(2026, 12, 31)))
-    assert () == _check(records, "REC005")
+    assert () == check(clean_agreement(), "REC005", records=records).findings
 
 
 def test_rec006_an_extra_meeting_the_cadence_does_not_allow_is_a_warning() -> None:
     records = records_missing_autumn_2024()
-    [finding] = _check(records, "REC006", agreement=_without_extra_meetings())
+    [finding] = check(_without_extra_meetings(), "REC006", records=records).findings
     assert (bm.Severity.WARNING, "records:/meetings/2") == (finding.severity, finding.path)
     assert ("/forums/0/cadence/extra_meetings",) == finding.related
     assert "2024-02-06" in finding.message.sv
 
 
 def test_rec006_extra_meetings_are_allowed_when_the_cadence_says_so() -> None:
-    assert () == _check(records_missing_autumn_2024(), "REC006")
+    assert () == check(clean_agreement(), "REC006", records=records_missing_autumn_2024()).findings
 
 
 def test_rec007_allowed_extra_meetings_are_counted_once_per_forum() -> None:
@@ -198,7 +278,7 @@ def test_rec007_allowed_extra_meetings_are_counted_once_per_forum() -> None:
         _meeting(dt.date(2023, 9, 12), EXTRA),
         _meeting(dt.date(2024, 1, 16), EXTRA, forum="ledning"),  # a forum without a cadence
     )
-    findings = _check(records, "REC007")
+    findings = check(clean_agreement(), "REC007", records=records).findings
     assert [(bm.Severity.INFO, "/forums/0"), (bm.Severity.INFO, "/forums/2")] == [
         (f.severity, f.path) for f in findings
     ]
@@ -209,12 +289,12 @@ def test_rec007_allowed_extra_meetings_are_counted_once_per_forum() -> None:
 
 
 def test_rec007_nothing_is_counted_without_extra_meetings() -> None:
-    assert () == _check(clean_records(), "REC007")
+    assert () == check(clean_agreement(), "REC007", records=clean_records()).findings
 
 
 def test_rec007_disallowed_extra_meetings_are_left_to_rec006() -> None:
     records = records_missing_autumn_2024()
-    assert () == _check(records, "REC007", agreement=_without_extra_meetings())
+    assert () == check(_without_extra_meetings(), "REC007", records=records).findings
 
 
 def test_the_example_records_miss_the_autumn_meeting_of_2024() -> None:

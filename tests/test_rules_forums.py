@@ -80,6 +80,20 @@ def test_for003_overlapping_windows_point_at_each_other() -> None:
     ]
 
 
+def test_for003_season_names_are_translated_and_other_names_quoted() -> None:
+    windows = (bm.Window("spring", (1, 6)), bm.Window("Höst", (6, 12)), bm.Window("Q4", (10, 12)))
+    report = validate(_with_forum(0, cadence=bm.Cadence(3, windows)), select=["FOR003"])
+    [autumn, q4] = report.findings
+    assert (
+        "mötesperioden för hösten i Politisk samverkan överlappar mötesperioden för våren"
+        == autumn.message.sv
+    )
+    assert "the autumn window of Politisk samverkan overlaps the spring window" == autumn.message.en
+    assert "mötesperioden för 'Q4' i Politisk samverkan överlappar mötesperioden för hösten" == (
+        q4.message.sv
+    )
+
+
 def test_for003_adjacent_windows_do_not_overlap() -> None:
     cadence = bm.Cadence(3, _windows((1, 4), (5, 8), (9, 12)))
     assert () == validate(_with_forum(0, cadence=cadence), select=["FOR003"]).findings
@@ -119,8 +133,9 @@ def test_for006_a_body_seated_twice_points_at_its_first_seat() -> None:
     [finding] = report.findings
     assert "/forums/0/members/2" == finding.path
     assert ("/forums/0/members/0",) == finding.related
-    assert "Barn- och ungdomsnämnden listas två gånger bland medlemmarna i Politisk samverkan" == (
-        finding.message.sv
+    assert (
+        "Barn- och ungdomsnämnden finns med två gånger bland medlemmarna i Politisk samverkan"
+        == finding.message.sv
     )
 
 

@@ -37,7 +37,7 @@ def test_int002_every_reference_to_an_undeclared_body_is_reported() -> None:
         "/parties/2",
         "/signatures/2/body",
     ] == [f.path for f in report.findings]
-    assert "inget organ med id 'kun' är deklarerat" == report.findings[0].message.sv
+    assert "det finns inget organ med id 'kun' under bodies" == report.findings[0].message.sv
 
 
 def test_int003_one_party_is_not_a_collaboration() -> None:

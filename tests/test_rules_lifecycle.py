@@ -64,8 +64,8 @@ def test_lif002_expired_is_an_error_on_the_end() -> None:
     report = validate(clean_agreement(), today=dt.date(2027, 1, 1), select=["LIF002"])
     [finding] = report.findings
     assert (bm.Severity.ERROR, "/validity/period/end") == (finding.severity, finding.path)
-    assert "2026-12-31, 1 day ago" in finding.message.en
-    assert "för 1 dag sedan" in finding.message.sv
+    assert "until 2026-12-31 (1 day ago)" in finding.message.en
+    assert "till och med 2026-12-31 (för 1 dag sedan)" in finding.message.sv
 
 
 def test_lif002_an_agreement_until_further_notice_never_expires() -> None:
@@ -80,7 +80,7 @@ def test_lif003_the_alingsas_agreement_is_due_for_renewal_39_days_before_it_ends
     assert "39" in finding.message.en
     assert "2026-12-31" in finding.message.en
     assert (
-        "dags att förnya: överenskommelsen går ut om 39 dagar, den gäller till och med 2026-12-31"
+        "dags att förnya: överenskommelsen går ut om 39 dagar och gäller till och med 2026-12-31"
         == finding.message.sv
     )
 

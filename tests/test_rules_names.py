@@ -1,19 +1,10 @@
-import datetime as dt
-
 import attrs
 import pytest
 
 import busmodel as bm
 import busmodel._rules.names  # registers the NAM rules
-from busmodel import validate
 from busmodel._rules.names import near_identical
-from tests.rule_fixtures import clean_agreement
-
-TODAY = dt.date(2024, 3, 1)
-
-
-def check(agreement: bm.Agreement, code: str) -> bm.Report:
-    return validate(agreement, today=TODAY, select=[code])
+from tests.rule_fixtures import check, clean_agreement
 
 
 def with_body(body: bm.Body) -> bm.Agreement:
@@ -36,8 +27,8 @@ def test_nam001_the_alingsas_pair_warns_on_the_later_body() -> None:
     assert ("/bodies/7/name", bm.Severity.WARNING) == (finding.path, finding.severity)
     assert ("/bodies/0/name",) == finding.related
     assert (
-        "Barn- och utbildningsnämnden är nästan samma namn som Barn- och ungdomsnämnden, "
-        "som deklarerats tidigare: avses samma organ?"
+        "Barn- och utbildningsnämnden har nästan samma namn som Barn- och ungdomsnämnden, "
+        "som står tidigare under bodies: avses samma organ?"
     ) == finding.message.sv
 
 

@@ -8,13 +8,7 @@ import busmodel._rules.chair
 import busmodel._rules.names
 import busmodel._rules.signatures  # these imports register the rules
 from busmodel import validate
-from tests.rule_fixtures import clean_agreement
-
-TODAY = dt.date(2024, 3, 1)
-
-
-def check(agreement: bm.Agreement, code: str) -> bm.Report:
-    return validate(agreement, today=TODAY, select=[code])
+from tests.rule_fixtures import TODAY, check, clean_agreement
 
 
 def signed_on(day: dt.date) -> bm.Agreement:

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import attrs
+import pytest
 
 import busmodel
 from busmodel import Exemption, Severity, validate
@@ -66,3 +67,13 @@ def test_findings_carry_the_severity_of_their_rule() -> None:
         assert severities[finding.code] is finding.severity
     assert report.counts[Severity.ERROR] > 0
     assert not report.ok
+
+
+def test_today_must_be_a_date_not_a_date_and_time() -> None:
+    with pytest.raises(TypeError, match=r"datetime\.date"):
+        validate(clean_agreement(), today=dt.datetime(2024, 3, 1, 12, 0))
+
+
+def test_a_single_code_string_selects_that_code_not_its_letters() -> None:
+    agreement = attrs.evolve(clean_agreement(), parties=("bun",))
+    assert {"INT003"} == set(validate(agreement, select="INT003").codes())

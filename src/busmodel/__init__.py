@@ -63,7 +63,7 @@ from busmodel._period import Period
 from busmodel._records import Evaluation, Meeting, MeetingKind, Records
 from busmodel._registry import Registry
 from busmodel._text import Lang, Text
-from busmodel._validate import validate
+from busmodel._validate import RuleError, validate
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -112,6 +112,7 @@ __all__ = [
     "Report",
     "Review",
     "Rule",
+    "RuleError",
     "Severity",
     "Signature",
     "Skipped",

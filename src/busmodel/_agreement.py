@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 _CODE_PREFIX = re.compile(r"[A-Z]{1,5}[0-9]{0,3}")
-_date = _check.instance(dt.date)
+_date = _check.day
 _optional_date = _check.optional(_date)
 _optional_months = _check.optional(_check.in_range(1, 120))
 

@@ -244,6 +244,25 @@ def rules() -> tuple[Rule, ...]:
     return _CATALOGUE.all()
 
 
+def _patterns(given: Iterable[str]) -> tuple[str, ...]:
+    """Codes or prefixes; a single string is one code, not a sequence of letters."""
+    return (given,) if isinstance(given, str) else tuple(given)
+
+
+def unknown_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
+    """The codes or prefixes that start no registered rule's code (most likely typos).
+
+    >>> unknown_patterns(["SIG", "XYZ", "INT001"])
+    ('XYZ',)
+    """
+    codes = [known.code for known in rules()]
+    return tuple(p for p in _patterns(patterns) if not _matches_any(p, codes))
+
+
+def _matches_any(pattern: str, codes: Iterable[str]) -> bool:
+    return any(code.startswith(pattern) for code in codes)
+
+
 def _matches(code: str, patterns: Iterable[str]) -> bool:
     return any(code.startswith(pattern) for pattern in patterns)
 
@@ -252,8 +271,8 @@ def select_rules(
     select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
 ) -> Iterator[Rule]:
     """The rules whose code starts with a ``select`` entry and with no ``ignore`` entry."""
-    chosen = tuple(select) if select is not None else None
-    ignored = tuple(ignore or ())
+    chosen = _patterns(select) if select is not None else None
+    ignored = _patterns(ignore or ())
     for candidate in rules():
         if chosen is not None and not _matches(candidate.code, chosen):
             continue

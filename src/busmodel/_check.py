@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -55,13 +55,15 @@ def tuple_of(item: Validator[Any]) -> Validator[tuple[Any, ...]]:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
             raise ModelError(attribute.name, f"expected a tuple, got {type(value).__name__}")
+        errors = []
         for index, element in enumerate(value):
             try:
                 item(instance, attribute, element)
             except ModelError as error:
-                raise ModelError(
-                    attribute.name, error.message, path=f"{attribute.name}/{index}"
-                ) from None
+                path = f"{attribute.name}/{index}"
+                errors.append(ModelError(attribute.name, error.message, path=path))
+        if errors:
+            raise ModelError.collect(errors)
 
     return check
 
@@ -105,3 +107,16 @@ def _types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 
 _int = instance(int)
+
+
+FIRST_DAY: Final = dt.date(1900, 1, 1)
+LAST_DAY: Final = dt.date(2199, 12, 31)
+
+
+def day(_: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    """Require a date (not a date and time) between 1900 and 2199: anything else is a typo."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        got = "a date and time" if isinstance(value, dt.datetime) else type(value).__name__
+        raise ModelError(attribute.name, f"expected a date, got {got}")
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ModelError(attribute.name, f"{value} is not between {FIRST_DAY} and {LAST_DAY}")

@@ -5,20 +5,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, Final, TextIO
+
+import attrs
 
 from busmodel import __version__
 from busmodel._agreement import Agreement
-from busmodel._catalogue import Options, Rule, rules
+from busmodel._catalogue import Options, Rule, rules, unknown_patterns
 from busmodel._document import Document, dumps, load
-from busmodel._errors import DocumentError
+from busmodel._errors import BusmodelError, DocumentError, Problem
 from busmodel._findings import Report, Severity
 from busmodel._records import Records
-from busmodel._registry import Registry
+from busmodel._registry import Entry, Registry
 from busmodel._rules_doc import rules_markdown
-from busmodel._text import Lang, Text
+from busmodel._text import Lang
 from busmodel._validate import validate
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_UNREADABLE", "main"]
@@ -70,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--records", action="append", default=[], metavar="PATH", help="a records document"
     )
+    check.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="other documents (files or directories) for the cross-document rules",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--lang", choices=("sv", "en"), default="en")
     check.add_argument("--select", action="append", metavar="CODES", help="codes or prefixes")
@@ -108,15 +119,6 @@ def _merge(records: Sequence[Records]) -> Records | None:
     )
 
 
-def _records_for(agreement: Agreement, registry: Registry, given: Registry) -> Records | None:
-    found = _merge(registry.records_for(agreement.id))
-    if found is None:
-        explicit = [e.document for e in given.entries if isinstance(e.document, Records)]
-        if len(explicit) == 1 and len(registry.agreements()) == 1:
-            return explicit[0]  # the one records file given: checked, even if it names another id
-    return found
-
-
 def _problem_dict(error: DocumentError) -> dict[str, Any]:
     return {
         "source": error.source,
@@ -127,48 +129,113 @@ def _problem_dict(error: DocumentError) -> dict[str, Any]:
     }
 
 
-def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+@attrs.frozen
+class _Inputs:
+    """What ``busmodel validate`` was given, read and sorted out."""
+
+    agreements: tuple[tuple[str, Agreement], ...]
+    """The agreements and frameworks to validate, with where they came from."""
+    records: tuple[Records, ...]
+    """The records given with --records."""
+    everything: Registry
+    unreadable: tuple[DocumentError, ...]
+
+
+def _read_inputs(args: argparse.Namespace) -> _Inputs:
     unreadable: list[DocumentError] = []
-    registry = Registry.from_paths(args.paths, on_error=unreadable.append)
-    given = Registry.from_paths(args.records, on_error=unreadable.append)
-    everything = Registry(registry.entries + given.entries)
-    lang: Lang = args.lang
-    reports: list[Report] = []
-    for entry in registry.entries:
-        if not isinstance(entry.document, Agreement):
-            continue
-        reports.append(
-            validate(
-                entry.document,
-                today=args.today,
-                records=_records_for(entry.document, everything, given),
-                registry=everything,
-                select=_codes(args.select),
-                ignore=_codes(args.ignore),
-                options=Options(renewal_horizon_days=args.renewal_horizon),
-                source=entry.source,
+    seen: set[Path] = set()
+
+    def read(paths: Iterable[str]) -> list[Entry]:
+        entries = []
+        for entry in Registry.from_paths(paths, on_error=unreadable.append).entries:
+            where = Path(entry.source).resolve()
+            if where not in seen:  # a file given twice counts once
+                seen.add(where)
+                entries.append(entry)
+        return entries
+
+    given, extra, others = read(args.paths), read(args.records), read(args.registry)
+    agreements = [(e.source, e.document) for e in given if isinstance(e.document, Agreement)]
+    records: list[Records] = []
+    for entry in extra:
+        if isinstance(entry.document, Records):
+            records.append(entry.document)
+        else:
+            kind = entry.document.kind.value
+            problem = Problem("/kind", f"--records takes records documents, not {kind!r}")
+            unreadable.append(DocumentError([problem], source=entry.source))
+    ids = {agreement.id for _, agreement in agreements}
+    lone = len(agreements) == 1 and len(records) == 1
+    for entry in extra:
+        if isinstance(entry.document, Records) and entry.document.agreement not in ids and not lone:
+            problem = Problem(
+                "/agreement",
+                f"no agreement with the id {entry.document.agreement!r} is among the paths given",
             )
-        )
+            unreadable.append(DocumentError([problem], source=entry.source))
+    if not agreements and not unreadable:
+        problem = Problem("", "no agreement or framework found")
+        unreadable.append(DocumentError([problem], source=" ".join(args.paths)))
+    return _Inputs(
+        agreements=tuple(agreements),
+        records=tuple(records),
+        everything=Registry(tuple(given + extra + others)),
+        unreadable=tuple(unreadable),
+    )
+
+
+def _records_for(agreement: Agreement, inputs: _Inputs) -> Records | None:
+    found = _merge(inputs.everything.records_for(agreement.id))
+    if found is None and len(inputs.agreements) == 1 and len(inputs.records) == 1:
+        return inputs.records[0]  # the one records file given is checked, even for another id
+    return found
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lang: Lang = args.lang
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    unknown = unknown_patterns([*(select or ()), *(ignore or ())])
+    if unknown:
+        names = ", ".join(repr(code) for code in unknown)
+        err.write(f"busmodel validate: no rule code starts with {names} (see: busmodel rules)\n")
+        return EXIT_UNREADABLE
+    inputs = _read_inputs(args)
+    # Cross-document rules run when there is more than one document to look across.
+    cross = args.registry or len(inputs.everything.agreements()) > 1
+    reports: list[Report] = []
+    for source, agreement in inputs.agreements:
+        try:
+            report = validate(
+                agreement,
+                today=args.today,
+                records=_records_for(agreement, inputs),
+                registry=inputs.everything if cross else None,
+                select=select,
+                ignore=ignore,
+                options=Options(renewal_horizon_days=args.renewal_horizon),
+                source=source,
+            )
+        except BusmodelError as error:
+            err.write(f"{source}: {error}\n")
+            return EXIT_UNREADABLE
+        reports.append(report)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     failed = any(f.severity in failing for report in reports for f in report.findings)
     if args.format == "json":
         document = {
             "schema": REPORT_SCHEMA,
-            "ok": not failed and not unreadable,
+            "ok": not failed and not inputs.unreadable,
             "files": [report.to_dict(lang) for report in reports],
-            "unreadable": [_problem_dict(error) for error in unreadable],
+            "unreadable": [_problem_dict(error) for error in inputs.unreadable],
         }
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         for report in reports:
             out.write(report.render(lang) + "\n")
-        for error in unreadable:
-            err.write(f"{error}\n")
-        if not reports and not unreadable:
-            out.write(Text(en="no agreements found", sv="inga överenskommelser hittades").get(lang))
-            out.write("\n")
-    if unreadable:
+        for problem in inputs.unreadable:
+            err.write(f"{problem}\n")
+    if inputs.unreadable:
         return EXIT_UNREADABLE
     return EXIT_ERRORS if failed else EXIT_OK
 
@@ -238,6 +305,16 @@ def main(
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    try:
+        return _run(args, out, err)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        if out is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERRORS
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "validate":
         return _validate(args, out, err)
     if args.command == "rules":

@@ -58,6 +58,10 @@ def type_name(value: object) -> str:
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise _InvalidValueError(f"expected text, got {type_name(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _InvalidValueError("the text is not valid Unicode (a lone surrogate)") from None
     return value
 
 
@@ -149,9 +153,55 @@ def _table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any]
     def structure_table(value: object, _: Any) -> Any:
         if not isinstance(value, dict):
             raise _InvalidValueError(f"expected a table, got {type_name(value)}")
-        return structure(value, cls)
+        try:
+            return structure(value, cls)
+        except (ModelError, cattrs.ClassValidationError) as error:
+            found = _field_errors(cls, value, converter)
+            if not found:
+                raise
+            if _broken_invariant(error):
+                raise ModelError.collect(found) from None
+            # Some fields did not structure; report the others' broken values too.
+            if not isinstance(error, cattrs.ClassValidationError):  # pragma: no cover - narrowed
+                raise
+            more = [*error.exceptions, ModelError.collect(found)]
+            raise cattrs.ClassValidationError(error.message, more, cls) from None
 
     return structure_table
+
+
+def _broken_invariant(error: Exception) -> bool:
+    """Whether the class itself refused its fields (as opposed to a field failing to structure)."""
+    if isinstance(error, ModelError):
+        return True
+    inner = getattr(error, "exceptions", ())
+    return bool(inner) and all(
+        isinstance(each, ModelError) and not getattr(each, "__notes__", None) for each in inner
+    )
+
+
+def _field_errors(
+    cls: type[Any], value: dict[str, Any], converter: cattrs.Converter
+) -> list[ModelError]:
+    """Every field of ``value`` that breaks its own validator, not only the first.
+
+    The class stops at its first broken invariant; on that error path, each
+    field's validator is run on its own so the document lists them all.
+    Invariants across fields run only once every field is valid.
+    """
+    errors: list[ModelError] = []
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        if field.validator is None or field.name not in value:
+            continue
+        try:
+            structured = converter.structure(value[field.name], field.type)
+        except Exception:
+            continue
+        try:
+            field.validator(None, field, structured)
+        except ModelError as error:
+            errors.extend(error.errors)
+    return errors
 
 
 def _make_converter() -> cattrs.Converter:
@@ -187,7 +237,8 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
                 f"{path}/{escape_token(key)}", f"unknown key {key!r}; expected one of: {known}"
             )
     elif isinstance(error, ModelError):
-        yield Problem(f"{path}/{error.path}", error.message)
+        for each in error.errors:
+            yield Problem(f"{path}/{each.path}", each.message)
     elif isinstance(error, KeyError):
         yield Problem(path, "this required key is missing")
     elif isinstance(error, _InvalidValueError | ValueError):

@@ -36,7 +36,25 @@ class ModelError(BusmodelError):
         self.field = field
         self.message = message
         self.path = field if path is None else path
+        self.errors: tuple[ModelError, ...] = (self,)
+        """Every problem found: this one, and more when several were collected."""
         super().__init__(f"{self.path}: {message}")
+
+    @classmethod
+    def collect(cls, errors: Iterable[ModelError]) -> ModelError:
+        """One error that carries all of ``errors`` (the first names the field).
+
+        >>> both = ModelError.collect([ModelError("id", "bad"), ModelError("name", "blank")])
+        >>> [str(e) for e in both.errors]
+        ['id: bad', 'name: blank']
+        """
+        flat = tuple(inner for error in errors for inner in error.errors)
+        if not flat:
+            raise ValueError("no errors to collect")
+        first = flat[0]
+        combined = cls(first.field, first.message, path=first.path)
+        combined.errors = flat
+        return combined
 
 
 @attrs.frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 import re
 from collections.abc import Iterable
 from typing import Any, Final
@@ -91,9 +92,8 @@ class Finding:
 
     def render(self, lang: Lang = "en") -> str:
         """``path: CODE severity message``."""
-        return (
-            f"{self.path or '/'}: {self.code} {self.severity.label(lang)} {self.message.get(lang)}"
-        )
+        where = self.path or "(document)"
+        return f"{where}: {self.code} {self.severity.label(lang)} {self.message.get(lang)}"
 
 
 @attrs.frozen
@@ -168,12 +168,24 @@ class Report:
             "skipped": [{"code": s.code, "reason": s.reason.get(lang)} for s in self.skipped],
         }
 
+    def to_json(self, lang: Lang = "en") -> str:
+        """The report as JSON text: :meth:`to_dict`, indented, non-ASCII kept."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2)
+
     def render(self, lang: Lang = "en") -> str:
         """The report as text, one finding a line, prefixed with its source if known."""
         prefix = f"{self.source}:" if self.source else ""
         lines = [prefix + finding.render(lang) for finding in self.findings]
         exempt = Text(en="exempted", sv="undantagen").get(lang)
         lines += [f"{prefix}{e.finding.render(lang)} [{exempt}: {e.reason}]" for e in self.exempted]
+        by_reason: dict[str, list[str]] = {}
+        for skipped in self.skipped:
+            by_reason.setdefault(skipped.reason.get(lang), []).append(skipped.code)
+        label = Text(en="skipped", sv="hoppade över").get(lang)
+        lines += [
+            f"{prefix}(document): {label} {', '.join(codes)}: {reason}"
+            for reason, codes in by_reason.items()
+        ]
         totals = ", ".join(_count_label(severity, n, lang) for severity, n in self.counts.items())
         lines.append(f"{self.source}: {totals}" if self.source else totals)
         return "\n".join(lines)

@@ -148,12 +148,8 @@ class Assignment:
 
     title: str = attrs.field(validator=_check.text)
     status: AssignmentStatus = attrs.field(validator=_check.instance(AssignmentStatus))
-    start: dt.date | None = attrs.field(
-        default=None, validator=_check.optional(_check.instance(dt.date))
-    )
-    end: dt.date | None = attrs.field(
-        default=None, validator=_check.optional(_check.instance(dt.date))
-    )
+    start: dt.date | None = attrs.field(default=None, validator=_check.optional(_check.day))
+    end: dt.date | None = attrs.field(default=None, validator=_check.optional(_check.day))
     partners: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
     """Named partners outside the agreement (free text)."""
 

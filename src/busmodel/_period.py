@@ -40,9 +40,9 @@ class Period:
     Period(start=datetime.date(2023, 1, 1), end=None)
     """
 
-    start: dt.date = attrs.field(validator=_check.instance(dt.date))
+    start: dt.date = attrs.field(validator=_check.day)
     end: dt.date | None = attrs.field(
-        default=None, validator=_check.optional(_check.instance(dt.date)), order=_end_order
+        default=None, validator=_check.optional(_check.day), order=_end_order
     )
 
     def __attrs_post_init__(self) -> None:

@@ -29,7 +29,7 @@ class Meeting:
     """A meeting a forum held."""
 
     forum: str = attrs.field(validator=_check.identifier)
-    date: dt.date = attrs.field(validator=_check.instance(dt.date))
+    date: dt.date = attrs.field(validator=_check.day)
     kind: MeetingKind = attrs.field(
         default=MeetingKind.REGULAR, validator=_check.instance(MeetingKind)
     )
@@ -42,7 +42,7 @@ class Evaluation:
 
     forum: str = attrs.field(validator=_check.identifier)
     year: int = attrs.field(validator=_check.in_range(1900, 2200))
-    date: dt.date = attrs.field(validator=_check.instance(dt.date))
+    date: dt.date = attrs.field(validator=_check.day)
     summary: str | None = attrs.field(default=None, validator=_check.optional_text)
 
     def __attrs_post_init__(self) -> None:

@@ -36,6 +36,10 @@ def document_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 
 
 def _read(path: Path) -> Document:
+    if not path.exists():
+        raise DocumentError(
+            [Problem("", "cannot read: no such file or directory")], source=os.fspath(path)
+        )
     try:
         return load(path)
     except OSError as error:

@@ -9,14 +9,14 @@ from busmodel._catalogue import Rule
 __all__ = ["rules_markdown"]
 
 _AREAS = {
-    "INT": "Integrity / Integritet",
-    "VAL": "Validity / Giltighet",
+    "INT": "Integrity / Inre konsistens",
+    "VAL": "Validity / Giltighetstid",
     "SIG": "Signatures / Underskrifter",
     "NAM": "Names / Namn",
     "CHR": "Chair / Ordförandeskap",
     "FOR": "Forums / Forum",
     "LIF": "Lifecycle / Livscykel",
-    "SUP": "Supersession and frameworks / Ersättning och ramöverenskommelser",
+    "SUP": "Supersession and frameworks / Ersatta överenskommelser och ramöverenskommelser",
     "REC": "Compliance with the records / Efterlevnad enligt protokollen",
 }
 

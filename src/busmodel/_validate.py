@@ -7,11 +7,20 @@ from collections.abc import Iterable
 
 from busmodel._agreement import Agreement, Exemption
 from busmodel._catalogue import Context, Need, Options, select_rules
+from busmodel._errors import BusmodelError
 from busmodel._findings import Exempted, Finding, Report, Skipped
 from busmodel._records import Records
 from busmodel._registry import Registry
 
-__all__ = ["validate"]
+__all__ = ["RuleError", "validate"]
+
+
+class RuleError(BusmodelError):
+    """A rule failed while checking an agreement: a bug in the rule, named by its code."""
+
+    def __init__(self, code: str, error: Exception) -> None:
+        super().__init__(f"rule {code} failed: {type(error).__name__}: {error}")
+        self.code = code
 
 
 def _exemption_for(finding: Finding, exemptions: Iterable[Exemption]) -> Exemption | None:
@@ -49,6 +58,8 @@ def validate(
     >>> report.ok, report.codes()
     (False, ('INT003',))
     """
+    if today is not None and (not isinstance(today, dt.date) or isinstance(today, dt.datetime)):
+        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
     context = Context(
         agreement=agreement,
         today=today,
@@ -64,7 +75,11 @@ def validate(
         if missing:
             skipped.append(Skipped(rule.code, missing[0].text))
             continue
-        for issue in rule.check(context):
+        try:
+            issues = list(rule.check(context))
+        except Exception as error:
+            raise RuleError(rule.code, error) from error
+        for issue in issues:
             finding = Finding(rule.code, rule.severity, issue.message, issue.path, issue.related)
             exemption = _exemption_for(finding, agreement.exemptions)
             if exemption is None:

@@ -42,20 +42,27 @@ from busmodel import (
     Validity,
     ValidityBasis,
     Window,
+    _check,
 )
 from busmodel._check import ID_PATTERN
 
 T = TypeVar("T")
 
-FIRST_DAY = dt.date(1995, 1, 1)
+FIRST_DAY = _check.FIRST_DAY
+"""The first day a document may name: 1900-01-01."""
+LAST_DAY = _check.LAST_DAY
+MANDATE_FIRST_DAY = dt.date(1995, 1, 1)
 """The first day of the first mandate period busmodel knows (after the 1994 election)."""
-LAST_DAY = dt.date(2100, 12, 31)
+MANDATE_LAST_DAY = dt.date(2100, 12, 31)
 
 ids = st.from_regex(ID_PATTERN, fullmatch=True)
 """Lowercase slugs: ``bun``, ``styr-bus``."""
 texts = st.text(min_size=1, max_size=30).filter(lambda value: bool(value.strip()))
 """Text that is not empty or blank, drawn from all of Unicode."""
 dates = st.dates(min_value=FIRST_DAY, max_value=LAST_DAY)
+"""Any date the model accepts."""
+mandate_dates = st.dates(min_value=MANDATE_FIRST_DAY, max_value=MANDATE_LAST_DAY)
+"""Dates in the mandate periods busmodel knows."""
 months = st.integers(min_value=1, max_value=12)
 
 
@@ -69,7 +76,7 @@ def few(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrategy[
 
 @st.composite
 def periods(draw: st.DrawFn, *, max_days: int | None = None, open_ends: bool = True) -> Period:
-    """Periods within 1995-2100; ``max_days`` bounds closed periods, open ones run on."""
+    """Periods within 1900-2199; ``max_days`` bounds closed periods, open ones run on."""
     start = draw(dates)
     if open_ends and draw(st.booleans()):
         return Period(start)

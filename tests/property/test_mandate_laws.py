@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from busmodel import Convention, MandatePeriod, election_day, mandate_period
-from tests.property.strategies import dates
+from tests.property.strategies import mandate_dates as dates
 
 conventions = st.sampled_from(Convention)
 terms = st.builds(

@@ -2,31 +2,57 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Hashable, Iterable, Iterator
+from typing import Final, TypeVar
 
 from busmodel._agreement import Agreement
+from busmodel._period import Period
+from busmodel._text import Text
 
-__all__ = ["body_index", "body_references", "forum_index", "name_of", "repeats"]
+__all__ = [
+    "ONE_DAY",
+    "body_index",
+    "body_references",
+    "day_count",
+    "first_positions",
+    "forum_index",
+    "name_of",
+    "repeats",
+    "season",
+    "span",
+]
+
+_H = TypeVar("_H", bound=Hashable)
+
+ONE_DAY: Final = dt.timedelta(days=1)
+"""One calendar day."""
+
+
+def first_positions(items: Iterable[_H]) -> dict[_H, int]:
+    """Each distinct item and the index of its first occurrence, in order of first occurrence.
+
+    >>> first_positions(["a", "b", "a"])
+    {'a': 0, 'b': 1}
+    """
+    positions: dict[_H, int] = {}
+    for position, item in enumerate(items):
+        positions.setdefault(item, position)
+    return positions
 
 
 def body_index(agreement: Agreement) -> dict[str, int]:
-    """Each declared body id and the index of its first declaration."""
-    index: dict[str, int] = {}
-    for position, body in enumerate(agreement.bodies):
-        index.setdefault(body.id, position)
-    return index
+    """Each body id in ``bodies`` and the index where it is first given."""
+    return first_positions(body.id for body in agreement.bodies)
 
 
 def forum_index(agreement: Agreement) -> dict[str, int]:
-    """Each forum id and the index of its first declaration."""
-    index: dict[str, int] = {}
-    for position, forum in enumerate(agreement.forums):
-        index.setdefault(forum.id, position)
-    return index
+    """Each forum id in ``forums`` and the index where it is first given."""
+    return first_positions(forum.id for forum in agreement.forums)
 
 
 def name_of(agreement: Agreement, body_id: str) -> str:
-    """The declared name of a body, or its id in quotes when it is not declared."""
+    """The name of a body in ``bodies``, or its id in quotes when no body has that id."""
     body = agreement.body(body_id)
     return body.name if body is not None else repr(body_id)
 
@@ -68,3 +94,54 @@ def repeats(items: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
             yield position, first[item]
         else:
             first[item] = position
+
+
+def day_count(count: int) -> Text:
+    """``count`` calendar days, in both languages.
+
+    >>> day_count(1).sv, day_count(39).en
+    ('1 dag', '39 days')
+    """
+    return Text(
+        en=f"{count} {'day' if count == 1 else 'days'}",
+        sv=f"{count} {'dag' if count == 1 else 'dagar'}",
+    )
+
+
+def span(period: Period) -> str:
+    """A period as written in a message: ``2023-01-01–2026-12-31``.
+
+    An open period is written ``2023-01-01–``, a single day as that day.
+
+    >>> span(Period(dt.date(2024, 7, 1), dt.date(2024, 7, 1)))
+    '2024-07-01'
+    """
+    if period.end == period.start:
+        return period.start.isoformat()
+    end = "" if period.end is None else period.end.isoformat()
+    return f"{period.start.isoformat()}–{end}"
+
+
+_SEASONS: Final = {
+    alias: Text(en=en, sv=sv)
+    for (en, sv), aliases in (
+        (("spring", "våren"), ("spring", "vår", "våren")),
+        (("summer", "sommaren"), ("summer", "sommar", "sommaren")),
+        (("autumn", "hösten"), ("autumn", "fall", "höst", "hösten")),
+        (("winter", "vintern"), ("winter", "vinter", "vintern")),
+    )
+    for alias in aliases
+}
+
+
+def season(name: str) -> Text | None:
+    """A window named for a season (in English or Swedish), as each language names it.
+
+    Swedish uses the definite form, as in "under hösten 2024". Other names give None.
+
+    >>> season("Autumn")
+    Text(en='autumn', sv='hösten')
+    >>> season("Q1") is None
+    True
+    """
+    return _SEASONS.get(name.strip().casefold())

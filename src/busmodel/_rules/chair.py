@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Final
 
 from busmodel._agreement import Agreement, ChairRule, ChairTerm
 from busmodel._catalogue import Context, Issue, rule
@@ -15,18 +14,10 @@ from busmodel._errors import ModelError
 from busmodel._findings import Severity
 from busmodel._mandate import Convention, MandatePeriod, mandate_period
 from busmodel._period import Period
-from busmodel._rules._common import name_of, repeats
+from busmodel._rules._common import ONE_DAY, name_of, repeats, span
 from busmodel._text import Text
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (Ordförandeskap och ansvar för samordning)"
-_ONE_DAY: Final = dt.timedelta(days=1)
-
-
-def _span(start: dt.date, end: dt.date | None) -> str:
-    """``2023-01-01–2026-12-31``, or ``2023-01-01–`` when open; a single day as itself."""
-    if end == start:
-        return start.isoformat()
-    return f"{start.isoformat()}–{'' if end is None else end.isoformat()}"
 
 
 def _allowed(agreement: Agreement, chair: ChairRule) -> set[str]:
@@ -49,9 +40,9 @@ def _terms_in_order(chair: ChairRule) -> list[tuple[int, ChairTerm]]:
         "Alingsås, Barn- och ungdomsnämnden chairs but the parties name Barn- och "
         "utbildningsnämnden.",
         sv="Ordförandeskapet roterar mellan de nämnder som är parter; ett organ som varken "
-        "är part eller uttryckligen får vara ordförande (may_chair) kan inte inneha det. I "
-        "Alingsås är Barn- och ungdomsnämnden ordförande, men parterna anger Barn- och "
-        "utbildningsnämnden.",
+        "är part eller uttryckligen får ha ordförandeskapet (may_chair) kan inte ha det. I "
+        "Alingsås har Barn- och ungdomsnämnden ordförandeskapet, men bland parterna står "
+        "Barn- och utbildningsnämnden.",
     ),
     source=_ALINGSAS,
 )
@@ -67,10 +58,10 @@ def chair_is_party(context: Context) -> Iterator[Issue]:
             yield Issue(
                 f"/chair/terms/{position}/body",
                 Text(
-                    en=f"{name} chairs from {term.period.start} but is not a party and is not "
-                    "listed among the bodies that may chair",
-                    sv=f"{name} är ordförande från {term.period.start} men är inte part och "
-                    "finns inte bland de organ som får vara ordförande",
+                    en=f"{name} holds the chair from {term.period.start} but is not a party "
+                    "and is not listed among the bodies that may hold it",
+                    sv=f"{name} har ordförandeskapet från {term.period.start} men är inte part "
+                    "och finns inte bland de organ som får ha ordförandeskapet",
                 ),
             )
 
@@ -82,10 +73,10 @@ def chair_is_party(context: Context) -> Iterator[Issue]:
     rationale=Text(
         en="The chair rotates between the parties: each party should have its turn, once, "
         "and no other body should, unless it is listed in may_chair. An empty rotation "
-        "means the chair does not rotate and is not checked.",
+        "means the chair does not rotate; then it is not checked.",
         sv="Ordförandeskapet roterar mellan parterna: varje part ska ha sin tur, en gång, och "
         "inget annat organ, om det inte finns i may_chair. En tom rotation betyder att "
-        "ordförandeskapet inte roterar och kontrolleras inte.",
+        "ordförandeskapet inte roterar; då kontrolleras den inte.",
     ),
     source=_ALINGSAS + ": 'roteras mellan de olika nämnderna'",
 )
@@ -103,8 +94,10 @@ def rotation_lists_parties(context: Context) -> Iterator[Issue]:
             yield Issue(
                 "/chair/rotation",
                 Text(
-                    en=f"{name} is a party but never takes its turn as chair in the rotation",
-                    sv=f"{name} är part men får aldrig sin tur som ordförande i rotationen",
+                    en=f"{name} is a party but never gets its turn to hold the chair in the "
+                    "rotation",
+                    sv=f"{name} är part men får aldrig sin tur att ha ordförandeskapet i "
+                    "rotationen",
                 ),
                 (f"/parties/{position}",),
             )
@@ -126,9 +119,9 @@ def rotation_lists_parties(context: Context) -> Iterator[Issue]:
                 f"/chair/rotation/{position}",
                 Text(
                     en=f"{name} is in the rotation but is not a party and is not listed among "
-                    "the bodies that may chair",
+                    "the bodies that may hold the chair",
                     sv=f"{name} finns i rotationen men är inte part och finns inte bland de "
-                    "organ som får vara ordförande",
+                    "organ som får ha ordförandeskapet",
                 ),
             )
 
@@ -138,10 +131,10 @@ def rotation_lists_parties(context: Context) -> Iterator[Issue]:
     title=Text(en="Chair terms do not overlap", sv="Ordförandeperioder överlappar inte"),
     severity=Severity.ERROR,
     rationale=Text(
-        en="There is one chair at a time; two terms that share a day leave it unclear who "
-        "chairs on that day.",
-        sv="Det finns en ordförande åt gången; två perioder som delar en dag gör det oklart "
-        "vem som är ordförande den dagen.",
+        en="One body holds the chair at a time; two terms that share a day leave it unclear "
+        "who holds the chair on that day.",
+        sv="Ett organ i taget har ordförandeskapet; två perioder som delar en dag gör det "
+        "oklart vem som har ordförandeskapet den dagen.",
     ),
     source=_ALINGSAS,
 )
@@ -154,14 +147,14 @@ def terms_do_not_overlap(context: Context) -> Iterator[Issue]:
     for position, term in _terms_in_order(chair):
         if latest is not None and latest[1].period.overlaps(term.period):
             other_position, other = latest
-            shared = _span(term.period.start, _earlier_end(term.period, other.period))
+            shared = span(Period(term.period.start, _earlier_end(term.period, other.period)))
             yield Issue(
                 f"/chair/terms/{position}/period",
                 Text(
-                    en=f"the term of {name_of(agreement, term.body)} overlaps that of "
-                    f"{name_of(agreement, other.body)} on {shared}",
-                    sv=f"perioden för {name_of(agreement, term.body)} överlappar perioden för "
-                    f"{name_of(agreement, other.body)} under {shared}",
+                    en=f"the chair term of {name_of(agreement, term.body)} overlaps that of "
+                    f"{name_of(agreement, other.body)}: both cover {shared}",
+                    sv=f"ordförandeperioden för {name_of(agreement, term.body)} överlappar den "
+                    f"för {name_of(agreement, other.body)}: båda omfattar {shared}",
                 ),
                 (f"/chair/terms/{other_position}/period",),
             )
@@ -192,12 +185,12 @@ def _gaps(start: dt.date, end: dt.date | None, terms: list[Period]) -> Iterator[
         if cursor is None or (end is not None and cursor > end):
             return
         if period.start > cursor:
-            last = period.start - _ONE_DAY
+            last = period.start - ONE_DAY
             yield Period(cursor, last if end is None else min(last, end))
         if period.end is None:
             cursor = None
         elif period.end >= cursor:
-            cursor = period.end + _ONE_DAY
+            cursor = period.end + ONE_DAY
     if cursor is not None and end is not None and cursor <= end:
         yield Period(cursor, end)
 
@@ -209,11 +202,11 @@ def _gaps(start: dt.date, end: dt.date | None, terms: list[Period]) -> Iterator[
     ),
     severity=Severity.WARNING,
     rationale=Text(
-        en="Someone must chair for as long as the agreement is in force; a day without a "
-        "chair term is a day on which no one is responsible for coordination. For an "
+        en="Some body must hold the chair for as long as the agreement is in force; a day "
+        "without a chair term is a day on which no one is responsible for coordination. For an "
         "agreement in force until further notice the terms are checked up to the end of "
         "the last one.",
-        sv="Någon ska vara ordförande så länge överenskommelsen gäller; en dag utan "
+        sv="Något organ ska ha ordförandeskapet så länge överenskommelsen gäller; en dag utan "
         "ordförandeperiod är en dag då ingen ansvarar för samordningen. För en "
         "överenskommelse som gäller tills vidare kontrolleras perioderna till slutet av den "
         "sista.",
@@ -234,12 +227,12 @@ def terms_cover_validity(context: Context) -> Iterator[Issue]:
         ends = [period.end for period in periods]
         end = None if None in ends else max(day for day in ends if day is not None)
     for gap in _gaps(validity.period.start, end, periods):
-        dates = _span(gap.start, gap.end)
+        dates = span(gap)
         yield Issue(
             "/chair/terms",
             Text(
-                en=f"no chair term covers {dates}, while the agreement is in force",
-                sv=f"ingen ordförandeperiod täcker {dates}, fast överenskommelsen gäller",
+                en=f"no chair term covers {dates}, although the agreement is in force then",
+                sv=f"ingen ordförandeperiod täcker {dates}, trots att överenskommelsen gäller då",
             ),
             ("/validity/period",),
         )
@@ -273,13 +266,13 @@ def _mid_period_changes(agreement: Agreement, chair: ChairRule) -> Iterator[tupl
                 position,
                 "start",
                 Text(
-                    en=f"the chair passes to {name} on {start}, inside the mandate period "
+                    en=f"the chair passes to {name} on {start}, during the mandate period "
                     f"{mandate}",
-                    sv=f"ordförandeskapet går över till {name} {start}, mitt under "
+                    sv=f"ordförandeskapet går över till {name} {start}, under den pågående "
                     f"mandatperioden {mandate}",
                 ),
             )
-        if end is None or end in bounds or end + _ONE_DAY in starts:
+        if end is None or end in bounds or end + ONE_DAY in starts:
             continue
         mandate = _term_of(end, convention)
         if mandate is not None and end != mandate.end:
@@ -287,8 +280,9 @@ def _mid_period_changes(agreement: Agreement, chair: ChairRule) -> Iterator[tupl
                 position,
                 "end",
                 Text(
-                    en=f"{name} stops chairing on {end}, inside the mandate period {mandate}",
-                    sv=f"{name} slutar vara ordförande {end}, mitt under mandatperioden {mandate}",
+                    en=f"{name} gives up the chair on {end}, during the mandate period {mandate}",
+                    sv=f"{name} lämnar ordförandeskapet {end}, under den pågående "
+                    f"mandatperioden {mandate}",
                 ),
             )
 
@@ -297,14 +291,15 @@ def _mid_period_changes(agreement: Agreement, chair: ChairRule) -> Iterator[tupl
     "CHR005",
     title=Text(
         en="A change of chair during a mandate period has a reason",
-        sv="Byte av ordförande under mandatperioden har ett skäl",
+        sv="Byte av ordförandeskap under pågående mandatperiod har ett skäl",
     ),
     severity=Severity.WARNING,
     rationale=Text(
         en="The chair changes at a new mandate period, or during one if the need arises; "
         "a change during a mandate period should say what the need was (reason).",
         sv="Ordförandeskapet byts vid ny mandatperiod, eller under pågående mandatperiod om "
-        "behov uppstår; ett byte under mandatperioden bör ange vilket behovet var (reason).",
+        "behov uppstår; ett byte under pågående mandatperiod bör ange vilket behovet var "
+        "(reason).",
     ),
     source=_ALINGSAS
     + ": 'byte i samband vid ny mandatperiod eller om behov uppstår under pågående "
@@ -352,10 +347,8 @@ def changes_at_new_period(context: Context) -> Iterator[Issue]:
         yield Issue(
             f"/chair/terms/{position}/period/{side}",
             Text(
-                en=f"{message.en}, but the agreement does not allow changes during a mandate "
-                "period",
-                sv=f"{message.sv}, men överenskommelsen tillåter inte byten under pågående "
-                "mandatperiod",
+                en=f"{message.en}, but the agreement allows changes only at a new mandate period",
+                sv=f"{message.sv}, men överenskommelsen tillåter byten bara vid ny mandatperiod",
             ),
             ("/chair/mid_period_changes",),
         )

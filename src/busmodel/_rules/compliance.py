@@ -25,10 +25,10 @@ from collections.abc import Iterator
 
 from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
-from busmodel._forums import Window
+from busmodel._forums import Forum, Window
 from busmodel._period import Period
 from busmodel._records import Meeting, MeetingKind, Records
-from busmodel._rules._common import forum_index
+from busmodel._rules._common import forum_index, season
 from busmodel._text import Text
 
 RECORDS_PREFIX = "records:"
@@ -39,16 +39,6 @@ _CADENCE = (
     f"{_ALINGSAS} (Politisk samverkan: två möten per år, ett på våren och ett på hösten, "
     "samt ytterligare möten vid behov)"
 )
-_SEASONS: dict[str, tuple[str, str]] = {
-    name: names
-    for names, aliases in (
-        (("spring", "våren"), ("spring", "vår", "våren")),
-        (("summer", "sommaren"), ("summer", "sommar", "sommaren")),
-        (("autumn", "hösten"), ("autumn", "fall", "höst", "hösten")),
-        (("winter", "vintern"), ("winter", "vinter", "vintern")),
-    )
-    for name in aliases
-}
 
 
 def _in_records(pointer: str) -> str:
@@ -66,8 +56,22 @@ def _own_records(context: Context) -> Records | None:
 
 def _window_in(window: Window, year: int) -> Text:
     """The window in ``year``, as a phrase: "in autumn 2024", "under hösten 2024"."""
-    en, sv = _SEASONS.get(window.name.strip().casefold(), (window.name, window.name))
-    return Text(en=f"in {en} {year}", sv=f"under {sv} {year}")
+    named = season(window.name) or Text(en=window.name, sv=window.name)
+    return Text(en=f"in {named.en} {year}", sv=f"under {named.sv} {year}")
+
+
+def _completed_years(validity: Period, today: dt.date) -> list[int]:
+    """The calendar years wholly within ``validity`` that ended before ``today``."""
+    return [
+        year
+        for year in range(validity.start.year, today.year)
+        if validity.covers(Period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    ]
+
+
+def _count_between(dates: list[dt.date], first: dt.date, last: dt.date) -> int:
+    """How many of the sorted ``dates`` fall in ``first``..``last``, both included."""
+    return bisect.bisect_right(dates, last) - bisect.bisect_left(dates, first)
 
 
 @rule(
@@ -108,8 +112,9 @@ def records_belong(context: Context) -> Iterator[Issue]:
     rationale=Text(
         en="Every meeting and evaluation is held by a forum the agreement sets up; an "
         "unknown forum is a wrong id or a forum the agreement does not have.",
-        sv="Varje möte och utvärdering hålls av ett forum som överenskommelsen inrättar; "
-        "ett okänt forum är ett felaktigt id eller ett forum som överenskommelsen saknar.",
+        sv="Varje möte hålls och varje utvärdering görs av ett forum som överenskommelsen "
+        "inrättar; ett okänt forum är ett felaktigt id eller ett forum som överenskommelsen "
+        "saknar.",
     ),
     source="busmodel document format (docs/format.md)",
     needs=(Need.RECORDS,),
@@ -143,23 +148,25 @@ def recorded_forums_exist(context: Context) -> Iterator[Issue]:
     rationale=Text(
         en="A forum with a cadence holds a regular meeting in each of its windows every "
         "year; a window that has passed without one is a meeting missed. Only windows "
-        "that lie wholly within the validity and have ended are checked.",
+        "that lie wholly within the validity and have ended are checked. A cadence "
+        "without windows asks for the stated number of regular meetings in every calendar "
+        "year wholly within the validity that has ended.",
         sv="Ett forum med en mötesordning håller ett ordinarie möte i var och en av sina "
-        "perioder varje år; en period som passerat utan möte är ett uteblivet möte. Bara "
-        "perioder som ligger helt inom giltighetstiden och har passerat kontrolleras.",
+        "mötesperioder varje år; en mötesperiod som passerat utan möte är ett uteblivet "
+        "möte. Bara mötesperioder som ligger helt inom giltighetstiden och har passerat "
+        "kontrolleras. En mötesordning utan mötesperioder kräver det angivna antalet "
+        "ordinarie möten under varje kalenderår helt inom giltighetstiden som har passerat.",
     ),
     source=_CADENCE,
     needs=(Need.RECORDS, Need.TODAY),
 )
 def regular_meetings_held(context: Context) -> Iterator[Issue]:
-    """Report a passed window in which a forum held no regular meeting."""
+    """Report a passed window, or year without windows, short of regular meetings."""
     agreement, today = context.agreement, context.today
     records = _own_records(context)
     if records is None or today is None or agreement.validity is None:
         return
     validity = agreement.validity.period
-    last_year = today.year if validity.end is None else min(validity.end.year, today.year)
-    years = range(validity.start.year, last_year + 1)
     held: dict[str, list[dt.date]] = {}
     for meeting in records.meetings:
         if meeting.kind is MeetingKind.REGULAR:
@@ -170,24 +177,60 @@ def regular_meetings_held(context: Context) -> Iterator[Issue]:
         if forum.cadence is None:
             continue
         dates = held.get(forum.id, [])
-        for j, window in enumerate(forum.cadence.windows):
-            for year in years:
-                first, last = window.in_year(year)
-                if last >= today or not validity.covers(Period(first, last)):
-                    continue
-                position = bisect.bisect_left(dates, first)
-                if position < len(dates) and dates[position] <= last:
-                    continue
-                when = _window_in(window, year)
-                yield Issue(
-                    f"/forums/{f}/cadence/windows/{j}",
-                    Text(
-                        en=f"no regular meeting {when.en} ({first} – {last}): "
-                        f"{forum.name} did not meet",
-                        sv=f"inget ordinarie möte {when.sv} ({first} – {last}): "
-                        f"{forum.name} sammanträdde inte",
-                    ),
-                )
+        if forum.cadence.windows:
+            yield from _missed_windows(f, forum, forum.cadence.windows, dates, validity, today)
+        else:
+            expected = forum.cadence.meetings_per_year
+            yield from _short_years(f, forum, expected, dates, validity, today)
+
+
+def _missed_windows(
+    f: int,
+    forum: Forum,
+    windows: tuple[Window, ...],
+    dates: list[dt.date],
+    validity: Period,
+    today: dt.date,
+) -> Iterator[Issue]:
+    """Each passed window within the validity in which the forum held no regular meeting."""
+    last_year = today.year if validity.end is None else min(validity.end.year, today.year)
+    for j, window in enumerate(windows):
+        for year in range(validity.start.year, last_year + 1):
+            first, last = window.in_year(year)
+            if last >= today or not validity.covers(Period(first, last)):
+                continue
+            if _count_between(dates, first, last):
+                continue
+            when = _window_in(window, year)
+            yield Issue(
+                f"/forums/{f}/cadence/windows/{j}",
+                Text(
+                    en=f"no regular meeting {when.en} ({first} – {last}): "
+                    f"{forum.name} did not meet",
+                    sv=f"inget ordinarie möte {when.sv} ({first} – {last}): "
+                    f"{forum.name} sammanträdde inte",
+                ),
+            )
+
+
+def _short_years(
+    f: int, forum: Forum, expected: int, dates: list[dt.date], validity: Period, today: dt.date
+) -> Iterator[Issue]:
+    """Each completed year in which a forum without windows held too few regular meetings."""
+    for year in _completed_years(validity, today):
+        count = _count_between(dates, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if count >= expected:
+            continue
+        yield Issue(
+            f"/forums/{f}/cadence/meetings_per_year",
+            Text(
+                en=f"{forum.name} held {count} regular "
+                f"{'meeting' if count == 1 else 'meetings'} in {year}, but its cadence "
+                f"asks for {expected} a year",
+                sv=f"{forum.name} höll {count} ordinarie {'möte' if count == 1 else 'möten'} "
+                f"under {year}, men mötesordningen kräver {expected} per år",
+            ),
+        )
 
 
 @rule(
@@ -210,12 +253,7 @@ def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
     records = _own_records(context)
     if records is None or today is None or agreement.validity is None:
         return
-    validity = agreement.validity.period
-    completed = [
-        year
-        for year in range(validity.start.year, today.year)
-        if validity.covers(Period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    ]
+    completed = _completed_years(agreement.validity.period, today)
     if not completed:
         return
     evaluated: dict[str, set[int]] = {}

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from busmodel._bodies import BodyKind
 from busmodel._catalogue import Context, Issue, rule
 from busmodel._findings import Severity
-from busmodel._forums import Forum, ForumLevel
-from busmodel._rules._common import name_of, repeats
+from busmodel._forums import Forum, ForumLevel, Window
+from busmodel._rules._common import name_of, repeats, season
 from busmodel._text import Text
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023"
@@ -23,6 +23,12 @@ _PARTILLE = "Partille: BUS – Barn, Unga och Samhället"
 _POLITICAL_KINDS = frozenset({BodyKind.COMMITTEE, BodyKind.EXECUTIVE_BOARD, BodyKind.COUNCIL})
 _PRESIDIUM = "presidium"
 _HEAD = "head"
+
+
+def _label(window: Window) -> Text:
+    """A window's name in a sentence: its season in each language, else the name quoted."""
+    named = season(window.name)
+    return named if named is not None else Text(en=repr(window.name), sv=repr(window.name))
 
 
 def _role_is(role: str | None, expected: str) -> bool:
@@ -74,9 +80,9 @@ def political_members(context: Context) -> Iterator[Issue]:
             Text(
                 en=f"{name} sits in the political forum {forum.name} but is neither a "
                 "committee, the executive board nor the council, and does not sit there "
-                "as a presidium",
+                "through its presidium",
                 sv=f"{name} ingår i det politiska forumet {forum.name} men är varken nämnd, "
-                "kommunstyrelse eller kommunfullmäktige och deltar inte som presidium",
+                "kommunstyrelse eller kommunfullmäktige och deltar inte genom sitt presidium",
             ),
         )
 
@@ -109,9 +115,9 @@ def management_members(context: Context) -> Iterator[Issue]:
             f"/forums/{f}/members/{m}",
             Text(
                 en=f"{name} sits in the management forum {forum.name} but is not an "
-                "administration and does not sit there as its head",
+                "administration and does not sit there through its head",
                 sv=f"{name} ingår i ledningsgruppen {forum.name} men är inte en förvaltning "
-                "och deltar inte som förvaltningschef",
+                "och deltar inte genom sin chef",
             ),
         )
 
@@ -124,7 +130,7 @@ def management_members(context: Context) -> Iterator[Issue]:
         en="Each regular meeting has its own part of the year (a spring and an autumn "
         "meeting); windows that share a month make it unclear which meeting was held.",
         sv="Varje ordinarie möte har sin egen del av året (ett vårmöte och ett höstmöte); "
-        "perioder som delar en månad gör det oklart vilket möte som hölls.",
+        "mötesperioder som delar en månad gör det oklart vilket möte som hölls.",
     ),
     source=f"{_ALINGSAS} (Politisk samverkan: ett på våren och ett på hösten)",
 )
@@ -139,13 +145,14 @@ def windows_disjoint(context: Context) -> Iterator[Issue]:
             for k in range(j):
                 other = windows[k]
                 if window.overlaps(other):
+                    this, that = _label(window), _label(other)
                     yield Issue(
                         f"{base}/{j}/months",
                         Text(
-                            en=f"the window {window.name!r} of {forum.name} overlaps the "
-                            f"window {other.name!r}",
-                            sv=f"perioden {window.name!r} i {forum.name} överlappar "
-                            f"perioden {other.name!r}",
+                            en=f"the {this.en} window of {forum.name} overlaps the {that.en} "
+                            "window",
+                            sv=f"mötesperioden för {this.sv} i {forum.name} överlappar "
+                            f"mötesperioden för {that.sv}",
                         ),
                         (f"{base}/{k}/months",),
                     )
@@ -156,10 +163,10 @@ def windows_disjoint(context: Context) -> Iterator[Issue]:
     title=Text(en="No more windows than meetings", sv="Inte fler mötesperioder än möten"),
     severity=Severity.ERROR,
     rationale=Text(
-        en="Each window holds one regular meeting; more windows than meetings per year "
-        "cannot all be met.",
-        sv="Varje period rymmer ett ordinarie möte; fler perioder än möten per år kan "
-        "inte alla uppfyllas.",
+        en="Each window holds one regular meeting; with more windows than meetings a "
+        "year, some window is left without a meeting.",
+        sv="Varje mötesperiod rymmer ett ordinarie möte; med fler mötesperioder än möten "
+        "per år blir någon mötesperiod utan möte.",
     ),
     source=f"{_ALINGSAS} (Politisk samverkan: två möten per år)",
 )
@@ -188,21 +195,20 @@ def windows_within_meetings(context: Context) -> Iterator[Issue]:
     severity=Severity.WARNING,
     rationale=Text(
         en="The steering group is expected to follow up and evaluate the collaboration "
-        "every year; a steering forum should declare that follow-up.",
-        sv="Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen; ett "
-        "styrande forum bör ange den uppföljningen.",
+        "every year; a steering group should state that follow-up.",
+        sv="Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen; en "
+        "styrgrupp bör därför ange den uppföljningen.",
     ),
     source=f"{_ALINGSAS}: Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen",
 )
 def steering_follow_up(context: Context) -> Iterator[Issue]:
-    """Report a steering forum that declares no yearly follow-up."""
+    """Report a steering forum that states no yearly follow-up."""
     for f, forum in enumerate(context.agreement.forums):
         if forum.level is ForumLevel.STEERING and forum.follow_up is None:
             yield Issue(
                 f"/forums/{f}",
                 Text(
-                    en=f"the steering group {forum.name} declares no yearly follow-up "
-                    "and evaluation",
+                    en=f"the steering group {forum.name} states no yearly follow-up and evaluation",
                     sv=f"styrgruppen {forum.name} anger ingen årlig uppföljning och utvärdering",
                 ),
             )
@@ -210,12 +216,12 @@ def steering_follow_up(context: Context) -> Iterator[Issue]:
 
 @rule(
     "FOR006",
-    title=Text(en="Members are listed once", sv="Medlemmar listas en gång"),
+    title=Text(en="Members are listed once", sv="Medlemmar finns med en gång"),
     severity=Severity.WARNING,
     rationale=Text(
         en="A body that sits twice in the same forum is a copying mistake that hides "
         "who was meant.",
-        sv="Ett organ som ingår två gånger i samma forum är ett kopieringsfel som döljer "
+        sv="Ett organ som finns med två gånger i samma forum är ett kopieringsfel som döljer "
         "vem som avsågs.",
     ),
     source="busmodel document format (docs/format.md)",
@@ -231,7 +237,7 @@ def members_once(context: Context) -> Iterator[Issue]:
                 f"/forums/{f}/members/{position}",
                 Text(
                     en=f"{name} is listed twice among the members of {forum.name}",
-                    sv=f"{name} listas två gånger bland medlemmarna i {forum.name}",
+                    sv=f"{name} finns med två gånger bland medlemmarna i {forum.name}",
                 ),
                 (f"/forums/{f}/members/{first}",),
             )

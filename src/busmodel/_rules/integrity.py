@@ -18,10 +18,10 @@ _FORMAT = "busmodel document format (docs/format.md)"
     title=Text(en="Ids are unique", sv="Id är unika"),
     severity=Severity.ERROR,
     rationale=Text(
-        en="Bodies and forums are declared once and referred to by id; a second "
-        "declaration with the same id makes every reference ambiguous.",
-        sv="Organ och forum deklareras en gång och refereras med id; en andra "
-        "deklaration med samma id gör varje referens tvetydig.",
+        en="Bodies and forums are given once and referred to by id; a second body or "
+        "forum with the same id makes every reference to it ambiguous.",
+        sv="Organ och forum anges en gång och hänvisas till med sitt id; ett andra organ "
+        "eller forum med samma id gör varje hänvisning till det tvetydig.",
     ),
     source=_FORMAT,
 )
@@ -37,8 +37,8 @@ def unique_ids(context: Context) -> Iterator[Issue]:
             yield Issue(
                 f"/{section}/{position}/id",
                 Text(
-                    en=f"the id {ids[position]!r} is already declared",
-                    sv=f"id {ids[position]!r} är redan deklarerat",
+                    en=f"the id {ids[position]!r} is already in use",
+                    sv=f"id {ids[position]!r} används redan",
                 ),
                 (f"/{section}/{first}/id",),
             )
@@ -46,13 +46,13 @@ def unique_ids(context: Context) -> Iterator[Issue]:
 
 @rule(
     "INT002",
-    title=Text(en="Referenced bodies exist", sv="Refererade organ finns"),
+    title=Text(en="Bodies referred to exist", sv="Organ som det hänvisas till finns"),
     severity=Severity.ERROR,
     rationale=Text(
         en="Every body named by id (parties, participants, forum members, chair, "
-        "signatures, decisions, part_of) must be declared in bodies.",
+        "signatures, decisions, part_of) must be given in bodies.",
         sv="Varje organ som nämns med id (parter, deltagare, forummedlemmar, "
-        "ordförande, underskrifter, beslut, part_of) måste vara deklarerat under bodies.",
+        "ordförandeskap, underskrifter, beslut, part_of) måste finnas under bodies.",
     ),
     source=_FORMAT,
 )
@@ -64,8 +64,8 @@ def references_exist(context: Context) -> Iterator[Issue]:
             yield Issue(
                 path,
                 Text(
-                    en=f"no body with the id {body_id!r} is declared",
-                    sv=f"inget organ med id {body_id!r} är deklarerat",
+                    en=f"there is no body with the id {body_id!r} in bodies",
+                    sv=f"det finns inget organ med id {body_id!r} under bodies",
                 ),
             )
 
@@ -92,8 +92,8 @@ def two_parties(context: Context) -> Iterator[Issue]:
         yield Issue(
             "/parties",
             Text(
-                en=f"a collaboration needs at least two parties, this one has {count}",
-                sv=f"en samverkan kräver minst två parter, denna har {count}",
+                en=f"a collaboration needs at least two parties, but this one has {count}",
+                sv=f"en samverkan kräver minst två parter, men denna har {count}",
             ),
         )
 
@@ -129,13 +129,13 @@ def party_or_participant(context: Context) -> Iterator[Issue]:
 
 @rule(
     "INT005",
-    title=Text(en="part_of has no cycles", sv="part_of saknar cykler"),
+    title=Text(en="part_of forms no cycle", sv="part_of bildar ingen cirkel"),
     severity=Severity.ERROR,
     rationale=Text(
         en="An administration is part of its committee, a regional body part of its "
-        "region; a body cannot end up part of itself.",
+        "region; a body cannot, through others, be part of itself.",
         sv="En förvaltning hör till sin nämnd, ett regionalt organ till sin region; "
-        "ett organ kan inte till slut höra till sig självt.",
+        "ett organ kan inte, via andra organ, höra till sig självt.",
     ),
     source=_FORMAT,
 )
@@ -154,19 +154,21 @@ def part_of_acyclic(context: Context) -> Iterator[Issue]:
             chain = " → ".join([*seen, body_id])
             yield Issue(
                 f"/bodies/{position}/part_of",
-                Text(en=f"part_of forms a cycle: {chain}", sv=f"part_of bildar en cykel: {chain}"),
+                Text(en=f"part_of forms a cycle: {chain}", sv=f"part_of bildar en cirkel: {chain}"),
                 tuple(f"/bodies/{index[other]}/part_of" for other in seen[1:]),
             )
 
 
 @rule(
     "INT006",
-    title=Text(en="Listed once", sv="Listas en gång"),
+    title=Text(
+        en="Parties and participants are listed once", sv="Parter och deltagare finns med en gång"
+    ),
     severity=Severity.WARNING,
     rationale=Text(
-        en="A body listed twice among the parties or participants is a copying "
+        en="A body listed twice among the parties or the participants is a copying "
         "mistake that hides who was meant.",
-        sv="Ett organ som listas två gånger bland parter eller deltagare är ett "
+        sv="Ett organ som finns med två gånger bland parterna eller deltagarna är ett "
         "kopieringsfel som döljer vem som avsågs.",
     ),
     source=_FORMAT,
@@ -179,7 +181,7 @@ def listed_once(context: Context) -> Iterator[Issue]:
             name = name_of(agreement, ids[position])
             yield Issue(
                 f"/{section}/{position}",
-                Text(en=f"{name} is listed twice", sv=f"{name} listas två gånger"),
+                Text(en=f"{name} is listed twice", sv=f"{name} finns med två gånger"),
                 (f"/{section}/{first}",),
             )
 

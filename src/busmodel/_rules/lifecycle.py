@@ -16,22 +16,15 @@ from collections.abc import Iterator
 
 from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
+from busmodel._rules._common import day_count
 from busmodel._text import Text
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (Giltighetstid)"
 
 
-def _days(count: int) -> Text:
-    """``count`` days, in both languages."""
-    return Text(
-        en=f"{count} {'day' if count == 1 else 'days'}",
-        sv=f"{count} {'dag' if count == 1 else 'dagar'}",
-    )
-
-
 @rule(
     "LIF001",
-    title=Text(en="In force", sv="Gäller"),
+    title=Text(en="In force", sv="Har börjat gälla"),
     severity=Severity.INFO,
     rationale=Text(
         en="An agreement whose validity has not started yet does not bind anyone yet; "
@@ -48,7 +41,7 @@ def not_yet_in_force(context: Context) -> Iterator[Issue]:
     if validity is None or today is None or validity.period.start <= today:
         return
     start = validity.period.start
-    days = _days((start - today).days)
+    days = day_count((start - today).days)
     yield Issue(
         "/validity/period/start",
         Text(
@@ -79,12 +72,12 @@ def expired(context: Context) -> Iterator[Issue]:
     if validity.period.end >= today:
         return
     end = validity.period.end
-    days = _days((today - end).days)
+    days = day_count((today - end).days)
     yield Issue(
         "/validity/period/end",
         Text(
-            en=f"the agreement has expired: it was in force until {end}, {days.en} ago",
-            sv=f"överenskommelsen har gått ut: den gällde till och med {end}, för {days.sv} sedan",
+            en=f"the agreement has expired: it was in force until {end} ({days.en} ago)",
+            sv=f"överenskommelsen har gått ut: den gällde till och med {end} (för {days.sv} sedan)",
         ),
     )
 
@@ -119,11 +112,11 @@ def renewal_due(context: Context) -> Iterator[Issue]:
             sv=f"dags att förnya: överenskommelsen går ut i dag ({end} är sista dagen den gäller)",
         )
     else:
-        days = _days(left)
+        days = day_count(left)
         message = Text(
-            en=f"renewal due: the agreement expires in {days.en}; it is in force until {end}",
-            sv=f"dags att förnya: överenskommelsen går ut om {days.sv}, "
-            f"den gäller till och med {end}",
+            en=f"renewal due: the agreement expires in {days.en} and is in force until {end}",
+            sv=f"dags att förnya: överenskommelsen går ut om {days.sv} och gäller till och med "
+            f"{end}",
         )
     yield Issue("/validity/period/end", message)
 
@@ -136,9 +129,9 @@ def renewal_due(context: Context) -> Iterator[Issue]:
         en="An agreement replaces the ones it supersedes; once it has started, a "
         "superseded agreement still in force leaves two agreements governing the "
         "same collaboration.",
-        sv="En överenskommelse ersätter de tidigare; när den har börjat gälla lämnar en "
-        "ersatt överenskommelse som fortfarande gäller två överenskommelser för samma "
-        "samverkan.",
+        sv="En överenskommelse ersätter de tidigare; gäller en ersatt överenskommelse "
+        "fortfarande när den nya har börjat gälla, styrs samma samverkan av två "
+        "överenskommelser.",
     ),
     source="Alingsås samverkansöverenskommelse 2023: Tidigare samverkansöverenskommelse "
     "ersätts av ovanstående",

@@ -86,15 +86,15 @@ def near_identical(first: str, second: str) -> bool:
 
 @rule(
     "NAM001",
-    title=Text(en="Names are not confusingly alike", sv="Namn är inte förväxlingsbart lika"),
+    title=Text(en="Names cannot be confused", sv="Namnen går inte att förväxla"),
     severity=Severity.WARNING,
     rationale=Text(
         en="Two bodies of the same kind with near-identical names are usually one body "
         "written in two ways. The Alingsås agreement names Barn- och utbildningsnämnden as "
-        "a party, but Barn- och ungdomsnämnden signs and chairs.",
+        "a party, but Barn- och ungdomsnämnden signs and holds the chair.",
         sv="Två organ av samma slag med nästan samma namn är oftast ett organ skrivet på två "
         "sätt. Alingsås överenskommelse anger Barn- och utbildningsnämnden som part, men "
-        "Barn- och ungdomsnämnden undertecknar och är ordförande.",
+        "Barn- och ungdomsnämnden undertecknar och har ordförandeskapet.",
     ),
     source=_ALINGSAS,
 )
@@ -110,10 +110,10 @@ def names_not_alike(context: Context) -> Iterator[Issue]:
                 yield Issue(
                     f"/bodies/{position}/name",
                     Text(
-                        en=f"{body.name} is almost the same name as {first}, declared "
-                        "before it: is the same body meant?",
-                        sv=f"{body.name} är nästan samma namn som {first}, som deklarerats "
-                        "tidigare: avses samma organ?",
+                        en=f"{body.name} has almost the same name as {first}, given earlier "
+                        "in bodies: is the same body meant?",
+                        sv=f"{body.name} har nästan samma namn som {first}, som står tidigare "
+                        "under bodies: avses samma organ?",
                     ),
                     (f"/bodies/{other}/name",),
                 )
@@ -125,10 +125,10 @@ def names_not_alike(context: Context) -> Iterator[Issue]:
     title=Text(en="One name, one id", sv="Ett namn, ett id"),
     severity=Severity.WARNING,
     rationale=Text(
-        en="A body is declared once and referred to by its id; the same name declared "
-        "under two ids splits one body in two, so references to it disagree.",
-        sv="Ett organ deklareras en gång och refereras med sitt id; samma namn deklarerat "
-        "med två id delar ett organ i två, så att referenserna till det går isär.",
+        en="A body is given once and referred to by its id; the same name given with two "
+        "ids splits one body in two, so references to it disagree.",
+        sv="Ett organ anges en gång och hänvisas till med sitt id; samma namn angett med "
+        "två id delar ett organ i två, så att hänvisningarna till det går isär.",
     ),
     source="busmodel document format (docs/format.md)",
 )
@@ -143,8 +143,10 @@ def one_id_per_name(context: Context) -> Iterator[Issue]:
             yield Issue(
                 f"/bodies/{position}/name",
                 Text(
-                    en=f"{body.name} is declared twice, with the ids {other.id!r} and {body.id!r}",
-                    sv=f"{body.name} deklareras två gånger, med id {other.id!r} och {body.id!r}",
+                    en=f"{body.name} is given twice in bodies, with the ids {other.id!r} and "
+                    f"{body.id!r}",
+                    sv=f"{body.name} anges två gånger under bodies, med id {other.id!r} och "
+                    f"{body.id!r}",
                 ),
                 (f"/bodies/{earlier}/name",),
             )

@@ -9,7 +9,7 @@ from typing import Final
 from busmodel._calendar import holiday_name, is_weekend
 from busmodel._catalogue import Context, Issue, rule
 from busmodel._findings import Severity
-from busmodel._rules._common import name_of, repeats
+from busmodel._rules._common import first_positions, name_of, repeats
 from busmodel._text import Text
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (underskrifter)"
@@ -22,14 +22,6 @@ _WEEKDAYS: Final = (
     Text(en="a Saturday", sv="en lördag"),
     Text(en="a Sunday", sv="en söndag"),
 )
-
-
-def _first_positions(ids: tuple[str, ...]) -> dict[str, int]:
-    """Each id and the index of its first occurrence."""
-    positions: dict[str, int] = {}
-    for position, body_id in enumerate(ids):
-        positions.setdefault(body_id, position)
-    return positions
 
 
 @rule(
@@ -48,7 +40,7 @@ def every_party_signs(context: Context) -> Iterator[Issue]:
     """Report each party with no signature."""
     agreement = context.agreement
     signed = {signature.body for signature in agreement.signatures}
-    for body_id, position in _first_positions(agreement.parties).items():
+    for body_id, position in first_positions(agreement.parties).items():
         if body_id not in signed:
             name = name_of(agreement, body_id)
             yield Issue(
@@ -105,7 +97,7 @@ def signs_once(context: Context) -> Iterator[Issue]:
 def signers_are_parties(context: Context) -> Iterator[Issue]:
     """Report each signature for a body that is not a party."""
     agreement = context.agreement
-    parties = _first_positions(agreement.parties)
+    parties = first_positions(agreement.parties)
     participants = set(agreement.participants)
     signed = {signature.body for signature in agreement.signatures}
     unsigned = [(body_id, i) for body_id, i in parties.items() if body_id not in signed]
@@ -147,11 +139,11 @@ def signers_are_parties(context: Context) -> Iterator[Issue]:
     severity=Severity.WARNING,
     rationale=Text(
         en="An agreement cannot bind a party before that party signs it; a signature "
-        "dated after the start of the validity leaves a time when the agreement is in "
-        "force but not agreed.",
+        "dated after the start of the validity means the agreement is in force for a "
+        "while before the party has agreed to it.",
         sv="En överenskommelse kan inte binda en part innan parten undertecknat den; en "
-        "underskrift daterad efter giltighetstidens början lämnar en tid då "
-        "överenskommelsen gäller utan att vara överenskommen.",
+        "underskrift daterad efter giltighetstidens början innebär att överenskommelsen "
+        "gäller en tid innan parten har godkänt den.",
     ),
     source=_ALINGSAS,
 )
@@ -247,8 +239,9 @@ def _day_off(day: dt.date) -> Text | None:
         en="Committee chairs rarely sign on weekends or holidays; such a date is often a "
         "placeholder (the start of the validity) rather than the day of signing. The "
         "Alingsås agreement is signed on nyårsdagen 2023, a Sunday.",
-        sv="Nämndordförande undertecknar sällan på helger; ett sådant datum är ofta en "
-        "platshållare (giltighetstidens början) snarare än dagen för undertecknandet. "
+        sv="Nämndordförande undertecknar sällan på lördagar, söndagar eller helgdagar; ett "
+        "sådant datum är ofta en platshållare (giltighetstidens början) snarare än dagen "
+        "för undertecknandet. "
         "Alingsås överenskommelse är undertecknad på nyårsdagen 2023, en söndag.",
     ),
     source="lagen (1989:253) om allmänna helgdagar; " + _ALINGSAS,

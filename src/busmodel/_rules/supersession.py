@@ -21,6 +21,7 @@ from busmodel._bodies import Municipality
 from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
 from busmodel._period import Period
+from busmodel._rules._common import day_count
 from busmodel._text import Text
 
 _SUPERSEDES = (
@@ -31,14 +32,6 @@ _VASTBUS = (
     "Partille: BUS och VÄSTBUS (gemensamma riktlinjer för Västra Götalandsregionen och "
     "de 49 kommunerna, 2005)"
 )
-
-
-def _days(count: int) -> Text:
-    """``count`` days, in both languages."""
-    return Text(
-        en=f"{count} {'day' if count == 1 else 'days'}",
-        sv=f"{count} {'dag' if count == 1 else 'dagar'}",
-    )
 
 
 def _predecessors(context: Context) -> Iterator[tuple[int, str, Period, Period]]:
@@ -86,7 +79,7 @@ def predecessor_known(context: Context) -> Iterator[Issue]:
     "SUP002",
     title=Text(
         en="Predecessors end before this starts",
-        sv="Tidigare överenskommelser slutar innan denna börjar",
+        sv="Tidigare överenskommelser upphör innan denna börjar gälla",
     ),
     severity=Severity.ERROR,
     rationale=Text(
@@ -120,13 +113,13 @@ def predecessor_ends_first(context: Context) -> Iterator[Issue]:
 
 @rule(
     "SUP003",
-    title=Text(en="No gap after a predecessor", sv="Inget glapp efter en tidigare"),
+    title=Text(en="No gap after a predecessor", sv="Inget glapp efter en tidigare överenskommelse"),
     severity=Severity.WARNING,
     rationale=Text(
         en="When an agreement replaces an earlier one, days between the end of the one "
         "and the start of the other are days without an agreement.",
-        sv="När en överenskommelse ersätter en tidigare är dagarna mellan den enas slut "
-        "och den andras början dagar utan överenskommelse.",
+        sv="När en överenskommelse ersätter en tidigare blir dagarna mellan den tidigares "
+        "slut och den nyas början dagar utan överenskommelse.",
     ),
     source=_SUPERSEDES,
     needs=(Need.REGISTRY,),
@@ -139,7 +132,7 @@ def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
         gap = (this.start - before.end).days - 1
         if gap == 0:
             continue
-        days = _days(gap)
+        days = day_count(gap)
         yield Issue(
             f"/supersedes/{i}",
             Text(
@@ -173,13 +166,16 @@ def _cycle_back(start: str, home: str, edges: dict[str, tuple[str, ...]]) -> lis
 
 @rule(
     "SUP004",
-    title=Text(en="Supersession has no cycles", sv="Ersättningar bildar inga cykler"),
+    title=Text(
+        en="Superseded agreements form no cycle",
+        sv="Ersatta överenskommelser bildar ingen cirkel",
+    ),
     severity=Severity.ERROR,
     rationale=Text(
         en="An agreement cannot, directly or through others, replace itself: one of the "
-        "agreements in the cycle names the wrong predecessor.",
+        "agreements in the cycle names the wrong agreement as the one it replaces.",
         sv="En överenskommelse kan inte, direkt eller via andra, ersätta sig själv: någon "
-        "av överenskommelserna i cykeln hänvisar till fel föregångare.",
+        "av överenskommelserna i cirkeln pekar ut fel överenskommelse som ersatt.",
     ),
     source=_SUPERSEDES,
     needs=(Need.REGISTRY,),
@@ -201,8 +197,8 @@ def supersession_acyclic(context: Context) -> Iterator[Issue]:
         yield Issue(
             f"/supersedes/{i}",
             Text(
-                en=f"supersession forms a cycle: {shown}",
-                sv=f"ersättningarna bildar en cykel: {shown}",
+                en=f"the superseded agreements form a cycle: {shown}",
+                sv=f"de ersatta överenskommelserna bildar en cirkel: {shown}",
             ),
         )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Final
 
@@ -14,12 +13,12 @@ from busmodel._errors import ModelError
 from busmodel._findings import Severity
 from busmodel._mandate import FIRST_ELECTION, Convention, MandatePeriod, mandate_period
 from busmodel._period import Period
+from busmodel._rules._common import ONE_DAY, span
 from busmodel._text import Text
 
 _KOMMUNALLAGEN = "kommunallagen (2017:725) 5 kap. 9 § and 6 kap. 18 §"
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (Giltighetstid)"
 _YEARS_PER_TERM: Final = 4
-_ONE_DAY: Final = dt.timedelta(days=1)
 
 _BASIS: Final = {
     ValidityBasis.MANDATE_PERIOD: Text(en="the mandate period", sv="mandatperioden"),
@@ -38,17 +37,11 @@ _CONVENTION: Final = {
 }
 
 
-def _span(period: Period) -> str:
-    """``2023-01-01–2026-12-31``, or ``2023-01-01–`` for an open period."""
-    end = "" if period.end is None else period.end.isoformat()
-    return f"{period.start.isoformat()}–{end}"
-
-
 def _notice_too_long(period: Period, months: int) -> bool:
     """Whether notice of ``months`` before the end would have to be given by the start."""
     if period.end is None:
         return False
-    return period.end + _ONE_DAY - relativedelta(months=months) <= period.start
+    return period.end + ONE_DAY - relativedelta(months=months) <= period.start
 
 
 def _expected_term(period: Period, convention: Convention) -> MandatePeriod | None:
@@ -98,7 +91,10 @@ def validity_stated(context: Context) -> Iterator[Issue]:
 
 @rule(
     "VAL002",
-    title=Text(en="A bounded validity has an end", sv="En tidsbestämd giltighetstid har ett slut"),
+    title=Text(
+        en="A bounded validity has an end date",
+        sv="En tidsbegränsad giltighetstid har ett slutdatum",
+    ),
     severity=Severity.ERROR,
     rationale=Text(
         en="An agreement for a mandate period or between fixed dates ends on a stated day; "
@@ -119,7 +115,7 @@ def bounded_validity_ends(context: Context) -> Iterator[Issue]:
             "/validity/period/end",
             Text(
                 en=f"the validity is tied to {basis.en} but has no end date",
-                sv=f"giltighetstiden gäller {basis.sv} men saknar slutdatum",
+                sv=f"giltighetstiden är knuten till {basis.sv} men saknar slutdatum",
             ),
         )
 
@@ -128,14 +124,16 @@ def bounded_validity_ends(context: Context) -> Iterator[Issue]:
     "VAL003",
     title=Text(
         en="A mandate-period validity matches the mandate period",
-        sv="Giltighet under mandatperioden stämmer med mandatperioden",
+        sv="En giltighetstid under mandatperioden följer mandatperioden",
     ),
     severity=Severity.ERROR,
     rationale=Text(
         en="An agreement that is in force 'during the mandate period' must start and end "
-        "exactly when the mandate period does, counted by the stated convention.",
-        sv="En överenskommelse som gäller 'under mandatperioden' ska börja och sluta exakt "
-        "när mandatperioden gör, räknat enligt angiven konvention.",
+        "on the same days as the mandate period, counted the way the agreement states "
+        "(convention).",
+        sv="En överenskommelse som gäller 'under mandatperioden' ska börja och sluta samma "
+        "dagar som mandatperioden, räknad på det sätt som överenskommelsen anger "
+        "(convention).",
     ),
     source=f"{_KOMMUNALLAGEN}; {_ALINGSAS}: 'gäller under mandatperioden'",
 )
@@ -153,9 +151,9 @@ def matches_mandate_period(context: Context) -> Iterator[Issue]:
             "/validity/period/start",
             Text(
                 en=f"the validity starts on {period.start}, before the first mandate period "
-                f"busmodel knows ({_span(first.period)})",
+                f"busmodel knows ({span(first.period)})",
                 sv=f"giltighetstiden börjar {period.start}, före den första mandatperiod "
-                f"som busmodel känner till ({_span(first.period)})",
+                f"som busmodel känner till ({span(first.period)})",
             ),
         )
         return
@@ -168,14 +166,14 @@ def matches_mandate_period(context: Context) -> Iterator[Issue]:
         path += "/start"
     elif not start_wrong:
         path += "/end"
-    expected = _span(term.period)
+    expected = span(term.period)
     yield Issue(
         path,
         Text(
-            en=f"the validity {_span(period)} is not the mandate period {term}: expected "
-            f"{expected}, {counted.en}",
-            sv=f"giltighetstiden {_span(period)} är inte mandatperioden {term}: den ska vara "
-            f"{expected}, {counted.sv}",
+            en=f"the validity {span(period)} does not match the mandate period {term}: it "
+            f"should be {expected}, {counted.en}",
+            sv=f"giltighetstiden {span(period)} stämmer inte med mandatperioden {term}: den "
+            f"ska vara {expected}, {counted.sv}",
         ),
     )
 
@@ -212,9 +210,10 @@ def until_further_notice_terms(context: Context) -> Iterator[Issue]:
         yield Issue(
             "/validity/period/end",
             Text(
-                en=f"the agreement is in force until further notice but also ends on "
+                en="the agreement is in force until further notice but also gives an end "
+                f"date, {validity.period.end}",
+                sv="överenskommelsen gäller tills vidare men anger också ett slutdatum, "
                 f"{validity.period.end}",
-                sv=f"överenskommelsen gäller tills vidare men upphör också {validity.period.end}",
             ),
         )
 
@@ -223,14 +222,14 @@ def until_further_notice_terms(context: Context) -> Iterator[Issue]:
     "VAL005",
     title=Text(
         en="Notice, extension and review fit the validity",
-        sv="Uppsägning, förlängning och omprövning passar giltighetstiden",
+        sv="Uppsägning, förlängning och omprövning stämmer med giltighetstiden",
     ),
     severity=Severity.WARNING,
     rationale=Text(
-        en="An extension adds years to an end, so it needs one; notice must be possible "
+        en="An extension is counted from an end date, so it needs one; notice must be possible "
         "after the agreement starts; an agreement tied to mandate periods is extended by "
         "whole mandate periods; an annual review needs a validity of at least a year.",
-        sv="En förlängning lägger år till ett slutdatum och behöver därför ett; uppsägning "
+        sv="En förlängning räknas från ett slutdatum och kräver därför ett; uppsägning "
         "måste kunna ske efter att överenskommelsen börjat gälla; en överenskommelse knuten "
         "till mandatperioden förlängs med hela mandatperioder; en årlig omprövning kräver "
         "en giltighetstid på minst ett år.",
@@ -249,9 +248,9 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
             "/validity/notice_months",
             Text(
                 en=f"the notice period of {months} months is not shorter than the validity "
-                f"{_span(period)}: notice would have to be given before the agreement starts",
+                f"{span(period)}: notice would have to be given before the agreement starts",
                 sv=f"uppsägningstiden på {months} månader är inte kortare än giltighetstiden "
-                f"{_span(period)}: uppsägning skulle behöva ske innan överenskommelsen börjar "
+                f"{span(period)}: uppsägning skulle behöva ske innan överenskommelsen börjar "
                 "gälla",
             ),
         )
@@ -266,9 +265,10 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
             yield Issue(
                 "/validity/extension",
                 Text(
-                    en=f"the agreement may be extended but has no end to extend from ({why.en})",
-                    sv="överenskommelsen får förlängas men har inget slutdatum att förlänga "
-                    f"från ({why.sv})",
+                    en="the agreement may be extended but has no end date to count the "
+                    f"extension from ({why.en})",
+                    sv="överenskommelsen får förlängas men har inget slutdatum att räkna "
+                    f"förlängningen från ({why.sv})",
                 ),
             )
         elif extension.notice_months is not None and _notice_too_long(
@@ -279,10 +279,10 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
                 "/validity/extension/notice_months",
                 Text(
                     en=f"the {months} months' notice against extension is not shorter than "
-                    f"the validity {_span(period)}: it would have to be given before the "
+                    f"the validity {span(period)}: it would have to be given before the "
                     "agreement starts",
                     sv=f"varseltiden på {months} månader för besked om att inte förlänga är inte "
-                    f"kortare än giltighetstiden {_span(period)}: beskedet skulle behöva lämnas "
+                    f"kortare än giltighetstiden {span(period)}: beskedet skulle behöva lämnas "
                     "innan överenskommelsen börjar gälla",
                 ),
             )
@@ -304,15 +304,15 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
     if (
         validity.review is not None
         and period.end is not None
-        and period.start + relativedelta(years=1) > period.end + _ONE_DAY
+        and period.start + relativedelta(years=1) > period.end + ONE_DAY
     ):
         yield Issue(
             "/validity/review",
             Text(
                 en=f"the agreement is to be reviewed annually but is in force for less than a "
-                f"year ({_span(period)})",
+                f"year ({span(period)})",
                 sv=f"överenskommelsen ska omprövas årligen men gäller kortare än ett år "
-                f"({_span(period)})",
+                f"({span(period)})",
             ),
         )
 

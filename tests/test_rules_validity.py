@@ -185,3 +185,13 @@ def test_validity_messages_exist_in_both_languages() -> None:
     [finding] = check(agreement, "VAL003").findings
     assert finding.message.sv != finding.message.en
     assert "mandatperioden" in finding.message.sv
+
+
+def test_val003_names_a_mandate_period_that_runs_past_the_last_date_a_document_takes() -> None:
+    late = bm.Validity(
+        bm.ValidityBasis.MANDATE_PERIOD, bm.Period(dt.date(2199, 1, 1), dt.date(2199, 12, 31))
+    )
+    report = check(attrs.evolve(clean_agreement(), validity=late), "VAL003")
+    [finding] = report.findings
+    assert "/validity/period/end" == finding.path
+    assert "it should be 2199-01-01–2202-12-31" in finding.message.en

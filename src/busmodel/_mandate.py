@@ -137,7 +137,7 @@ class MandatePeriod:
 
     @property
     def period(self) -> Period:
-        """The term as a :class:`Period`."""
+        """The term as a :class:`Period` (for terms that end by 2199, as a Period must)."""
         return Period(self.start, self.end)
 
     def contains(self, day: dt.date) -> bool:

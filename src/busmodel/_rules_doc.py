@@ -32,8 +32,18 @@ A document can exempt itself from a rule with a reason (`[[exemptions]]`); the
 report then lists the finding as exempted.
 
 Rules that need today's date (`--today`), the agreement's records (`--records`)
-or the other documents (a registry: the other paths given) are skipped, and
-the report says so, when those are missing.
+or the other documents (a registry: the other paths given, or `--registry`)
+are skipped, and the report says so, when those are missing.
+
+Some checks are invariants of the model rather than rules: a document that
+breaks them cannot be loaded, and `busmodel validate` reports it with its path
+and exit code 2 (see `docs/format.md`). They are: a period that ends before it
+starts; a meeting window whose months are outside 1-12 or reversed; meetings
+per year outside 1-366; extension years outside 1-10 and extension counts outside
+1-20; notice periods outside 1-120 months; a body that is `part_of` itself; a
+decision dated outside its year; an evaluation dated before the year it
+evaluates; dates outside 1900-2199; ids that are not lowercase slugs; blank
+text; four-digit municipality codes.
 """
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import pickle
 
 import attrs
 import pytest
@@ -285,6 +286,36 @@ def test_forum_looks_up_a_forum_by_id() -> None:
 
 def test_forum_of_an_unknown_id_is_none() -> None:
     assert make_agreement().forum("elev-bus") is None
+
+
+def test_body_and_forum_of_an_id_given_twice_are_the_first_given() -> None:
+    agreement = make_agreement()
+    first, forum = agreement.bodies[0], agreement.forums[0]
+    twice = attrs.evolve(
+        agreement,
+        bodies=(*agreement.bodies, attrs.evolve(first, name="Ett annat namn")),
+        forums=(*agreement.forums, attrs.evolve(forum, name="Ett annat forum")),
+    )
+    assert (first, forum) == (twice.body(first.id), twice.forum(forum.id))
+
+
+def test_lookups_leave_equality_hashing_repr_and_copies_alone() -> None:
+    looked_up, fresh = make_agreement(), make_agreement()
+    assert looked_up.body("bup") is not None
+    assert (fresh, hash(fresh), repr(fresh)) == (looked_up, hash(looked_up), repr(looked_up))
+    copied = pickle.loads(pickle.dumps(looked_up))
+    assert (looked_up, looked_up.body("bup")) == (copied, copied.body("bup"))
+    assert "_by_id" not in {field.name for field in attrs.fields(Agreement)}  # not in documents
+
+
+def test_an_evolved_agreement_looks_up_its_own_bodies() -> None:
+    agreement = make_agreement()
+    assert agreement.body("bup") is not None
+    renamed = attrs.evolve(agreement, bodies=agreement.bodies[:1])
+    assert (agreement.bodies[0], None) == (
+        renamed.body(agreement.bodies[0].id),
+        renamed.body("bup"),
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -8,7 +10,7 @@ import attrs
 import pytest
 
 import busmodel
-from busmodel._cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, main
+from busmodel._cli import EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_WRITTEN = str(EXAMPLES / "alingsas-bus-2023.toml")
@@ -217,7 +219,7 @@ def test_the_registry_option_lets_a_framework_reference_resolve() -> None:
     assert f"{VASTBUS}:" not in out  # registry documents are not themselves validated
 
 
-def test_a_rule_that_crashes_is_reported_by_code_and_exits_2() -> None:
+def test_a_rule_that_crashes_is_an_internal_error_named_by_its_code() -> None:
     @busmodel.rule(
         "TST900",
         title=busmodel.Text(en="crashes", sv="kraschar"),
@@ -229,8 +231,230 @@ def test_a_rule_that_crashes_is_reported_by_code_and_exits_2() -> None:
         raise ZeroDivisionError("boom")
 
     try:
-        code, _, err = run("validate", CORRECTED, "--select", "TST900")
+        code, out, err = run("validate", CORRECTED, "--select", "TST900")
     finally:
         busmodel.unregister("TST900")
+    assert EXIT_INTERNAL == code
+    assert "" == out
+    [line] = err.splitlines()
+    assert line.startswith("busmodel: internal error: ")
+    assert f"{CORRECTED}: rule TST900 failed: ZeroDivisionError: boom" in line
+    assert "bug" in line
+
+
+# -- usage errors --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--select", ","],
+        ["--select", ""],
+        ["--ignore", " , "],
+        ["--select", "SIG", "--ignore", "SIG"],
+        ["--select", "SIG001", "--ignore", "SIG"],
+        ["--select", "XYZ"],
+        ["--ignore", "XYZ"],
+    ],
+)
+def test_selecting_no_rule_or_an_unknown_one_is_a_usage_error(options: list[str]) -> None:
+    code, out, err = run("validate", AS_WRITTEN, *options)
+    assert (EXIT_USAGE, "") == (code, out)
+    assert err.startswith("usage: busmodel validate")
+    assert "busmodel validate: error: " in err
+
+
+def test_a_selection_that_leaves_no_rule_says_so() -> None:
+    _, _, err = run("validate", AS_WRITTEN, "--select", "SIG", "--ignore", "SIG")
+    assert "--select and --ignore leave no rule to run" in err
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        "20261122",
+        "2026-11-22T00:00",
+        "2026-W47-7",
+        "2026-327",
+        "2026-11-2",
+        " 2026-11-22",
+        "2026-11-22\n",
+        "２０２６-11-22",
+        "2026-02-30",
+        "",
+    ],
+)
+def test_today_accepts_only_the_documented_form(
+    today: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run("validate", CORRECTED, "--today", today)
+    assert (EXIT_USAGE, "") == (code, out)
+    assert "argument --today:" in err
+    assert "YYYY-MM-DD" in err
+    assert ("", "") == capsys.readouterr()  # everything went to the streams given
+
+
+@pytest.mark.parametrize("today", ["1899-12-31", "2200-01-01", "0001-01-01", "9999-12-31"])
+def test_today_outside_the_dates_busmodel_handles_is_a_usage_error(today: str) -> None:
+    code, _, err = run("validate", CORRECTED, "--today", today)
+    assert EXIT_USAGE == code
+    assert f"argument --today: {today} is not between 1900-01-01 and 2199-12-31" in err
+
+
+@pytest.mark.parametrize("today", ["1900-01-01", "2199-12-31"])
+def test_today_at_the_ends_of_the_range_is_accepted(today: str) -> None:
+    code, _, err = run("validate", CORRECTED, "--today", today, "--select", "LIF")
+    assert code in (EXIT_OK, EXIT_ERRORS), err
+
+
+@pytest.mark.parametrize("days", ["²", "٣", "1e3", "-1", "", "9" * 5000])
+def test_a_renewal_horizon_that_is_not_a_plain_number_is_a_usage_error(days: str) -> None:
+    code, _, err = run("validate", CORRECTED, "--renewal-horizon", days)
+    assert EXIT_USAGE == code
+    assert "argument --renewal-horizon:" in err
+    assert "is not a number of days" in err
+
+
+# -- bugs inside busmodel ------------------------------------------------------
+
+
+def fail_inside(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    def crash(*args: object, **kwargs: object) -> object:
+        raise error
+
+    monkeypatch.setattr("busmodel._cli.validate", crash)
+
+
+def test_an_unexpected_exception_is_an_internal_error_of_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("BUSMODEL_TRACEBACK", raising=False)
+    fail_inside(monkeypatch, KeyError("some\nthing"))
+    code, _, err = run("validate", CORRECTED)
+    assert EXIT_INTERNAL == code
+    assert (
+        "busmodel: internal error: KeyError: 'some\\nthing' "
+        "(this is a bug in busmodel; please report it)\n"
+    ) == err
+
+
+def test_busmodel_traceback_shows_the_traceback_of_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BUSMODEL_TRACEBACK", "1")
+    fail_inside(monkeypatch, RuntimeError("boom"))
+    code, _, err = run("validate", CORRECTED)
+    assert EXIT_INTERNAL == code
+    assert err.startswith("busmodel: internal error: RuntimeError: boom")
+    assert "Traceback (most recent call last):" in err
+
+
+def test_the_exit_statuses_are_documented() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", page, re.MULTILINE)}
+    assert {EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_USAGE, EXIT_INTERNAL} == documented
+    assert "BUSMODEL_TRACEBACK" in page
+    code, out, _ = run("validate", "--help")
+    assert EXIT_OK == code
+    help_text = " ".join(out.split())
+    for status in ("0: no errors", "1: errors found", "2: ", "3: a bug in busmodel"):
+        assert status in help_text
+
+
+# -- inputs that cannot be read -----------------------------------------------
+
+
+def test_a_subdirectory_that_cannot_be_listed_fails_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    busmodel.dump(busmodel.load(CORRECTED), tmp_path / "ok.toml")
+    busmodel.dump(busmodel.load(AS_WRITTEN), sub / "bad.toml")
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.fspath(path) == str(sub):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run("validate", str(tmp_path))
     assert EXIT_UNREADABLE == code
-    assert "rule TST900 failed: ZeroDivisionError: boom" in err
+    assert f"{tmp_path / 'ok.toml'}: 0 errors" in out
+    assert f"{sub}: 1 problem\n  (document): cannot read this directory: permission denied" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("walked", [True, False])
+def test_a_fifo_is_reported_with_its_path_not_waited_on(tmp_path: Path, walked: bool) -> None:
+    fifo = tmp_path / "f.toml"
+    os.mkfifo(fifo)
+    code, _, err = run("validate", CORRECTED, str(tmp_path if walked else fifo))
+    assert EXIT_UNREADABLE == code
+    assert f"{fifo}: 1 problem\n  (document): cannot read: not a regular file but a FIFO" in err
+
+
+@pytest.mark.parametrize("command", [["show"], ["convert", "--to", "json"]])
+def test_show_and_convert_of_a_directory_exit_2(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "d.toml"
+    path.mkdir()
+    code, out, err = run(command[0], str(path), *command[1:])
+    assert (EXIT_UNREADABLE, "") == (code, out)
+    assert f"{path}: 1 problem\n  (document): cannot read: is a directory\n" == err
+
+
+def test_a_file_name_too_long_is_reported_by_validate(tmp_path: Path) -> None:
+    long = str(tmp_path / ("a" * 300 + ".toml"))
+    code, _, err = run("validate", long)
+    assert EXIT_UNREADABLE == code
+    assert f"{long}: 1 problem\n  (document): cannot read: file name too long" in err
+
+
+def test_a_toml_integer_too_long_to_read_is_reported_with_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text('schema = "busmodel/1"\nx = ' + "9" * 5000 + "\n", encoding="utf-8")
+    code, _, err = run("validate", str(path))
+    assert EXIT_UNREADABLE == code
+    assert "line 2, column 5: " in err
+
+
+# -- whatever is shown can be written -----------------------------------------
+
+SURROGATE_KEY = (
+    '{"schema": "busmodel/1", "kind": "agreement", "id": "a", "title": "A", "\\ud800": 1}'
+)
+
+
+def test_a_lone_surrogate_in_a_json_key_is_escaped_in_the_json_report(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(SURROGATE_KEY, encoding="utf-8")
+    code, out, _ = run("validate", str(path), "--format", "json")
+    out.encode("utf-8")  # no lone surrogate left
+    [unreadable] = json.loads(out)["unreadable"]
+    assert EXIT_UNREADABLE == code
+    assert ["/\\ud800"] == [p["path"] for p in unreadable["problems"]]
+
+
+def test_a_lone_surrogate_in_a_json_key_is_escaped_in_the_text_report(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(SURROGATE_KEY, encoding="utf-8")
+    code, _, err = run("validate", str(path))
+    err.encode("utf-8")
+    assert EXIT_UNREADABLE == code
+    assert "  /\\ud800: unknown key '\\ud800'" in err
+
+
+def test_a_file_name_that_is_not_utf_8_is_shown_with_its_bytes_escaped(tmp_path: Path) -> None:
+    name = os.fsdecode(b"bad\xff.toml")
+    busmodel.dump(busmodel.load(CORRECTED), tmp_path / name)
+    (tmp_path / os.fsdecode(b"worse\xfe.json")).write_text("{", encoding="utf-8")
+    code, out, err = run("validate", str(tmp_path), "--format", "json")
+    out.encode("utf-8")
+    data = json.loads(out)
+    assert EXIT_UNREADABLE == code
+    assert [f"{tmp_path}/bad\\xff.toml"] == [f["source"] for f in data["files"]]
+    assert [f"{tmp_path}/worse\\xfe.json"] == [u["source"] for u in data["unreadable"]]
+    code, out, err = run("validate", str(tmp_path))
+    assert f"{tmp_path}/bad\\xff.toml: 0 errors" in out
+    assert f"{tmp_path}/worse\\xfe.json: 1 problem" in err

@@ -1,5 +1,9 @@
 import datetime as dt
+import errno
 import json
+import os
+import signal
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -513,6 +517,16 @@ def test_json_key_given_twice_is_reported_at_its_path() -> None:
     assert {"/title": "key 'title' is given more than once"} == problems_of(text, "json")
 
 
+def test_json_keys_given_more_than_twice_are_each_reported_once_in_order() -> None:
+    text = (
+        '{"schema": "busmodel/1", "kind": "agreement", "title": "A", "id": "a", '
+        '"title": "B", "id": "b", "title": "C"}'
+    )
+    with pytest.raises(DocumentError) as raised:
+        loads(text, "json")
+    assert ["/id", "/title"] == [problem.path for problem in raised.value.problems]
+
+
 def test_json_key_given_twice_deep_in_the_document_is_reported_at_its_path() -> None:
     text = (
         '{"schema": "busmodel/1", "kind": "records", "agreement": "bus", "meetings": ['
@@ -723,9 +737,227 @@ def test_a_date_far_outside_any_agreement_is_a_located_error() -> None:
     assert "2199-12-31" in problem.message
 
 
-def test_text_with_a_lone_surrogate_is_refused_rather_than_crashing_dump() -> None:
+def test_json_text_with_a_lone_surrogate_is_a_located_problem() -> None:
     text = '{"schema": "busmodel/1", "kind": "records", "agreement": "a", '
     text += '"meetings": [{"forum": "f", "date": "2024-01-10", "topics": ["\\ud800"]}]}'
     with pytest.raises(busmodel.DocumentError) as caught:
         busmodel.loads(text, "json")
     assert ["/meetings/0/topics/0"] == [p.path for p in caught.value.problems]
+
+
+RECORDS_TEXT = 'schema = "busmodel/1"\nkind = "records"\nagreement = "a"\n'
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_loads_and_load_both_accept_a_leading_byte_order_mark(
+    fmt: busmodel.Format, tmp_path: Path
+) -> None:
+    text = busmodel.dumps(busmodel.Records(agreement="a"), fmt)
+    path = tmp_path / f"bom.{fmt}"
+    path.write_text(text, encoding="utf-8-sig")
+    assert busmodel.Records(agreement="a") == busmodel.loads("\ufeff" + text, fmt)
+    assert busmodel.Records(agreement="a") == busmodel.load(path)
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_a_byte_order_mark_after_the_start_is_still_a_syntax_error(fmt: busmodel.Format) -> None:
+    text = busmodel.dumps(busmodel.Records(agreement="a"), fmt)
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads("\ufeff\ufeff" + text, fmt)
+    [problem] = caught.value.problems
+    assert (1, 1) == (problem.line, problem.column)
+
+
+def test_dump_that_fails_midway_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "keep.toml"
+    path.write_text(RECORDS_TEXT, encoding="utf-8")
+
+    def unwritable(document: busmodel.Document, format: busmodel.Format = "toml") -> str:
+        return 'agreement = "b"\ntitle = "\ud800"\n'  # fails half-way through encoding
+
+    monkeypatch.setattr("busmodel._document.dumps", unwritable)
+    with pytest.raises(UnicodeEncodeError):
+        busmodel.dump(busmodel.Records(agreement="b"), path)
+    assert RECORDS_TEXT == path.read_text(encoding="utf-8")
+    assert ["keep.toml"] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_dump_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "keep.json"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o640)
+    busmodel.dump(busmodel.Records(agreement="b"), path)
+    assert busmodel.Records(agreement="b") == busmodel.load(path)
+    assert ["keep.json"] == [p.name for p in tmp_path.iterdir()]
+    assert 0o640 == path.stat().st_mode & 0o777
+
+
+def test_dump_through_a_symlink_replaces_the_target_not_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.toml"
+    target.write_text(RECORDS_TEXT, encoding="utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to(target)
+    busmodel.dump(busmodel.Records(agreement="b"), link)
+    assert link.is_symlink()
+    assert busmodel.Records(agreement="b") == busmodel.load(target)
+
+
+# -- reading files: every reason a file cannot be read is a DocumentError ------
+
+
+def refusal(path: str | Path) -> tuple[str, list[str]]:
+    """The source and the messages of the DocumentError that loading ``path`` raises."""
+    with pytest.raises(DocumentError) as raised:
+        load(path)
+    return raised.value.source, [problem.message for problem in raised.value.problems]
+
+
+def test_load_of_a_directory_is_a_document_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "agreements.toml"
+    path.mkdir()
+    assert (str(path), ["cannot read: is a directory"]) == refusal(path)
+
+
+def test_load_of_a_missing_file_is_a_document_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "missing.toml"
+    assert (str(path), ["cannot read: no such file or directory"]) == refusal(path)
+
+
+def test_load_of_a_file_name_too_long_is_a_document_error_naming_it(tmp_path: Path) -> None:
+    path = str(tmp_path / ("a" * 300 + ".toml"))
+    assert (path, ["cannot read: file name too long"]) == refusal(path)
+
+
+def test_load_through_a_symbolic_link_loop_is_a_document_error(tmp_path: Path) -> None:
+    path = tmp_path / "loop.toml"
+    path.symlink_to(path)
+    assert (str(path), ["cannot read: too many levels of symbolic links"]) == refusal(path)
+
+
+def test_load_through_a_dangling_symbolic_link_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "link.toml"
+    path.symlink_to(tmp_path / "gone.toml")
+    assert (str(path), ["cannot read: a symbolic link to a file that does not exist"]) == refusal(
+        path
+    )
+
+
+def test_load_of_a_name_with_a_nul_character_is_a_document_error() -> None:
+    assert ("a\0b.toml", ["cannot read: the file name holds a NUL character"]) == refusal(
+        "a\0b.toml"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_load_of_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.toml"
+    os.mkfifo(path)
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("load() waited for a writer to the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)
+    try:
+        assert (str(path), ["cannot read: not a regular file but a FIFO (named pipe)"]) == refusal(
+            path
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_load_of_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert (str(path), ["cannot read: not a regular file but a socket"]) == refusal(path)
+
+
+def test_load_of_a_device_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "zero.toml"
+    path.symlink_to(os.devnull)
+    assert (str(path), ["cannot read: not a regular file but a device"]) == refusal(path)
+
+
+@pytest.mark.parametrize(
+    "code", [errno.EACCES, errno.EPERM, errno.EIO, errno.EMFILE, errno.ENOENT, errno.EISDIR]
+)
+def test_every_os_error_on_opening_is_a_document_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    path = tmp_path / "bus.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+
+    def fail(*args: object, **kwargs: object) -> int:
+        raise OSError(code, os.strerror(code), str(path))
+
+    monkeypatch.setattr(os, "open", fail)
+    reason = os.strerror(code)
+    assert (str(path), [f"cannot read: {reason[0].lower()}{reason[1:]}"]) == refusal(path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not stop root")
+def test_load_of_a_file_without_read_permission_is_a_document_error(tmp_path: Path) -> None:
+    path = tmp_path / "secret.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    path.chmod(0)
+    assert (str(path), ["cannot read: permission denied"]) == refusal(path)
+
+
+def test_load_of_text_that_is_not_utf_8_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "bus.toml"
+    path.write_bytes(MINIMAL.replace("BUS", "Alingsås").encode("latin-1"))
+
+    with pytest.raises(DocumentError) as raised:
+        load(path)
+
+    (problem,) = raised.value.problems
+    assert (4, 16) == (problem.line, problem.column)  # title = "Alings|å
+    assert problem.message.startswith("not UTF-8 text")
+
+
+# -- integers too long to read -------------------------------------------------
+
+
+def test_a_toml_integer_too_long_to_read_is_a_located_document_error() -> None:
+    digits = "9" * 5000
+    text = MINIMAL + f"\n[municipality]\nname = 'x'\ncode = {digits}\n"
+
+    with pytest.raises(DocumentError) as raised:
+        loads(text)
+
+    (problem,) = raised.value.problems
+    assert (8, 8) == (problem.line, problem.column)
+    assert "5000 digits" in problem.message
+
+
+def test_a_toml_integer_too_long_to_read_is_located_past_strings_that_look_like_it() -> None:
+    digits = "1_" + "9" * 4400
+    text = f'a = "x = {digits}"\n# b = {digits}\nc = [\n  1,\n  -{digits},\n]\n'
+
+    with pytest.raises(DocumentError) as raised:
+        loads(text)
+
+    (problem,) = raised.value.problems
+    assert (5, 4) == (problem.line, problem.column)
+
+
+def test_a_json_integer_too_long_to_read_is_reported_at_its_path() -> None:
+    text = '{"schema": "busmodel/1", "kind": "agreement", "id": "a", "title": "A",\n'
+    text += '"members": [1, -' + "9" * 5000 + "]}"
+
+    with pytest.raises(DocumentError) as raised:
+        loads(text, "json")
+
+    (problem,) = raised.value.problems
+    assert "/members/1" == problem.path
+    assert "5000 digits" in problem.message
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_busmodel_loads_of_a_huge_integer_raises_only_document_error(fmt: Format) -> None:
+    with pytest.raises(DocumentError):
+        busmodel.loads(("x = " if fmt == "toml" else "") + "9" * 5000, fmt)

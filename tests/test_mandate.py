@@ -205,3 +205,66 @@ def test_mandate_period_with_an_unknown_convention_is_rejected() -> None:
 
     assert "convention" == raised.value.field
     assert "'committee', 'council'" in raised.value.message
+
+
+@pytest.mark.parametrize("year", [2202, 2206, 9998, 10002])
+def test_election_day_after_the_supported_years_names_the_range(year: int) -> None:
+    with pytest.raises(ModelError) as raised:
+        election_day(year)
+
+    assert "year" == raised.value.field
+    assert "1994 to 2198" in raised.value.message
+
+
+@pytest.mark.parametrize("day", [D(2200, 1, 1), D(9999, 1, 1), D(9999, 12, 31)], ids=str)
+@pytest.mark.parametrize("convention", list(Convention))
+def test_mandate_period_after_the_supported_days_names_the_range(
+    day: dt.date, convention: Convention
+) -> None:
+    with pytest.raises(ModelError) as raised:
+        mandate_period(day, convention)
+
+    assert "on" == raised.value.field
+    assert "2199-12-31" in raised.value.message
+
+
+def test_the_last_supported_day_lies_in_the_term_after_the_2198_election() -> None:
+    term = mandate_period(D(2199, 12, 31))
+
+    assert MandatePeriod(2198) == term
+    assert D(2202, 12, 31) == term.end
+
+
+def test_the_term_after_the_last_supported_election_is_rejected() -> None:
+    with pytest.raises(ModelError) as raised:
+        MandatePeriod(2198).next()
+
+    assert "election_year" == raised.value.field
+    assert "2198" in raised.value.message
+
+
+def test_election_day_before_the_cycle_says_which_elections_busmodel_knows() -> None:
+    with pytest.raises(ModelError) as raised:
+        election_day(1990)
+
+    assert (
+        "1990 is before 1994, the first election of the four-year cycle that busmodel knows"
+        == raised.value.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("convention", "first"),
+    [(Convention.COMMITTEE, "1995–1998"), (Convention.COUNCIL, "1994–1998")],
+)
+def test_a_day_before_the_first_term_names_that_term_in_the_convention_asked_for(
+    convention: Convention, first: str
+) -> None:
+    with pytest.raises(ModelError) as raised:
+        MandatePeriod.containing(D(1994, 1, 1), convention)
+
+    assert f"1994-01-01 is before the first mandate period known ({first})" == raised.value.message
+
+
+def test_containing_counts_by_the_committee_convention_unless_told() -> None:
+    assert MandatePeriod(2022) == MandatePeriod.containing(D(2023, 1, 1))

@@ -203,3 +203,25 @@ def test_parse_rejects_a_value_that_is_not_text() -> None:
         Period.parse(20230101)  # type: ignore[arg-type]
 
     assert "period" == raised.value.field
+
+
+def test_a_period_that_ends_before_it_starts_names_both_days() -> None:
+    with pytest.raises(ModelError) as raised:
+        Period(D(2026, 12, 31), D(2023, 1, 1))
+
+    assert "the period ends (2023-01-01) before it starts (2026-12-31)" == raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (20230101, "expected text, got int"),
+        ("2023-01-01", "expected START/END, got '2023-01-01'"),
+        ("2023-01-01/2023-13-01", "expected ISO dates in '2023-01-01/2023-13-01'"),
+    ],
+)
+def test_parse_says_what_it_expected(text: object, message: str) -> None:
+    with pytest.raises(ModelError) as raised:
+        Period.parse(text)  # type: ignore[arg-type]
+
+    assert ("period", message) == (raised.value.field, raised.value.message)

@@ -1,10 +1,13 @@
+import errno
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import busmodel
 from busmodel import Agreement, DocumentError, Records, Registry
-from busmodel._registry import document_paths
+from busmodel._registry import Entry, document_paths
 
 
 def write(path: Path, document: busmodel.Document) -> Path:
@@ -52,3 +55,152 @@ def test_a_missing_file_is_a_document_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="cannot read") as caught:
         Registry.from_paths([missing])
     assert str(missing) == caught.value.source
+
+
+def refuse_to_list(monkeypatch: pytest.MonkeyPatch, directory: Path) -> None:
+    """Make listing ``directory`` fail as it does for a user without permission."""
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if os.fspath(path) == os.fspath(directory):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def collected(paths: list[Path]) -> tuple[list[str], dict[str, list[str]]]:
+    """The ids of the agreements read from ``paths``, and the problems of the rest by source."""
+    errors: list[DocumentError] = []
+    registry = Registry.from_paths(paths, on_error=errors.append)
+    problems = {e.source: [p.message for p in e.problems] for e in errors}
+    return [a.id for a in registry.agreements()], problems
+
+
+def test_a_subdirectory_that_cannot_be_listed_is_reported_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "a.toml", Agreement(id="a", title="A"))
+    sub = tmp_path / "sub"
+    write(sub / "b.toml", Agreement(id="b", title="B"))
+    refuse_to_list(monkeypatch, sub)
+    assert (["a"], {str(sub): ["cannot read this directory: permission denied"]}) == collected(
+        [tmp_path]
+    )
+    with pytest.raises(DocumentError, match="permission denied"):
+        Registry.from_paths([tmp_path])
+
+
+def test_a_given_directory_that_cannot_be_listed_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "a.toml", Agreement(id="a", title="A"))
+    refuse_to_list(monkeypatch, tmp_path)
+    assert ([], {str(tmp_path): ["cannot read this directory: permission denied"]}) == collected(
+        [tmp_path]
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not stop root")
+def test_a_subdirectory_without_permission_is_reported(tmp_path: Path) -> None:
+    write(tmp_path / "a.toml", Agreement(id="a", title="A"))
+    sub = tmp_path / "sub"
+    write(sub / "b.toml", Agreement(id="b", title="B"))
+    sub.chmod(0)
+    try:
+        assert (["a"], {str(sub): ["cannot read this directory: permission denied"]}) == (
+            collected([tmp_path])
+        )
+    finally:
+        sub.chmod(0o755)
+
+
+def test_unreadable_entries_take_their_place_in_the_sorted_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = write(tmp_path / "a.toml", Agreement(id="a", title="A"))
+    b = tmp_path / "b"
+    write(b / "x.toml", Agreement(id="x", title="X"))
+    c = write(tmp_path / "c.json", Agreement(id="c", title="C"))
+    refuse_to_list(monkeypatch, b)
+    assert [a, b, c] == list(document_paths([tmp_path]))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_named_like_a_document_is_reported_not_read_or_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "a.toml", Agreement(id="a", title="A"))
+    fifo = tmp_path / "deep" / "pipe.toml"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    os.mkfifo(tmp_path / "other-pipe")  # not named like a document: not looked at
+    message = "cannot read: not a regular file but a FIFO (named pipe)"
+    assert (["a"], {str(fifo): [message]}) == collected([tmp_path])
+
+
+def test_a_dangling_link_named_like_a_document_is_reported(tmp_path: Path) -> None:
+    write(tmp_path / "a.toml", Agreement(id="a", title="A"))
+    link = tmp_path / "gone.json"
+    link.symlink_to(tmp_path / "nowhere.json")
+    message = "cannot read: a symbolic link to a file that does not exist"
+    assert (["a"], {str(link): [message]}) == collected([tmp_path])
+
+
+def test_links_to_files_are_read_and_links_to_directories_are_not_followed(
+    tmp_path: Path,
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere / "b.toml", Agreement(id="b", title="B"))
+    walked = tmp_path / "walked"
+    write(walked / "a.toml", Agreement(id="a", title="A"))
+    (walked / "b.toml").symlink_to(elsewhere / "b.toml")
+    (walked / "dir").symlink_to(elsewhere, target_is_directory=True)
+    (walked / "dir.toml").symlink_to(elsewhere, target_is_directory=True)
+    assert [walked / "a.toml", walked / "b.toml"] == list(document_paths([walked]))
+
+
+def test_a_link_cycle_does_not_loop(tmp_path: Path) -> None:
+    write(tmp_path / "a.toml", Agreement(id="a", title="A"))
+    (tmp_path / "again").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    assert [tmp_path / "a.toml"] == list(document_paths([tmp_path]))
+
+
+def test_a_given_path_with_a_name_too_long_is_reported_not_raised(tmp_path: Path) -> None:
+    long = tmp_path / ("a" * 300 + ".toml")
+    assert ([], {str(long): ["cannot read: file name too long"]}) == collected([long])
+
+
+def test_a_given_directory_is_walked_even_through_a_link(tmp_path: Path) -> None:
+    a = write(tmp_path / "real" / "a.toml", Agreement(id="a", title="A"))
+    (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert [tmp_path / "link" / a.name] == list(document_paths([tmp_path / "link"]))
+
+
+def test_agreements_with_id_gives_every_agreement_with_it_in_registry_order() -> None:
+    first, second = Agreement(id="a", title="A"), Agreement(id="a", title="B")
+    registry = Registry.of([first, Records(agreement="a"), Agreement(id="b", title="C"), second])
+    assert (first, second) == registry.agreements_with_id("a")
+    assert first is registry.agreement("a")
+    assert () == registry.agreements_with_id("missing")
+
+
+def test_source_of_is_by_identity_and_the_first_entry_of_a_document() -> None:
+    agreement = Agreement(id="a", title="A")
+    registry = Registry((Entry("a.toml", agreement), Entry("again.toml", agreement)))
+    assert "a.toml" == registry.source_of(agreement)
+    assert None is registry.source_of(Agreement(id="a", title="A"))  # equal, but not this one
+
+
+def test_successors_of_lists_an_agreement_once_in_registry_order() -> None:
+    later = Agreement(id="c", title="C", supersedes=("a", "a"))
+    registry = Registry.of([Agreement(id="b", title="B", supersedes=("a",)), later])
+    assert ("b", "c") == tuple(a.id for a in registry.successors_of("a"))
+    assert () == registry.successors_of("c")
+
+
+def test_a_registry_indexes_without_changing_equality_or_hashing() -> None:
+    documents: list[busmodel.Document] = [Agreement(id="a", title="A"), Records(agreement="a")]
+    looked_up, fresh = Registry.of(documents), Registry.of(documents)
+    assert 1 == len(looked_up.records_for("a"))
+    assert (fresh, hash(fresh)) == (looked_up, hash(looked_up))

@@ -65,13 +65,41 @@ def test_int004_a_party_that_is_also_a_participant_points_at_both() -> None:
     assert "Socialnämnden är både part och deltagare" == finding.message.sv
 
 
-def test_int005_a_part_of_cycle_is_reported_for_each_body_in_it() -> None:
+def test_int005_a_part_of_cycle_is_reported_once_at_its_first_body() -> None:
     agreement = clean_agreement()
     bodies = list(agreement.bodies)
     bodies[0] = attrs.evolve(bodies[0], part_of="buf")  # bun -> buf -> bun
     report = validate(attrs.evolve(agreement, bodies=tuple(bodies)), select=["INT005"])
-    assert ["/bodies/0/part_of", "/bodies/3/part_of"] == [f.path for f in report.findings]
-    assert "bun → buf → bun" in report.findings[0].message.en
+    [finding] = report.findings
+    assert ("/bodies/0/part_of", ("/bodies/3/part_of",)) == (finding.path, finding.related)
+    assert "part_of forms a cycle: bun → buf → bun" == finding.message.en
+    assert "part_of bildar en cirkel: bun → buf → bun" == finding.message.sv
+
+
+def test_int005_a_cycle_starts_at_its_first_body_whichever_body_leads_into_it() -> None:
+    bodies = (
+        bm.Body("skola", "Skolan", bm.BodyKind.SCHOOL, "c"),  # leads into the cycle
+        bm.Body("b", "B", bm.BodyKind.OTHER, "c"),
+        bm.Body("c", "C", bm.BodyKind.OTHER, "d"),
+        bm.Body("d", "D", bm.BodyKind.OTHER, "b"),
+        bm.Body("e", "E", bm.BodyKind.OTHER, "f"),  # a second cycle
+        bm.Body("f", "F", bm.BodyKind.OTHER, "e"),
+    )
+    report = validate(bm.Agreement(id="a", title="A", bodies=bodies), select=["INT005"])
+    assert [
+        ("/bodies/1/part_of", ("/bodies/2/part_of", "/bodies/3/part_of"), "b → c → d → b"),
+        ("/bodies/4/part_of", ("/bodies/5/part_of",), "e → f → e"),
+    ] == [(f.path, f.related, f.message.en.rsplit(": ", 1)[1]) for f in report.findings]
+
+
+def test_int005_a_long_cycle_is_named_in_a_message_of_bounded_length() -> None:
+    bodies = tuple(
+        bm.Body(f"b{i}", f"Organ {i}", bm.BodyKind.OTHER, f"b{(i + 1) % 20}") for i in range(20)
+    )
+    [finding] = validate(bm.Agreement(id="a", title="A", bodies=bodies), select=["INT005"]).findings
+    shown = " → ".join(f"b{i}" for i in range(8))
+    assert f"part_of forms a cycle: {shown} → … and 12 more → b0" == finding.message.en
+    assert 19 == len(finding.related)
 
 
 def test_int005_a_chain_without_a_cycle_passes() -> None:
@@ -102,3 +130,25 @@ def test_int007_an_exemption_with_a_misspelt_code_is_a_warning() -> None:
 def test_int007_a_prefix_of_a_known_code_is_accepted() -> None:
     agreement = attrs.evolve(clean_agreement(), exemptions=(bm.Exemption("SIG", "all"),))
     assert () == validate(agreement, select=["INT007"]).findings
+
+
+def test_int008_an_agreement_that_supersedes_itself_is_reported_on_the_reference() -> None:
+    agreement = attrs.evolve(clean_agreement(), supersedes=("annat", "alingsas-bus-2023"))
+    [finding] = validate(agreement, select=["INT008"]).findings
+    assert (bm.Severity.ERROR, "/supersedes/1") == (finding.severity, finding.path)
+    assert "'alingsas-bus-2023'" in finding.message.en
+    assert "ersätter sig själv" in finding.message.sv
+
+
+def test_int008_an_agreement_that_names_itself_as_its_framework_is_reported() -> None:
+    framework = attrs.evolve(
+        clean_agreement(), id="vastbus", kind=bm.AgreementKind.FRAMEWORK, framework="vastbus"
+    )
+    [finding] = validate(framework, select=["INT008"]).findings
+    assert "/framework" == finding.path
+    assert "genomför sig själv" in finding.message.sv
+
+
+def test_int008_references_to_other_documents_pass() -> None:
+    agreement = attrs.evolve(clean_agreement(), supersedes=("alingsas-bus-2019",), framework="vb")
+    assert () == validate(agreement, select=["INT008"]).findings

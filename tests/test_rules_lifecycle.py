@@ -130,3 +130,21 @@ def test_lif004_a_predecessor_may_run_until_its_successor_starts() -> None:
     registry = _registry(agreement, _predecessor(dt.date(2024, 12, 31)))
     report = validate(agreement, today=dt.date(2022, 12, 1), registry=registry, select=["LIF004"])
     assert () == report.findings
+
+
+def test_lif004_on_the_day_this_agreement_starts_a_predecessor_still_in_force_is_reported() -> None:
+    agreement = attrs.evolve(clean_agreement(), supersedes=("alingsas-bus-2019",))
+    start = clean_agreement().validity.period.start  # type: ignore[union-attr]
+    registry = _registry(agreement, _predecessor(None))
+    report = validate(agreement, today=start, registry=registry, select=["LIF004"])
+    assert ["/supersedes/0"] == [f.path for f in report.findings]
+    before = validate(
+        agreement, today=start - dt.timedelta(days=1), registry=registry, select=["LIF004"]
+    )
+    assert () == before.findings
+
+
+def test_lif004_an_agreement_that_supersedes_itself_is_not_its_own_predecessor_in_force() -> None:
+    agreement = attrs.evolve(clean_agreement(), supersedes=("alingsas-bus-2023",))
+    report = validate(agreement, today=TODAY, registry=_registry(agreement), select=["LIF004"])
+    assert () == report.findings

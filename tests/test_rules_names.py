@@ -1,10 +1,14 @@
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import busmodel as bm
 import busmodel._rules.names  # registers the NAM rules
-from busmodel._rules.names import near_identical
+from busmodel._rules.names import NAME_BOUND, near_identical
 from tests.rule_fixtures import check, clean_agreement
+
+ZWSP = "\u200b"
 
 
 def with_body(body: bm.Body) -> bm.Agreement:
@@ -74,6 +78,10 @@ def test_nam001_leaves_equal_names_to_nam002() -> None:
         ("Barn- och ungdomsförvaltningen", "Kultur- och utbildningsförvaltningen", False),
         ("Socialförvaltningen", "Barn- och ungdomsförvaltningen", False),
         ("Socialnämnden", "SOCIALNÄMNDEN", False),
+        (ZWSP.join("Socialnämden"), "Socialnämnden", True),
+        ("Ｓｏｃｉａｌｎäｍｄｅｎ", "Socialnämnden", True),  # fullwidth letters
+        ("So\u00adcial\u200dnämnden", "Socialnämnden", False),  # alike: NAM002's
+        ("Barn- och ungdoms\ufeffnämnden", "Barn- och utbildningsnämnden", True),
     ],
 )
 def test_near_identical_thresholds(first: str, second: str, alike: bool) -> None:
@@ -96,3 +104,131 @@ def test_nam002_a_repeated_id_is_left_to_int001() -> None:
 def test_name_messages_exist_in_both_languages() -> None:
     [finding] = check(committees("Socialnämnden", "Socialnämden"), "NAM001").findings
     assert finding.message.sv != finding.message.en
+
+
+def test_nam001_reports_each_body_once_against_the_first_it_is_alike() -> None:
+    report = check(committees("Socialnämnden", "Socialnämden", "Socialnämnde"), "NAM001")
+    assert [("/bodies/1/name", ("/bodies/0/name",)), ("/bodies/2/name", ("/bodies/0/name",))] == [
+        (f.path, f.related) for f in report.findings
+    ]
+
+
+def test_nam001_a_name_in_invisible_characters_or_fullwidth_letters_is_no_disguise() -> None:
+    names = ("Socialnämnden", ZWSP.join("Socialnämden"), "Ｓｏｃｉａｌｎäｍｎｄｅ")
+    report = check(committees(*names), "NAM001")
+    assert ["/bodies/1/name", "/bodies/2/name"] == [f.path for f in report.findings]
+
+
+def test_nam001_names_are_compared_on_their_first_characters() -> None:
+    stem = "Socialnämnden för barn och unga " * 10
+    assert NAME_BOUND < len(stem)
+    assert near_identical(f"{stem}i Alingsås", f"{stem}i Lerum")
+    [finding] = check(committees(f"{stem}i Alingsås", f"{stem}i Lerum"), "NAM001").findings
+    assert ("/bodies/1/name", ("/bodies/0/name",)) == (finding.path, finding.related)
+    assert () == check(committees(stem, stem.upper()), "NAM001").findings  # NAM002's
+
+
+def test_nam002_a_name_in_invisible_characters_or_fullwidth_letters_is_the_same_name() -> None:
+    disguised = (ZWSP.join("Socialnämnden"), "Ｓｏｃｉａｌｎäｍｎｄｅｎ")
+    report = check(committees("Socialnämnden", *disguised), "NAM002")
+    assert ["/bodies/1/name", "/bodies/2/name"] == [f.path for f in report.findings]
+    assert {("/bodies/0/name",)} == {f.related for f in report.findings}
+    assert (
+        f"{disguised[0]} is given twice in bodies, with the ids 'n0' and 'n1' "
+        "(written 'Socialnämnden' and 'S\\u200bo\\u200bc\\u200bi\\u200ba\\u200bl\\u200bn"
+        "\\u200bä\\u200bm\\u200bn\\u200bd\\u200be\\u200bn')"
+    ) == report.findings[0].message.en
+    assert (
+        "(skrivet 'Socialnämnden' och 'Ｓｏｃｉａｌｎäｍｎｄｅｎ')" in report.findings[1].message.sv
+    )
+
+
+def test_nam002_a_name_written_exactly_alike_is_not_written_out_again() -> None:
+    report = check(committees("Socialnämnden", "Socialnämnden"), "NAM002")
+    assert "Socialnämnden is given twice in bodies, with the ids 'n0' and 'n1'" == (
+        report.findings[0].message.en
+    )
+
+
+def _first_alike_pairwise(names: list[str], kinds: list[bm.BodyKind]) -> list[tuple[str, str]]:
+    """NAM001 by its definition: each body against the first earlier body it is alike."""
+    found = []
+    for position, name in enumerate(names):
+        for other in range(position):
+            if kinds[other] == kinds[position] and near_identical(names[other], name):
+                found.append((f"/bodies/{position}/name", f"/bodies/{other}/name"))
+                break
+    return found
+
+
+def _edited(draw: st.DrawFn, name: str) -> str:
+    letters = list(name)
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.integers(0, len(letters)))
+        letter = draw(st.sampled_from("abn -0"))
+        edit = draw(st.sampled_from(["insert", "delete", "replace"]))
+        if edit == "insert" or not letters:
+            letters.insert(where, letter)
+        elif edit == "delete":
+            del letters[min(where, len(letters) - 1)]
+        else:
+            letters[min(where, len(letters) - 1)] = letter
+    return "".join(letters)
+
+
+@st.composite
+def _similar_names(draw: st.DrawFn) -> list[str]:
+    words = st.sampled_from(["barn-", "och", "ungdomsnämnden", "utbildningsnämnden", "ab", "0"])
+    names: list[str] = []
+    for _ in range(draw(st.integers(2, 14))):
+        if draw(st.booleans()) and names:
+            name = _edited(draw, draw(st.sampled_from(names)))
+        elif draw(st.booleans()):
+            name = " ".join(draw(st.lists(words, min_size=1, max_size=4)))
+        else:
+            name = draw(st.text("abn -0", min_size=1, max_size=30))
+        names.append(name if name.strip() else "x")
+    return names
+
+
+@settings(max_examples=300, deadline=None)
+@given(_similar_names(), st.data())
+def test_nam001_finds_what_comparing_every_pair_finds(
+    names: list[str], data: st.DataObject
+) -> None:
+    kinds = data.draw(
+        st.lists(
+            st.sampled_from([bm.BodyKind.COMMITTEE, bm.BodyKind.OTHER]),
+            min_size=len(names),
+            max_size=len(names),
+        )
+    )
+    bodies = tuple(
+        bm.Body(f"n{i}", name, kind)
+        for i, (name, kind) in enumerate(zip(names, kinds, strict=True))
+    )
+    report = check(bm.Agreement(id="a", title="A", bodies=bodies), "NAM001")
+    assert _first_alike_pairwise(names, kinds) == [(f.path, f.related[0]) for f in report.findings]
+
+
+def test_nam001_a_county_framework_of_400_bodies_is_compared_whole() -> None:
+    places = [f"Kommun{letter}{n}" for letter in "ABCDE" for n in range(10)]
+    patterns = [
+        ("Socialnämnden i {}", bm.BodyKind.COMMITTEE),
+        ("Barn- och utbildningsnämnden i {}", bm.BodyKind.COMMITTEE),
+        ("Kultur- och fritidsnämnden i {}", bm.BodyKind.COMMITTEE),
+        ("Socialförvaltningen i {}", bm.BodyKind.ADMINISTRATION),
+        ("Barn- och utbildningsförvaltningen i {}", bm.BodyKind.ADMINISTRATION),
+        ("{} kommun", bm.BodyKind.OTHER),
+        ("Polisområde {}", bm.BodyKind.STATE_AGENCY),
+        ("Vårdcentralen {}", bm.BodyKind.REGIONAL_BODY),
+    ]
+    bodies = tuple(
+        bm.Body(f"b{i}-{j}", pattern.format(place), kind)
+        for i, place in enumerate(places)
+        for j, (pattern, kind) in enumerate(patterns)
+    )
+    report = bm.validate(bm.Agreement(id="ram", title="Ram", bodies=bodies), select=["NAM001"])
+    assert 400 == len(bodies)
+    assert report.findings
+    assert all("has almost the same name" in finding.message.en for finding in report.findings)

@@ -4,6 +4,7 @@ import attrs
 
 import busmodel as bm
 import busmodel._rules.supersession
+from busmodel._registry import Entry
 from tests.rule_fixtures import check, clean_agreement
 
 PREVIOUS_TERM = bm.Period(dt.date(2019, 1, 1), dt.date(2022, 12, 31))
@@ -43,7 +44,7 @@ def test_a_clean_successor_of_a_known_predecessor_passes() -> None:
 def test_the_supersession_rules_are_skipped_without_a_registry() -> None:
     report = check(_successor("okand"), "SUP")
     assert () == report.findings
-    assert 6 == len(report.skipped)
+    assert 7 == len(report.skipped)
 
 
 def test_sup001_an_unknown_predecessor_is_a_warning_on_the_reference() -> None:
@@ -115,9 +116,44 @@ def test_sup004_a_cycle_through_the_registry_is_reported() -> None:
     ) == finding.message.en
 
 
-def test_sup004_an_agreement_that_supersedes_itself_is_a_cycle() -> None:
-    [finding] = check(_successor("alingsas-bus-2023"), "SUP004", others=[]).findings
-    assert "alingsas-bus-2023 → alingsas-bus-2023" in finding.message.en
+def test_sup004_leaves_an_agreement_that_supersedes_itself_to_int008() -> None:
+    report = check(_successor("alingsas-bus-2023"), "SUP004", "INT008", others=[])
+    assert ["INT008"] == [f.code for f in report.findings]
+
+
+def test_sup004_a_cycle_is_found_when_the_agreement_differs_from_its_registry_copy() -> None:
+    first = _agreement("alingsas-bus-2019", PREVIOUS_TERM, "alingsas-bus-2023")
+    registered = _successor()  # the registry's copy supersedes nothing
+    report = bm.validate(
+        _successor("alingsas-bus-2019"),
+        registry=bm.Registry.of([registered, first]),
+        select=["SUP004"],
+    )
+    [finding] = report.findings
+    assert (
+        "the superseded agreements form a cycle: "
+        "alingsas-bus-2023 → alingsas-bus-2019 → alingsas-bus-2023"
+    ) == finding.message.en
+
+
+def test_sup004_the_shortest_way_back_is_named_in_a_tangle_of_cycles() -> None:
+    others = [
+        _agreement("b", None, "c", "d"),
+        _agreement("c", None, "d"),
+        _agreement("d", None, "alingsas-bus-2023", "b"),
+    ]
+    [finding] = check(_successor("b"), "SUP004", others=others).findings
+    assert "form a cycle: alingsas-bus-2023 → b → d → alingsas-bus-2023" in finding.message.en
+
+
+def test_sup004_a_long_cycle_is_named_in_a_message_of_bounded_length() -> None:
+    others = [_agreement(f"a{i}", None, f"a{i + 1}") for i in range(30)]
+    others.append(_agreement("a30", None, "alingsas-bus-2023"))
+    [finding] = check(_successor("a0"), "SUP004", others=others).findings
+    shown = " → ".join(["alingsas-bus-2023", *(f"a{i}" for i in range(7))])
+    assert (
+        f"the superseded agreements form a cycle: {shown} → … and 24 more → alingsas-bus-2023"
+    ) == finding.message.en
 
 
 def test_sup004_a_cycle_elsewhere_in_the_registry_is_not_this_agreements() -> None:
@@ -181,3 +217,30 @@ def test_sup006_names_decide_without_codes_regardless_of_case() -> None:
 def test_sup006_a_framework_without_members_cannot_be_checked() -> None:
     agreement = attrs.evolve(clean_agreement(), framework="vastbus-2005")
     assert () == check(agreement, "SUP006", others=[_framework()]).findings
+
+
+def test_sup005_leaves_an_agreement_naming_itself_as_its_framework_to_int008() -> None:
+    agreement = attrs.evolve(clean_agreement(), framework=clean_agreement().id)
+    report = check(agreement, "SUP005", "INT008", others=[])
+    assert ["INT008"] == [f.code for f in report.findings]
+
+
+def test_sup007_another_document_with_the_same_id_is_an_error_naming_where_it_is() -> None:
+    agreement = clean_agreement()
+    twin = attrs.evolve(agreement, title="BUS – en annan text")
+    registry = bm.Registry(
+        (Entry("a.toml", agreement), Entry("b.toml", twin), Entry("c.toml", twin))
+    )
+    report = bm.validate(agreement, registry=registry, select=["SUP007"])
+    [finding] = report.findings
+    assert (bm.Severity.ERROR, "/id") == (finding.severity, finding.path)
+    assert "'alingsas-bus-2023'" in finding.message.en
+    assert "b.toml, c.toml" in finding.message.en
+    assert "samma id" in finding.message.sv
+
+
+def test_sup007_the_agreement_itself_or_an_equal_copy_of_it_is_no_duplicate() -> None:
+    agreement = clean_agreement()
+    assert () == check(agreement, "SUP007", others=[]).findings
+    copy = bm.Registry.of([attrs.evolve(agreement)])
+    assert () == bm.validate(agreement, registry=copy, select=["SUP007"]).findings

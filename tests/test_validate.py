@@ -77,3 +77,20 @@ def test_today_must_be_a_date_not_a_date_and_time() -> None:
 def test_a_single_code_string_selects_that_code_not_its_letters() -> None:
     agreement = attrs.evolve(clean_agreement(), parties=("bun",))
     assert {"INT003"} == set(validate(agreement, select="INT003").codes())
+
+
+@pytest.mark.parametrize(
+    "today", [dt.date(1899, 12, 31), dt.date(2200, 1, 1), dt.date(2201, 1, 1), dt.date.max]
+)
+def test_today_outside_the_supported_years_is_refused_naming_the_range(today: dt.date) -> None:
+    with pytest.raises(busmodel.ModelError, match="1900-01-01 and 2199-12-31") as caught:
+        validate(clean_agreement(), today=today)
+    assert "today" == caught.value.field
+
+
+@pytest.mark.parametrize("today", [dt.date(1900, 1, 1), dt.date(2199, 12, 31)])
+def test_today_on_the_edges_of_the_supported_years_runs_every_rule(today: dt.date) -> None:
+    agreement = clean_agreement()
+    records = busmodel.Records(agreement=agreement.id)
+    report = validate(agreement, today=today, records=records, registry=busmodel.Registry())
+    assert () == report.skipped

@@ -181,10 +181,24 @@ class Exemption:
             raise ModelError(
                 "path", f"{value!r} is not a path into the document, like '/signatures/0'"
             )
+        if value is not None:
+            _check.plain("path", value)
+
+
+class _Lookups:
+    """Room for the id indexes an agreement builds on its first lookup.
+
+    A slot, not an attrs field: the indexes are derived from the fields, so they
+    take no part in construction, ``==``, hashing, ``repr``, pickling or the
+    document format, and a copy builds its own when first asked.
+    """
+
+    __slots__ = ("_by_id",)
+    _by_id: tuple[dict[str, Body], dict[str, Forum]]
 
 
 @attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(_Lookups):
     """A collaboration agreement, or a framework that agreements implement.
 
     Bodies are declared once in ``bodies`` and referred to by id everywhere
@@ -243,19 +257,28 @@ class Agreement:
         default=(), validator=_check.tuple_of(_check.instance(Exemption))
     )
 
+    def _indexes(self) -> tuple[dict[str, Body], dict[str, Forum]]:
+        """Bodies and forums by id, the first given winning; built once, on first use."""
+        try:
+            return self._by_id
+        except AttributeError:
+            bodies: dict[str, Body] = {}
+            for body in self.bodies:
+                bodies.setdefault(body.id, body)
+            forums: dict[str, Forum] = {}
+            for forum in self.forums:
+                forums.setdefault(forum.id, forum)
+            # Frozen, but derived: two threads that race here build equal indexes.
+            object.__setattr__(self, "_by_id", (bodies, forums))
+            return bodies, forums
+
     def body(self, body_id: str) -> Body | None:
-        """The declared body with ``body_id``, or None."""
-        for body in self.bodies:
-            if body.id == body_id:
-                return body
-        return None
+        """The first declared body with ``body_id``, or None (in constant time)."""
+        return self._indexes()[0].get(body_id)
 
     def forum(self, forum_id: str) -> Forum | None:
-        """The forum with ``forum_id``, or None."""
-        for forum in self.forums:
-            if forum.id == forum_id:
-                return forum
-        return None
+        """The first forum with ``forum_id``, or None (in constant time)."""
+        return self._indexes()[1].get(forum_id)
 
     def in_force(self, on: dt.date) -> bool:
         """Whether the agreement is in force on ``on`` (False without a validity)."""

@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import importlib
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
@@ -134,30 +135,48 @@ class Rule:
 
 
 class _Catalogue:
+    """The registered rules; safe to use from many threads, loaded once on first use.
+
+    Loading imports the built-in rules and the entry-point plug-ins, which
+    register themselves through :meth:`add` from the loading thread: the lock is
+    re-entrant, and the catalogue counts as loaded only once everything is in.
+    """
+
     def __init__(self) -> None:
+        self._lock = threading.RLock()
         self._rules: dict[str, Rule] = {}
+        self._sorted: tuple[Rule, ...] | None = None
         self._loaded = False
 
     def add(self, new: Rule) -> Rule:
         if not isinstance(new, Rule):
             raise BusmodelError(f"expected a Rule, got {type(new).__name__}")
-        known = self._rules.get(new.code)
-        if known is not None and (known != new or _name(known.check) != _name(new.check)):
-            raise BusmodelError(f"a rule with code {new.code!r} is already registered")
-        self._rules[new.code] = new
+        with self._lock:
+            known = self._rules.get(new.code)
+            if known is not None and (known != new or _name(known.check) != _name(new.check)):
+                raise BusmodelError(f"a rule with code {new.code!r} is already registered")
+            self._rules[new.code] = new
+            self._sorted = None
         return new
 
     def remove(self, code: str) -> None:
-        self._rules.pop(code, None)
+        with self._lock:
+            self._rules.pop(code, None)
+            self._sorted = None
 
     def all(self) -> tuple[Rule, ...]:
-        self._load()
-        return tuple(self._rules[code] for code in sorted(self._rules))
+        listed = self._sorted
+        if listed is not None and self._loaded:
+            return listed
+        with self._lock:
+            self._load()
+            if self._sorted is None:
+                self._sorted = tuple(self._rules[code] for code in sorted(self._rules))
+            return self._sorted
 
     def _load(self) -> None:
         if self._loaded:
             return
-        self._loaded = True
         importlib.import_module("busmodel._rules")
         for entry in entry_points(group=ENTRY_POINT_GROUP):
             try:
@@ -171,6 +190,7 @@ class _Catalogue:
             elif isinstance(loaded, Iterable) and not isinstance(loaded, str | bytes):
                 for item in loaded:
                     self.add(item)
+        self._loaded = True
 
 
 def _name(check: Check) -> str:

@@ -10,6 +10,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from busmodel._errors import ModelError
+from busmodel._text import invisible
 
 T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[T]", T], None]
@@ -18,12 +19,39 @@ ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
 """Ids are lowercase slugs: ``bun``, ``styr-bus``, ``alingsas-bus-2023``."""
 
 
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters other than tab and line breaks, and lone surrogates."""
+
+
+def plain(name: str, value: str) -> None:
+    """Require a string that any file can hold: valid Unicode, no control characters.
+
+    Tabs and line breaks are text; other control characters (escape sequences,
+    NUL) and lone surrogates (which no UTF-8 file can hold) are refused.
+    """
+    found = _UNWRITABLE.search(value)
+    if found is None:
+        return
+    char = found.group()
+    if "\ud800" <= char <= "\udfff":
+        raise ModelError(
+            name, f"is not valid Unicode: it holds a lone surrogate (U+{ord(char):04X})"
+        )
+    raise ModelError(name, f"holds a control character (U+{ord(char):04X})")
+
+
 def text(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """Require a string that is not empty or blank."""
+    """Require visible text: not empty, not blank, not only invisible characters."""
     if not isinstance(value, str):
         raise ModelError(attribute.name, f"expected text, got {type(value).__name__}")
     if not value.strip():
         raise ModelError(attribute.name, "must not be empty")
+    plain(attribute.name, value)
+    if not value.isascii() and invisible(value):
+        raise ModelError(
+            attribute.name,
+            "has no visible characters, only invisible ones such as zero-width spaces",
+        )
 
 
 def optional_text(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:

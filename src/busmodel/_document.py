@@ -11,9 +11,13 @@ with its place in the document.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import re
+import stat
+import sys
+import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -49,6 +53,7 @@ Document = Agreement | Records
 _KINDS: Final = ("agreement", "framework", "records")
 _SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_BOM: Final = "\ufeff"
 _T = TypeVar("_T")
 
 
@@ -62,11 +67,15 @@ class _DuplicateKeys(dict[str, Any]):
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object, marked with the keys given more than once (found in linear time)."""
     result = dict(pairs)
     if len(result) != len(pairs):
-        keys = [key for key, _ in pairs]
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for key, _ in pairs:
+            (repeated if key in seen else seen).add(key)
         marked = _DuplicateKeys(result)
-        marked.duplicates = tuple(sorted({key for key in keys if keys.count(key) > 1}))
+        marked.duplicates = tuple(sorted(repeated))
         return marked
     return result
 
@@ -83,6 +92,59 @@ def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(item, f"{path}/{index}")
+
+
+class _LongInteger:
+    """A JSON integer with more digits than Python turns into an int.
+
+    The limit is :func:`sys.get_int_max_str_digits` (4300 by default); it keeps a
+    hostile document from taking quadratic time to read.
+    """
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _json_integer(text: str) -> int | _LongInteger:
+    try:
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return _LongInteger(len(text.lstrip("-")))
+
+
+def _too_long(digits: int) -> str:
+    return (
+        f"an integer of {digits} digits is too long; "
+        f"at most {sys.get_int_max_str_digits()} digits are read"
+    )
+
+
+_TOML_DIGITS: Final = re.compile(r"[0-9](?:_?[0-9])*")
+
+
+def _toml_long_integer(text: str, error: ValueError) -> Problem:
+    """Where the integer is that tomllib could not turn into an int, if it can be found.
+
+    tomllib reads in order and stops at the first such integer, so it is the first
+    long run of digits that, read up to its end, fails the same way (a run inside a
+    string, a comment or a key does not).
+    """
+    limit = sys.get_int_max_str_digits()
+    long_runs = (
+        (found, digits)
+        for found in _TOML_DIGITS.finditer(text)
+        if limit and (digits := len(found[0].replace("_", ""))) > limit
+    )
+    for found, digits in itertools.islice(long_runs, 100):  # bounded work on hostile text
+        try:
+            tomllib.loads(text[: found.end()])
+        except (tomllib.TOMLDecodeError, RecursionError):
+            continue
+        except ValueError:
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            return Problem("", _too_long(digits), line, column)
+    return Problem("", str(error))
 
 
 def _parse(text: str, fmt: Format, source: str) -> object:
@@ -102,8 +164,15 @@ def _parse(text: str, fmt: Format, source: str) -> object:
             message = _TOML_POSITION.sub("", message).replace("(at end of document)", "")
             message = message.strip() + (" (at end of document)" if not found else "")
             raise DocumentError([Problem("", message, line, column)], source=source) from None
+        except ValueError as error:  # not a syntax error: an integer too long to read
+            raise DocumentError([_toml_long_integer(text, error)], source=source) from None
     try:
-        data = json.loads(text, object_pairs_hook=_json_object, parse_constant=_reject_constant)
+        data = json.loads(
+            text,
+            object_pairs_hook=_json_object,
+            parse_constant=_reject_constant,
+            parse_int=_json_integer,
+        )
     except json.JSONDecodeError as error:
         problem = Problem("", error.msg, error.lineno, error.colno)
         raise DocumentError([problem], source=source) from None
@@ -111,14 +180,17 @@ def _parse(text: str, fmt: Format, source: str) -> object:
         raise DocumentError(
             [Problem("", str(error) or "too deeply nested")], source=source
         ) from None
-    duplicates = [
-        Problem(f"{path}/{escape_token(key)}", f"key {key!r} is given more than once")
-        for path, value in _walk(data, "")
-        if isinstance(value, _DuplicateKeys)
-        for key in value.duplicates
-    ]
-    if duplicates:
-        raise DocumentError(duplicates, source=source)
+    problems: list[Problem] = []
+    for path, value in _walk(data, ""):
+        if isinstance(value, _DuplicateKeys):
+            problems.extend(
+                Problem(f"{path}/{escape_token(key)}", f"key {key!r} is given more than once")
+                for key in value.duplicates
+            )
+        elif isinstance(value, _LongInteger):
+            problems.append(Problem(path, _too_long(value.digits)))
+    if problems:
+        raise DocumentError(problems, source=source)
     return data
 
 
@@ -166,7 +238,8 @@ def _structure(data: object, source: str) -> Document:
 def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Document:
     r"""Read a document from ``text`` in ``format`` (``"toml"`` or ``"json"``).
 
-    Raises :class:`DocumentError` listing every problem found.
+    Raises :class:`DocumentError` listing every problem found. A byte order mark
+    at the start is not content and is passed over, as most tools do.
 
     >>> records = loads('schema = "busmodel/1"\nkind = "records"\nagreement = "bus"')
     >>> records.agreement
@@ -180,6 +253,7 @@ def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Do
     """
     if format not in _SUFFIXES.values():
         raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    text = text.removeprefix(_BOM)  # a byte order mark is not content
     return _structure(_parse(text, format, source), source)
 
 
@@ -198,16 +272,68 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     return _SUFFIXES[suffix]
 
 
-def load(path: str | os.PathLike[str]) -> Document:
-    """Read the document at ``path``; its suffix (``.toml``, ``.json``) gives the format."""
-    source = os.fspath(path)
-    fmt = format_of(path)
+def _unreadable(path: str | os.PathLike[str], fd: int | None = None) -> str | None:
+    """Why the file at ``path`` (or open as ``fd``) cannot be read, or None if it is a file.
+
+    Anything but a regular file is refused before it is opened (a FIFO would wait
+    for a writer for ever), and again after, in case it was replaced meanwhile.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not content
+        mode = (os.stat(path) if fd is None else os.fstat(fd)).st_mode
+    except OSError as error:
+        if isinstance(error, FileNotFoundError) and os.path.islink(path):
+            return "a symbolic link to a file that does not exist"
+        reason = error.strerror or str(error) or type(error).__name__
+        return reason[:1].lower() + reason[1:]
+    except ValueError:  # os.stat refuses a NUL in the name
+        return "the file name holds a NUL character"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "not a regular file but a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file but a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file but a device"
+    return "not a regular file"
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Read the document at ``path``; its suffix (``.toml``, ``.json``) gives the format.
+
+    Only regular files are read. Whatever keeps a file from being read (it is
+    missing, a directory, a FIFO, not permitted, its name too long, not UTF-8) is
+    a :class:`DocumentError` naming the file, never an :class:`OSError`.
+    """
+    source = os.fspath(path)
+
+    def refuse(reason: str) -> DocumentError:
+        return DocumentError([Problem("", f"cannot read: {reason}")], source=source)
+
+    reason = _unreadable(path)
+    if reason is not None:
+        raise refuse(reason)
+    fmt = format_of(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        with open(os.open(path, flags), "rb") as file:
+            reason = _unreadable(path, file.fileno())
+            content = file.read() if reason is None else b""
+    except OSError as error:
+        reason = error.strerror or str(error) or type(error).__name__
+        reason = reason[:1].lower() + reason[1:]
+    if reason is not None:
+        raise refuse(reason)
+    try:
+        text = content.decode("utf-8")  # a byte order mark is left for loads to pass over
     except UnicodeDecodeError as error:
-        raise DocumentError(
-            [Problem("", f"not UTF-8 text: {error.reason}")], source=source
-        ) from None
+        start = content.rfind(b"\n", 0, error.start) + 1
+        line = content.count(b"\n", 0, error.start) + 1
+        column = len(content[start : error.start].decode("utf-8", "replace")) + 1
+        problem = Problem("", f"not UTF-8 text: {error.reason}", line, column)
+        raise DocumentError([problem], source=source) from None
     return loads(text, fmt, source=source)
 
 
@@ -271,6 +397,37 @@ def dumps(document: Document, format: Format = "toml") -> str:
 
 
 def dump(document: Document, path: str | os.PathLike[str], format: Format | None = None) -> None:
-    """Write ``document`` to ``path``, in ``format`` or the one its suffix names."""
+    """Write ``document`` to ``path``, in ``format`` or the one its suffix names.
+
+    The file is replaced whole or not at all: the text goes to a temporary file
+    beside it, which takes the old file's place (and permissions) only once it
+    is complete. A symbolic link stays a link; the file it points to is replaced.
+    """
     fmt = format or format_of(path)
-    Path(path).write_text(dumps(document, fmt), encoding="utf-8")
+    _write_whole(Path(os.path.realpath(path)), dumps(document, fmt))
+
+
+def _write_whole(target: Path, text: str) -> None:
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    if mode is None:  # a new file: nothing to lose, and the umask gives its permissions
+        try:
+            with target.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -23,6 +23,7 @@ from typing import Self
 
 import attrs
 
+from busmodel._check import LAST_DAY
 from busmodel._errors import ModelError
 from busmodel._period import Period
 
@@ -30,6 +31,8 @@ __all__ = ["Convention", "MandatePeriod", "election_day", "mandate_period"]
 
 FIRST_ELECTION = 1994
 """The first election of the four-year cycle (SFS 1994:1) that this module knows."""
+LAST_ELECTION = 2198
+"""The last election whose term starts by 2199-12-31, the last day a document may name."""
 _SECOND_SUNDAY_FROM = 2014
 _SUNDAY = 6
 
@@ -87,6 +90,12 @@ def election_day(year: int) -> dt.date:
             f"{year} is before {FIRST_ELECTION}, the first election of the four-year cycle "
             "that busmodel knows",
         )
+    if year > LAST_ELECTION:
+        raise ModelError(
+            "year",
+            f"{year} is after {LAST_ELECTION}; busmodel knows the elections of "
+            f"{FIRST_ELECTION} to {LAST_ELECTION}, whose terms start by {LAST_DAY}",
+        )
     if not is_election_year(year):
         before = year - (year - FIRST_ELECTION) % 4
         raise ModelError(
@@ -132,8 +141,10 @@ class MandatePeriod:
 
     @property
     def end(self) -> dt.date:
-        """The last day of the term."""
-        return self.next().start - dt.timedelta(days=1)
+        """The last day of the term (for the 2198 election, a day after 2199)."""
+        if self.convention is Convention.COUNCIL:
+            return dt.date(self.election_year + 4, 10, 14)
+        return dt.date(self.election_year + 4, 12, 31)
 
     @property
     def period(self) -> Period:
@@ -156,6 +167,8 @@ class MandatePeriod:
     def containing(cls, day: dt.date, convention: Convention | str = "committee") -> Self:
         """The term that contains ``day``."""
         convention = _convention(convention)
+        if day > LAST_DAY:
+            raise ModelError("on", f"{day} is after {LAST_DAY}, the last day busmodel supports")
         year = day.year - 1 if convention is Convention.COMMITTEE else day.year
         if convention is Convention.COUNCIL and day < dt.date(day.year, 10, 15):
             year -= 1

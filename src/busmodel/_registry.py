@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar, cast
 
 import attrs
 
@@ -16,37 +18,59 @@ from busmodel._records import Records
 __all__ = ["Entry", "Registry", "document_paths"]
 
 _SUFFIXES = (".toml", ".json")
+_T = TypeVar("_T")
 
 
 def document_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """The given files, and every ``.toml``/``.json`` file below the given directories.
 
     Directories are walked recursively in sorted order, so the result is deterministic.
+    Nothing is passed over silently: a directory that cannot be listed, and anything
+    named like a document that is not a regular file (a FIFO, a socket, a link to
+    nothing), is yielded in its place too, so that reading it says why it cannot be
+    read. Symbolic links to files are followed; links to directories below a given
+    directory are not, so a cycle of links cannot loop.
     """
+
+    def walk(top: Path) -> list[Path]:
+        found: list[Path] = []
+
+        def unlisted(error: OSError) -> None:
+            found.append(Path(error.filename or top))
+
+        for directory, _, names in os.walk(top, onerror=unlisted):
+            found.extend(
+                Path(directory, name) for name in names if Path(name).suffix.lower() in _SUFFIXES
+            )
+        return sorted(found)
+
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            yield from sorted(
-                found
-                for found in path.rglob("*")
-                if found.suffix.lower() in _SUFFIXES and found.is_file()
-            )
+        try:
+            directory = stat.S_ISDIR(os.stat(path).st_mode)
+        except (OSError, ValueError):  # reading it will say why
+            directory = False
+        if directory:
+            yield from walk(path)
         else:
             yield path
 
 
 def _read(path: Path) -> Document:
-    if not path.exists():
-        raise DocumentError(
-            [Problem("", "cannot read: no such file or directory")], source=os.fspath(path)
-        )
+    """Read one document; a directory here is one that could not be listed."""
     try:
-        return load(path)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise DocumentError(
-            [Problem("", f"cannot read: {reason}")], source=os.fspath(path)
-        ) from None
+        directory = stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # load says why
+        directory = False
+    if directory:
+        try:
+            with os.scandir(path):
+                message = "cannot read: is a directory"
+        except OSError as error:
+            reason = error.strerror or str(error)
+            message = f"cannot read this directory: {reason[:1].lower()}{reason[1:]}"
+        raise DocumentError([Problem("", message)], source=os.fspath(path))
+    return load(path)
 
 
 @attrs.frozen
@@ -57,14 +81,67 @@ class Entry:
     document: Document
 
 
+class _Lookups:
+    """Room for the indexes a registry builds on its first lookup (a slot, not a field)."""
+
+    __slots__ = ("_built",)
+    _built: _Index
+
+
+@attrs.frozen(eq=False)
+class _Index:
+    """A registry's entries by id; each document in registry order."""
+
+    agreements: tuple[Agreement, ...]
+    by_id: dict[str, tuple[Agreement, ...]]
+    entries_by_id: dict[str, tuple[Entry, ...]]
+    records: dict[str, tuple[Records, ...]]
+    successors: dict[str, tuple[Agreement, ...]]
+    sources: dict[int, str]
+    """The first source of each document, by the document's identity."""
+    derived: dict[Callable[[Registry], object], object] = attrs.Factory(dict)
+    """What :meth:`Registry._derived` has built, by the function that built it."""
+
+    @classmethod
+    def of(cls, entries: tuple[Entry, ...]) -> _Index:
+        agreements: list[Agreement] = []
+        by_id: dict[str, list[Agreement]] = {}
+        entries_by_id: dict[str, list[Entry]] = {}
+        records: dict[str, list[Records]] = {}
+        successors: dict[str, list[Agreement]] = {}
+        sources: dict[int, str] = {}
+        for entry in entries:
+            document = entry.document
+            sources.setdefault(id(document), entry.source)
+            if isinstance(document, Agreement):
+                agreements.append(document)
+                by_id.setdefault(document.id, []).append(document)
+                entries_by_id.setdefault(document.id, []).append(entry)
+                for superseded in dict.fromkeys(document.supersedes):
+                    successors.setdefault(superseded, []).append(document)
+            elif isinstance(document, Records):
+                records.setdefault(document.agreement, []).append(document)
+        return cls(
+            tuple(agreements),
+            {key: tuple(value) for key, value in by_id.items()},
+            {key: tuple(value) for key, value in entries_by_id.items()},
+            {key: tuple(value) for key, value in records.items()},
+            {key: tuple(value) for key, value in successors.items()},
+            sources,
+        )
+
+
 @attrs.frozen
-class Registry:
+class Registry(_Lookups):
     """Many documents: agreements, frameworks and records, by id.
 
     >>> from busmodel import Agreement, Records
     >>> registry = Registry.of([Agreement(id="a", title="A"), Records(agreement="a")])
     >>> registry.agreement("a").title, len(registry.records_for("a"))
     ('A', 1)
+
+    The lookups take constant time: the registry indexes its entries on the first
+    lookup, once.
     """
 
     entries: tuple[Entry, ...] = ()
@@ -96,32 +173,64 @@ class Registry:
                 on_error(error)
         return cls(tuple(entries))
 
+    def _index(self) -> _Index:
+        """The lookups, built on first use and kept."""
+        try:
+            return self._built
+        except AttributeError:
+            built = _Index.of(self.entries)
+            # Frozen, but derived: two threads that race here build equal indexes.
+            object.__setattr__(self, "_built", built)
+            return built
+
+    def _derived(self, build: Callable[[Registry], _T]) -> _T:
+        """``build(self)``, computed on first use and kept with the registry.
+
+        For the rules that look across documents: what they work out from the whole
+        registry is worked out once per registry, not once per document checked.
+        """
+        kept = self._index().derived
+        if build not in kept:
+            kept.setdefault(build, build(self))
+        return cast(_T, kept[build])
+
     def agreements(self) -> tuple[Agreement, ...]:
         """Every agreement and framework, in registry order."""
-        return tuple(e.document for e in self.entries if isinstance(e.document, Agreement))
+        return self._index().agreements
 
     def agreement(self, agreement_id: str) -> Agreement | None:
         """The first agreement or framework with ``agreement_id``, or None."""
-        for agreement in self.agreements():
-            if agreement.id == agreement_id:
-                return agreement
-        return None
+        found = self._index().by_id.get(agreement_id)
+        return found[0] if found else None
+
+    def agreements_with_id(self, agreement_id: str) -> tuple[Agreement, ...]:
+        """Every agreement and framework with ``agreement_id``, in registry order.
+
+        >>> from busmodel import Agreement
+        >>> registry = Registry.of([Agreement(id="a", title="A"), Agreement(id="a", title="B")])
+        >>> [agreement.title for agreement in registry.agreements_with_id("a")]
+        ['A', 'B']
+        """
+        return self._index().by_id.get(agreement_id, ())
+
+    def entries_with_id(self, agreement_id: str) -> tuple[Entry, ...]:
+        """The entry of every agreement and framework with ``agreement_id``, in registry order.
+
+        >>> from busmodel import Agreement
+        >>> registry = Registry.of([Agreement(id="a", title="A")])
+        >>> [entry.source for entry in registry.entries_with_id("a")]
+        ['<memory>']
+        """
+        return self._index().entries_by_id.get(agreement_id, ())
 
     def records_for(self, agreement_id: str) -> tuple[Records, ...]:
         """Every records document kept for ``agreement_id``."""
-        return tuple(
-            e.document
-            for e in self.entries
-            if isinstance(e.document, Records) and e.document.agreement == agreement_id
-        )
+        return self._index().records.get(agreement_id, ())
 
     def successors_of(self, agreement_id: str) -> tuple[Agreement, ...]:
         """The agreements that say they supersede ``agreement_id``."""
-        return tuple(a for a in self.agreements() if agreement_id in a.supersedes)
+        return self._index().successors.get(agreement_id, ())
 
     def source_of(self, document: Document) -> str | None:
-        """Where ``document`` was loaded from, if it is in the registry."""
-        for entry in self.entries:
-            if entry.document is document:
-                return entry.source
-        return None
+        """Where ``document`` was loaded from, if this very object (not an equal one) is here."""
+        return self._index().sources.get(id(document))

@@ -1,15 +1,18 @@
-"""Text for case officers, in Swedish and English."""
+"""Text for case officers, in Swedish and English, and how names are compared."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Final, Literal
 
 import attrs
 
-__all__ = ["LANGUAGES", "Lang", "Text"]
+__all__ = ["LANGUAGES", "Lang", "Text", "fold", "invisible", "visible"]
 
 Lang = Literal["sv", "en"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("sv", "en")
+
+_FORMAT: Final = "Cf"
 
 
 @attrs.frozen
@@ -30,3 +33,45 @@ class Text:
         if lang == "en":
             return self.en
         raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
+
+
+def visible(text: str) -> str:
+    """``text`` in NFKC form without format characters (Unicode category Cf).
+
+    Zero-width spaces and joiners, soft hyphens, bidirectional controls and the
+    byte order mark are invisible on screen and in print; fullwidth letters and
+    other compatibility forms read as their plain letters.
+
+    >>> visible("So\u200bcial\u00adnämnden")
+    'Socialnämnden'
+    >>> visible("Ｓｏｃｉａｌ")
+    'Social'
+    """
+    if text.isascii():
+        return text  # NFKC leaves ASCII as it is, and ASCII has no format characters
+    normal = unicodedata.normalize("NFKC", text)
+    if normal.isprintable():  # format characters are not printable: none to remove
+        return normal
+    return "".join(char for char in normal if unicodedata.category(char) != _FORMAT)
+
+
+def invisible(text: str) -> bool:
+    """Whether ``text`` shows nothing: empty, blank, or only format characters.
+
+    >>> invisible("\u200b \ufeff"), invisible("BUS")
+    (True, False)
+    """
+    if text.isprintable():  # no format, control or separator character but the space
+        return not text.strip()
+    return not visible(text).strip()
+
+
+def fold(name: str) -> str:
+    """A name as compared with others: :func:`visible`, case folded, single spaces.
+
+    Two names that fold alike look alike to a reader.
+
+    >>> fold("Barn-  och Ungdomsnämnden") == fold("barn- och ungdomsna\u0308mnden")
+    True
+    """
+    return " ".join(visible(name).casefold().split())

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from busmodel._agreement import Agreement, Exemption
 from busmodel._catalogue import Context, Need, Options, select_rules
-from busmodel._errors import BusmodelError
+from busmodel._check import FIRST_DAY, LAST_DAY
+from busmodel._errors import BusmodelError, ModelError
 from busmodel._findings import Exempted, Finding, Report, Skipped
 from busmodel._records import Records
 from busmodel._registry import Registry
@@ -48,7 +49,9 @@ def validate(
     """Check ``agreement`` against the rule catalogue and report what is wrong, and where.
 
     ``today`` is never read from the clock: rules that need it (or ``records``, or
-    a ``registry``) are skipped, and the report says so, when it is not given.
+    a ``registry``) are skipped, and the report says so, when it is not given. A
+    ``today`` outside 1900-01-01..2199-12-31, the days a document may name, is
+    refused with a :class:`ModelError`.
     ``select`` and ``ignore`` take rule codes or prefixes (``"SIG"``, ``"SIG001"``).
     Findings the document exempts (``[[exemptions]]``) are reported as exempted.
 
@@ -58,8 +61,8 @@ def validate(
     >>> report.ok, report.codes()
     (False, ('INT003',))
     """
-    if today is not None and (not isinstance(today, dt.date) or isinstance(today, dt.datetime)):
-        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
+    if today is not None:
+        _check_today(today)
     context = Context(
         agreement=agreement,
         today=today,
@@ -87,6 +90,17 @@ def validate(
             else:
                 exempted.append(Exempted(finding, exemption.reason))
     return Report.of(findings, exempted, skipped, source)
+
+
+def _check_today(today: object) -> None:
+    """Refuse a ``today`` that is not a date, or outside the years documents may name."""
+    if not isinstance(today, dt.date) or isinstance(today, dt.datetime):
+        raise TypeError(f"today must be a datetime.date, not {type(today).__name__}")
+    if not FIRST_DAY <= today <= LAST_DAY:
+        raise ModelError(
+            "today",
+            f"{today} is not between {FIRST_DAY} and {LAST_DAY}, the days busmodel supports",
+        )
 
 
 def _need_order(need: Need) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from busmodel import (
@@ -30,13 +31,16 @@ from busmodel import (
     Forum,
     ForumLevel,
     Frequency,
+    MandatePeriod,
     Meeting,
     MeetingKind,
     Member,
+    ModelError,
     Municipality,
     Period,
     Person,
     Records,
+    Registry,
     Review,
     Signature,
     Validity,
@@ -45,20 +49,32 @@ from busmodel import (
     _check,
 )
 from busmodel._check import ID_PATTERN
+from busmodel._text import invisible
 
 T = TypeVar("T")
+
+
+def _is_text(value: str) -> bool:
+    try:
+        _check.plain("text", value)
+    except ModelError:
+        return False
+    return not invisible(value)
+
 
 FIRST_DAY = _check.FIRST_DAY
 """The first day a document may name: 1900-01-01."""
 LAST_DAY = _check.LAST_DAY
 MANDATE_FIRST_DAY = dt.date(1995, 1, 1)
 """The first day of the first mandate period busmodel knows (after the 1994 election)."""
-MANDATE_LAST_DAY = dt.date(2100, 12, 31)
+MANDATE_LAST_DAY = LAST_DAY
 
 ids = st.from_regex(ID_PATTERN, fullmatch=True)
 """Lowercase slugs: ``bun``, ``styr-bus``."""
-texts = st.text(min_size=1, max_size=30).filter(lambda value: bool(value.strip()))
-"""Text that is not empty or blank, drawn from all of Unicode."""
+raw_texts = st.text(st.characters(codec=None, categories=None), max_size=30)
+"""Any string: lone surrogates, control and format characters, blanks and the empty string."""
+texts = st.text(min_size=1, max_size=30).filter(_is_text)
+"""Text the model takes: visible characters, no control characters, drawn from all of Unicode."""
 dates = st.dates(min_value=FIRST_DAY, max_value=LAST_DAY)
 """Any date the model accepts."""
 mandate_dates = st.dates(min_value=MANDATE_FIRST_DAY, max_value=MANDATE_LAST_DAY)
@@ -228,10 +244,286 @@ records = st.builds(
 documents: st.SearchStrategy[Agreement | Records] = st.one_of(agreements, records)
 
 json_values: st.SearchStrategy[Any] = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    st.none() | st.booleans() | st.integers() | st.floats() | raw_texts,
     lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+        st.lists(children, max_size=4)
+        | st.dictionaries(raw_texts.map(lambda key: key[:10]), children, max_size=4)
     ),
     max_leaves=12,
 )
-"""Any value JSON can hold, NaN and infinities included."""
+"""Any value JSON can hold, NaN and infinities, lone surrogates and control characters included."""
+
+
+# -- worlds: an agreement with the records, registry and day it is checked with --------
+#
+# The strategies above build every value independently, so an agreement's
+# records almost never belong to it and its registry holds no related document:
+# the rules that compare them never fire. A world draws its parts from small
+# shared pools of ids, names and dates, so that references meet, names clash,
+# records fit and neighbouring documents supersede, frame and collide.
+
+BODY_IDS = ("bun", "sn", "kfn", "buf", "sf", "polis")
+"""Body ids: a pool small enough that references often meet, and sometimes miss."""
+FORUM_IDS = ("politisk", "styrgrupp", "ledning")
+OTHER_IDS = ("bus-2019", "bus-2015", "vastbus")
+"""Ids of the other documents a world's registry may hold."""
+COMMITTEE_NAMES = (
+    "Barn- och ungdomsnämnden",
+    "Barn- och utbildningsnämnden",
+    "Socialnämnden",
+    "Socialnämden",
+    "So\u200bcialnämnden",
+    "Kultur- och fritidsnämnden",
+)
+"""Real committee names, a typo of one, a look-alike and one with an invisible character."""
+PLACES = (Municipality("Alingsås", "1489"), Municipality("Partille", "1402"), Municipality("Ale"))
+
+
+@attrs.frozen
+class World:
+    """An agreement with what it is checked with."""
+
+    agreement: Agreement
+    today: dt.date | None
+    records: Records | None
+    registry: Registry | None
+
+
+def _clip(day: dt.date) -> dt.date:
+    return min(max(day, FIRST_DAY), LAST_DAY)
+
+
+def _near(draw: st.DrawFn, day: dt.date, days: int) -> dt.date:
+    """A day within ``days`` of ``day``, inside the years documents may name."""
+    low, high = _clip(day - dt.timedelta(days=days)), _clip(day + dt.timedelta(days=days))
+    return draw(st.dates(min_value=low, max_value=high))
+
+
+@st.composite
+def _validity_period(draw: st.DrawFn, basis: ValidityBasis, convention: Convention) -> Period:
+    if basis is ValidityBasis.MANDATE_PERIOD and draw(st.booleans()):
+        election = draw(st.integers(min_value=0, max_value=(2194 - 1994) // 4)) * 4 + 1994
+        term = MandatePeriod(election, convention)
+        start, end = term.start, term.end
+        if draw(st.booleans()):  # a slip in one of the dates
+            start = _near(draw, start, 40)
+            end = max(start, _near(draw, end, 40))
+        return Period(start, end if end <= LAST_DAY else None)
+    start = draw(dates)
+    if draw(st.integers(min_value=0, max_value=3)) == 0:
+        return Period(start)
+    length = draw(st.just(0) | st.integers(min_value=0, max_value=6 * 366))
+    return Period(start, _clip(start + dt.timedelta(days=length)))
+
+
+@st.composite
+def _chair(draw: st.DrawFn, refs: st.SearchStrategy[str], validity: Period | None) -> ChairRule:
+    base = validity or Period(draw(dates))
+    terms: list[ChairTerm] = []
+    start = _near(draw, base.start, 30)
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        end = _clip(start + dt.timedelta(days=draw(st.integers(min_value=0, max_value=1500))))
+        open_end = draw(st.integers(min_value=0, max_value=5)) == 0
+        terms.append(
+            ChairTerm(
+                draw(refs),
+                Period(start, None if open_end else end),
+                draw(optional(st.just("behov uppstod"))),
+            )
+        )
+        start = _near(draw, end, 20)
+    return ChairRule(
+        tuple(draw(st.lists(refs, max_size=4))),
+        terms=tuple(terms),
+        mid_period_changes=draw(st.booleans()),
+        may_chair=tuple(draw(st.lists(refs, max_size=1))),
+    )
+
+
+def _windows_of(draw: st.DrawFn) -> tuple[Window, ...]:
+    halves = (Window("spring", (1, 6)), Window("autumn", (7, 12)), Window("höst", (6, 12)))
+    return tuple(draw(st.lists(st.sampled_from(halves) | windows(), max_size=3)))
+
+
+@st.composite
+def _forum(draw: st.DrawFn, refs: st.SearchStrategy[str]) -> Forum:
+    cadence = None
+    if draw(st.booleans()):
+        cadence = Cadence(
+            draw(st.integers(min_value=1, max_value=4)),
+            _windows_of(draw),
+            extra_meetings=draw(st.booleans()),
+        )
+    return Forum(
+        draw(st.sampled_from(FORUM_IDS)),
+        draw(st.sampled_from(("Politisk samverkan", "BUS styrgrupp", "Ledningsgrupp"))),
+        draw(st.sampled_from(ForumLevel)),
+        members=tuple(
+            draw(st.lists(st.builds(Member, refs, optional(st.sampled_from(ROLES))), max_size=4))
+        ),
+        cadence=cadence,
+        follow_up=draw(optional(st.just(FollowUp()))),
+    )
+
+
+ROLES = ("presidium", "head", "representative")
+
+
+@st.composite
+def _records(draw: st.DrawFn, agreement: Agreement) -> Records:
+    validity = agreement.validity.period if agreement.validity else Period(draw(dates))
+    forum_ids = st.sampled_from((*FORUM_IDS, "okant"))
+    around = st.builds(lambda days: days, st.integers(min_value=-200, max_value=1600))
+    meetings = [
+        Meeting(
+            draw(forum_ids),
+            _clip(validity.start + dt.timedelta(days=draw(around))),
+            draw(st.sampled_from(MeetingKind)),
+        )
+        for _ in range(draw(st.integers(min_value=0, max_value=6)))
+    ]
+    evaluations = []
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        year = min(validity.start.year + draw(st.integers(min_value=0, max_value=4)), 2199)
+        evaluations.append(Evaluation(draw(forum_ids), year, dt.date(year, 12, 31)))
+    owner = agreement.id if draw(st.integers(min_value=0, max_value=5)) else "annan"
+    return Records(agreement=owner, meetings=tuple(meetings), evaluations=tuple(evaluations))
+
+
+@st.composite
+def _neighbour(draw: st.DrawFn, other_id: str, agreement: Agreement) -> Agreement:
+    """Another document: a predecessor, a framework, or one with the same id."""
+    anchor = agreement.validity.period.start if agreement.validity else draw(dates)
+    start = _near(draw, anchor - dt.timedelta(days=4 * 365), 400)
+    end = draw(optional(st.just(_near(draw, anchor, 60))))
+    return Agreement(
+        id=other_id,
+        title=draw(st.sampled_from(("BUS 2019", "VÄSTBUS", "Samverkan"))),
+        kind=draw(st.sampled_from(AgreementKind)),
+        supersedes=tuple(draw(st.lists(st.sampled_from((agreement.id, *OTHER_IDS)), max_size=1))),
+        members=tuple(draw(st.lists(st.sampled_from(PLACES), max_size=2))),
+        validity=draw(
+            optional(
+                st.just(
+                    Validity(
+                        ValidityBasis.FIXED, Period(start, None if end is None else max(end, start))
+                    )
+                )
+            )
+        ),
+    )
+
+
+@st.composite
+def worlds(draw: st.DrawFn) -> World:
+    """An agreement whose parts refer to each other, with records, registry and a day."""
+    refs = st.sampled_from(BODY_IDS)
+    declared = draw(st.lists(refs, min_size=1, max_size=6))
+    bodies_ = tuple(
+        Body(
+            body_id,
+            draw(st.sampled_from(COMMITTEE_NAMES) | texts),
+            draw(st.sampled_from(BodyKind)),
+            draw(optional(st.sampled_from([other for other in BODY_IDS if other != body_id]))),
+        )
+        for body_id in declared
+    )
+    if len(bodies_) > 1 and draw(st.integers(min_value=0, max_value=5)) == 0:  # a part_of cycle
+        first, last = bodies_[0], bodies_[-1]
+        if first.id != last.id:
+            bodies_ = (
+                attrs.evolve(first, part_of=last.id),
+                *bodies_[1:-1],
+                attrs.evolve(last, part_of=first.id),
+            )
+    basis = draw(st.sampled_from(ValidityBasis))
+    convention = draw(st.sampled_from(Convention))
+    validity = None
+    if draw(st.integers(min_value=0, max_value=7)):
+        validity = Validity(
+            basis,
+            draw(_validity_period(basis, convention)),
+            convention=convention,
+            notice_months=draw(optional(st.integers(min_value=1, max_value=60))),
+            extension=draw(optional(extensions)),
+            review=draw(optional(st.sampled_from(Review))),
+        )
+    period = validity.period if validity else None
+    signing = period.start if period else draw(dates)
+    document_date = draw(optional(st.just(_near(draw, signing, 30))))
+    own_id = draw(st.sampled_from(("bus-2023", "bus-2019")))
+    agreement = Agreement(
+        id=own_id,
+        title="BUS",
+        kind=draw(st.sampled_from(AgreementKind)),
+        municipality=draw(optional(st.sampled_from(PLACES))),
+        document_date=document_date,
+        framework=draw(optional(st.sampled_from((*OTHER_IDS, own_id)))),
+        supersedes=tuple(draw(st.lists(st.sampled_from((*OTHER_IDS, own_id)), max_size=2))),
+        members=tuple(draw(st.lists(st.sampled_from(PLACES), max_size=2))),
+        bodies=bodies_,
+        parties=tuple(draw(st.lists(refs, max_size=4))),
+        participants=tuple(draw(st.lists(refs, max_size=2))),
+        forums=tuple(draw(st.lists(_forum(refs), max_size=3))),
+        chair=draw(optional(_chair(refs, period))),
+        validity=validity,
+        signatures=tuple(
+            draw(
+                st.lists(
+                    st.builds(Signature, refs, st.just("Anna Andersson"), st.just(signing)).map(
+                        lambda s: attrs.evolve(s, date=_clip(s.date))
+                    )
+                    | st.builds(
+                        Signature,
+                        refs,
+                        st.just("Bo Berg"),
+                        st.dates(
+                            min_value=_clip(signing - dt.timedelta(days=60)),
+                            max_value=_clip(signing + dt.timedelta(days=60)),
+                        ),
+                    ),
+                    max_size=4,
+                )
+            )
+        ),
+        exemptions=tuple(
+            draw(
+                st.lists(
+                    st.builds(Exemption, st.sampled_from(("SIG006", "ZZZ")), texts), max_size=1
+                )
+            )
+        ),
+    )
+    records_ = draw(_records(agreement)) if draw(st.integers(min_value=0, max_value=3)) else None
+    registry = None
+    if draw(st.integers(min_value=0, max_value=4)):
+        named = [
+            other_id
+            for other_id in (*agreement.supersedes, *filter(None, [agreement.framework]))
+            if draw(st.integers(min_value=0, max_value=3))  # sometimes unknown
+        ]
+        others = [
+            draw(_neighbour(other_id, agreement))
+            for other_id in dict.fromkeys(
+                [*named, *draw(st.lists(st.sampled_from((*OTHER_IDS, own_id)), max_size=2))]
+            )
+        ]
+        registry = Registry.of([agreement, *others, *([records_] if records_ else [])])
+    anchor = period.start if period else signing
+    ending = period.end if period and period.end else anchor
+    today = draw(
+        optional(
+            st.one_of(
+                st.builds(
+                    lambda days: _clip(anchor + dt.timedelta(days=days)),
+                    st.integers(min_value=-400, max_value=5 * 366),
+                ),
+                st.builds(  # around the end: renewal, expiry, the last evaluations
+                    lambda days: _clip(ending + dt.timedelta(days=days)),
+                    st.integers(min_value=-120, max_value=400),
+                ),
+                dates,
+            )
+        )
+    )
+    return World(agreement, today, records_, registry)

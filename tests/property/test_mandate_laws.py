@@ -1,18 +1,25 @@
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from busmodel import Convention, MandatePeriod, election_day, mandate_period
+from busmodel import Convention, MandatePeriod, ModelError, election_day, mandate_period
+from busmodel._mandate import LAST_ELECTION
+from tests.property.strategies import LAST_DAY
 from tests.property.strategies import mandate_dates as dates
 
 conventions = st.sampled_from(Convention)
 terms = st.builds(
     MandatePeriod,
-    st.integers(min_value=0, max_value=(2098 - 1994) // 4).map(lambda n: 1994 + 4 * n),
+    st.integers(min_value=0, max_value=(LAST_ELECTION - 1994) // 4).map(lambda n: 1994 + 4 * n),
     conventions,
 )
-"""Every mandate period from the 1994 election to the 2098 one, under either convention."""
+"""Every mandate period from the 1994 election to the 2198 one, under either convention."""
+followed = terms.filter(lambda term: term.election_year < LAST_ELECTION)
+"""Every term that has a known next term."""
+bounded = terms.filter(lambda term: term.end <= LAST_DAY)
+"""Every term that ends on a day a document may name, so that it is a Period."""
 
 
 @given(dates, conventions)
@@ -22,7 +29,8 @@ def test_mandate_period_contains_the_day_it_was_asked_for(
     term = mandate_period(day, convention)
 
     assert term.contains(day)
-    assert term.period.contains(day)
+    if term.end <= LAST_DAY:
+        assert term.period.contains(day)
 
 
 @given(dates, conventions)
@@ -30,17 +38,27 @@ def test_mandate_period_keeps_the_convention(day: dt.date, convention: Conventio
     assert convention == mandate_period(day, convention).convention
 
 
-@given(terms)
+@given(followed)
 def test_next_then_previous_is_the_same_term(term: MandatePeriod) -> None:
     assert term == term.next().previous()
 
 
-@given(terms)
+@given(followed)
 def test_consecutive_terms_abut_without_gap_or_overlap(term: MandatePeriod) -> None:
     following = term.next()
 
     assert following.start == term.end + dt.timedelta(days=1)
-    assert not term.period.overlaps(following.period)
+    if following.end <= LAST_DAY:
+        assert not term.period.overlaps(following.period)
+
+
+@given(dates.filter(lambda day: day.year >= 2100), conventions)
+def test_days_after_the_last_supported_one_have_no_mandate_period(
+    day: dt.date, convention: Convention
+) -> None:
+    mandate_period(day, convention)
+    with pytest.raises(ModelError, match=str(LAST_DAY)):
+        mandate_period(LAST_DAY + (LAST_DAY - day) + dt.timedelta(days=1), convention)
 
 
 @given(terms.filter(lambda term: term.election_year > 1994))
@@ -58,7 +76,7 @@ def test_every_term_starts_after_its_election(term: MandatePeriod) -> None:
     assert election_day(term.election_year) < term.start
 
 
-@given(terms)
+@given(bounded)
 def test_a_term_is_the_mandate_period_of_its_own_first_and_last_day(term: MandatePeriod) -> None:
     assert term == mandate_period(term.start, term.convention)
     assert term == mandate_period(term.end, term.convention)

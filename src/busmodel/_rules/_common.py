@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import Final, TypeVar
 
 from busmodel._agreement import Agreement
@@ -14,6 +14,7 @@ __all__ = [
     "ONE_DAY",
     "body_index",
     "body_references",
+    "cycle",
     "day_count",
     "first_positions",
     "forum_index",
@@ -80,6 +81,33 @@ def body_references(agreement: Agreement) -> Iterator[tuple[str, str]]:
             yield f"/chair/may_chair/{i}", body_id
     for i, signature in enumerate(agreement.signatures):
         yield f"/signatures/{i}/body", signature.body
+
+
+CYCLE_SHOWN: Final = 8
+"""How many ids of a cycle a message writes out; the rest are counted."""
+
+
+def cycle(first: Sequence[str], length: int) -> Text:
+    """A cycle of ``length`` ids as a message writes it, back to where it starts.
+
+    ``first`` holds the ids in order from the start, at least :data:`CYCLE_SHOWN`
+    of them (or all of a shorter cycle); a long cycle is written out only so far,
+    so a message stays short however long the cycle is.
+
+    >>> cycle(["bun", "buf"], 2).en
+    'bun → buf → bun'
+    >>> cycle([f"b{i}" for i in range(9)], 1500).sv
+    'b0 → b1 → b2 → b3 → b4 → b5 → b6 → b7 → … och 1492 till → b0'
+    """
+    if length <= CYCLE_SHOWN:
+        shown = " → ".join([*first[:length], first[0]])
+        return Text(en=shown, sv=shown)
+    shown = " → ".join(first[:CYCLE_SHOWN])
+    more = length - CYCLE_SHOWN
+    return Text(
+        en=f"{shown} → … and {more} more → {first[0]}",
+        sv=f"{shown} → … och {more} till → {first[0]}",
+    )
 
 
 def repeats(items: Iterable[Hashable]) -> Iterator[tuple[int, int]]:

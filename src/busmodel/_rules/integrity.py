@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from busmodel._agreement import AgreementKind
 from busmodel._catalogue import Context, Issue, rule, rules
 from busmodel._findings import Severity
-from busmodel._rules._common import body_index, body_references, name_of, repeats
+from busmodel._rules._common import body_index, body_references, cycle, name_of, repeats
 from busmodel._text import Text
 
 _FORMAT = "busmodel document format (docs/format.md)"
@@ -140,23 +140,35 @@ def party_or_participant(context: Context) -> Iterator[Issue]:
     source=_FORMAT,
 )
 def part_of_acyclic(context: Context) -> Iterator[Issue]:
-    """Report each body whose chain of part_of leads back to itself."""
+    """Report each cycle of part_of once, at the body of the cycle given first.
+
+    One walk: each body is visited once, following part_of until a body already
+    visited; a cycle is found when the walk comes back to a body on its own path.
+    """
     agreement = context.agreement
     parent = {body.id: body.part_of for body in agreement.bodies}
     index = body_index(agreement)
-    for body_id, position in index.items():
-        seen = [body_id]
-        current = parent.get(body_id)
-        while current is not None and current not in seen:
-            seen.append(current)
+    done: set[str] = set()
+    for start in index:
+        path: dict[str, int] = {}  # the ids on this walk, in order
+        current: str | None = start
+        while current is not None and current not in done and current not in path:
+            path[current] = len(path)
             current = parent.get(current)
-        if current == body_id:
-            chain = " → ".join([*seen, body_id])
+        if current is not None and current in path:
+            members = list(path)[path[current] :]
+            first = min(range(len(members)), key=lambda i: index[members[i]])
+            members = members[first:] + members[:first]
+            chain = cycle(members, len(members))
             yield Issue(
-                f"/bodies/{position}/part_of",
-                Text(en=f"part_of forms a cycle: {chain}", sv=f"part_of bildar en cirkel: {chain}"),
-                tuple(f"/bodies/{index[other]}/part_of" for other in seen[1:]),
+                f"/bodies/{index[members[0]]}/part_of",
+                Text(
+                    en=f"part_of forms a cycle: {chain.en}",
+                    sv=f"part_of bildar en cirkel: {chain.sv}",
+                ),
+                tuple(f"/bodies/{index[other]}/part_of" for other in members[1:]),
             )
+        done.update(path)
 
 
 @rule(
@@ -208,5 +220,44 @@ def exemptions_known(context: Context) -> Iterator[Issue]:
                 Text(
                     en=f"no rule has a code starting with {exemption.code!r}",
                     sv=f"ingen regel har en kod som börjar med {exemption.code!r}",
+                ),
+            )
+
+
+@rule(
+    "INT008",
+    title=Text(en="Not its own framework or predecessor", sv="Inte sin egen ram eller föregångare"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="An agreement replaces earlier agreements and implements a framework; naming "
+        "its own id in supersedes or as its framework is a copying mistake that hides the "
+        "document that was meant.",
+        sv="En överenskommelse ersätter tidigare överenskommelser och genomför en "
+        "ramöverenskommelse; att ange sitt eget id under supersedes eller som framework är "
+        "ett kopieringsfel som döljer vilket dokument som avsågs.",
+    ),
+    source=_FORMAT,
+)
+def not_self_referring(context: Context) -> Iterator[Issue]:
+    """Report an agreement that supersedes itself or names itself as its framework."""
+    agreement = context.agreement
+    own = agreement.id
+    if agreement.framework == own:
+        yield Issue(
+            "/framework",
+            Text(
+                en=f"the agreement names itself ({own!r}) as the framework it implements",
+                sv=f"överenskommelsen anger sig själv ({own!r}) som den ramöverenskommelse "
+                "den genomför: den genomför sig själv",
+            ),
+        )
+    for i, other_id in enumerate(agreement.supersedes):
+        if other_id == own:
+            yield Issue(
+                f"/supersedes/{i}",
+                Text(
+                    en=f"the agreement names itself ({own!r}) as an agreement it supersedes",
+                    sv=f"överenskommelsen anger sig själv ({own!r}) som en överenskommelse den "
+                    "ersätter: den ersätter sig själv",
                 ),
             )

@@ -7,7 +7,10 @@ message; ``related`` stays empty.
 
 SUP002 and SUP003 compare validities and are silent when either agreement has
 none. SUP004 looks for cycles that pass through this agreement, with this
-agreement's own ``supersedes`` taking the place of any registry copy of it.
+agreement's own ``supersedes`` taking the place of any registry copy of it; an
+agreement that names itself is left to INT008. The cycles of the registry are
+worked out once per registry (its strongly connected components), so checking
+every document of a registry takes time linear in its size.
 SUP006 is silent when the agreement names no municipality or the framework
 lists no members.
 """
@@ -16,12 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from busmodel._agreement import Agreement, AgreementKind
 from busmodel._bodies import Municipality
 from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
 from busmodel._period import Period
-from busmodel._rules._common import day_count
+from busmodel._registry import Registry
+from busmodel._rules._common import CYCLE_SHOWN, cycle, day_count
 from busmodel._text import Text
 
 _SUPERSEDES = (
@@ -146,7 +152,11 @@ def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
 
 
 def _cycle_back(start: str, home: str, edges: dict[str, tuple[str, ...]]) -> list[str] | None:
-    """The shortest chain of ids from ``start`` to ``home`` along ``edges``, or None."""
+    """The shortest chain of ids from ``start`` to ``home`` along ``edges``, or None.
+
+    Of several shortest chains, the one a breadth-first walk that takes each
+    agreement's ``supersedes`` in order finds first.
+    """
     parent: dict[str, str | None] = {start: None}
     queue = [start]
     for current in queue:
@@ -162,6 +172,102 @@ def _cycle_back(start: str, home: str, edges: dict[str, tuple[str, ...]]) -> lis
                 parent[following] = current
                 queue.append(following)
     return None
+
+
+def _components(edges: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """The strongly connected components of more than one id (Tarjan, without recursion)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in edges:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(edges.get(root, ())))]
+        while work:
+            node, following = work[-1]
+            for other in following:
+                if other not in order:
+                    order[other] = low[other] = len(order)
+                    stack.append(other)
+                    on_stack.add(other)
+                    work.append((other, iter(edges.get(other, ()))))
+                    break
+                if other in on_stack:
+                    low[node] = min(low[node], order[other])
+            else:
+                work.pop()
+                if work:
+                    above = work[-1][0]
+                    low[above] = min(low[above], low[node])
+                if low[node] == order[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        found.append(component)
+    return found
+
+
+@attrs.frozen
+class _Supersession:
+    """A registry's supersession graph and its cycles, worked out once per registry."""
+
+    edges: dict[str, tuple[str, ...]]
+    """Each id's ``supersedes``, from the first agreement in the registry with that id."""
+    component: dict[str, int]
+    """The strongly connected component of each id on a cycle through another id."""
+    inside: dict[int, dict[str, tuple[str, ...]]]
+    """The edges that stay inside each component."""
+    rings: dict[str, tuple[int, tuple[str, ...]]]
+    """For each id of a component that is one simple cycle: its place in the cycle, and
+    the cycle, whose only chain between two ids is read off it without a walk."""
+
+    @classmethod
+    def of(cls, registry: Registry) -> _Supersession:
+        edges: dict[str, tuple[str, ...]] = {}
+        for other in registry.agreements():
+            edges.setdefault(other.id, other.supersedes)
+        component: dict[str, int] = {}
+        inside: dict[int, dict[str, tuple[str, ...]]] = {}
+        rings: dict[str, tuple[int, tuple[str, ...]]] = {}
+        for number, members in enumerate(_components(edges)):
+            component.update(dict.fromkeys(members, number))
+            within = set(members)
+            following = {m: tuple(o for o in edges.get(m, ()) if o in within) for m in members}
+            inside[number] = following
+            if all(len(set(targets)) == 1 for targets in following.values()):
+                ring = [members[0]]
+                while len(ring) < len(members):
+                    ring.append(following[ring[-1]][0])
+                whole = tuple(ring)
+                rings.update((member, (place, whole)) for place, member in enumerate(whole))
+        return cls(edges, component, inside, rings)
+
+    def chain(self, start: str, home: str) -> tuple[list[str], int] | None:
+        """The shortest chain from ``start`` back to ``home`` (its first ids), and its length.
+
+        For a ``home`` whose ``supersedes`` are the ones the registry has for it:
+        then there is a chain exactly when the two are in the same component.
+        """
+        number = self.component.get(home)
+        if number is None or self.component.get(start) != number:
+            return None
+        if home in self.rings:
+            place, ring = self.rings[start]
+            length = (self.rings[home][0] - place) % len(ring) + 1
+            shown = min(length, CYCLE_SHOWN)
+            return [ring[(place + step) % len(ring)] for step in range(shown)], length
+        chain = _cycle_back(start, home, self.inside[number])
+        return None if chain is None else (chain, len(chain))
 
 
 @rule(
@@ -181,24 +287,30 @@ def _cycle_back(start: str, home: str, edges: dict[str, tuple[str, ...]]) -> lis
     needs=(Need.REGISTRY,),
 )
 def supersession_acyclic(context: Context) -> Iterator[Issue]:
-    """Report a supersession that leads back to this agreement."""
+    """Report a supersession that leads back to this agreement (not to itself directly)."""
     agreement, registry = context.agreement, context.registry
     if registry is None:
         return
-    edges: dict[str, tuple[str, ...]] = {}
-    for other in registry.agreements():
-        edges.setdefault(other.id, other.supersedes)
-    edges[agreement.id] = agreement.supersedes
+    graph = registry._derived(_Supersession.of)
+    copy = registry.agreement(agreement.id)
+    as_registered = copy is not None and copy.supersedes == agreement.supersedes
     for i, other_id in enumerate(agreement.supersedes):
-        chain = _cycle_back(other_id, agreement.id, edges)
-        if chain is None:
+        if other_id == agreement.id:
+            continue  # INT008: an agreement that names itself
+        if as_registered:
+            found = graph.chain(other_id, agreement.id)
+        else:  # a chain back never leaves from this agreement, so the registry's edges do
+            chain = _cycle_back(other_id, agreement.id, graph.edges)
+            found = None if chain is None else (chain, len(chain))
+        if found is None:
             continue
-        shown = " → ".join([agreement.id, *chain])
+        chain, length = found
+        shown = cycle([agreement.id, *chain], length)
         yield Issue(
             f"/supersedes/{i}",
             Text(
-                en=f"the superseded agreements form a cycle: {shown}",
-                sv=f"de ersatta överenskommelserna bildar en cirkel: {shown}",
+                en=f"the superseded agreements form a cycle: {shown.en}",
+                sv=f"de ersatta överenskommelserna bildar en cirkel: {shown.sv}",
             ),
         )
 
@@ -230,9 +342,9 @@ def _framework(context: Context) -> Agreement | None:
 def framework_known(context: Context) -> Iterator[Issue]:
     """Report a framework reference that is not a framework in the registry."""
     agreement, registry = context.agreement, context.registry
-    if registry is None or agreement.framework is None:
-        return
     framework_id = agreement.framework
+    if registry is None or framework_id is None or framework_id == agreement.id:
+        return  # naming itself is INT008's
     found = registry.agreement(framework_id)
     if found is None:
         yield Issue(
@@ -288,5 +400,43 @@ def municipality_in_framework(context: Context) -> Iterator[Issue]:
         Text(
             en=f"{municipality.name}{code} is not a member of the framework {framework.id!r}",
             sv=f"{municipality.name}{code} är inte medlem i ramöverenskommelsen {framework.id!r}",
+        ),
+    )
+
+
+@rule(
+    "SUP007",
+    title=Text(en="No other document has this id", sv="Inget annat dokument har detta id"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Documents refer to each other by id (supersedes, framework, the records' "
+        "agreement); two documents with the same id make every such reference ambiguous, "
+        "and the rules that follow it may check against the wrong one.",
+        sv="Dokument hänvisar till varandra med id (supersedes, framework, protokollens "
+        "agreement); två dokument med samma id gör varje sådan hänvisning tvetydig, och "
+        "reglerna som följer den kan jämföra med fel dokument.",
+    ),
+    source="busmodel document format (docs/format.md)",
+    needs=(Need.REGISTRY,),
+)
+def id_unique_in_registry(context: Context) -> Iterator[Issue]:
+    """Report other documents in the registry that have this agreement's id."""
+    agreement, registry = context.agreement, context.registry
+    if registry is None:
+        return
+    entries = registry.entries_with_id(agreement.id)
+    others = [entry for entry in entries if entry.document is not agreement]
+    if len(others) == len(entries):  # not this very object: drop an equal copy of it
+        copy = next((entry for entry in others if entry.document == agreement), None)
+        if copy is not None:
+            others.remove(copy)
+    if not others:
+        return
+    sources = ", ".join(entry.source for entry in others)
+    yield Issue(
+        "/id",
+        Text(
+            en=f"other documents in the registry have the id {agreement.id!r} too: {sources}",
+            sv=f"andra dokument i registret har samma id {agreement.id!r}: {sources}",
         ),
     )

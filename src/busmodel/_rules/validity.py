@@ -44,6 +44,14 @@ def _notice_too_long(period: Period, months: int) -> bool:
     return period.end + ONE_DAY - relativedelta(months=months) <= period.start
 
 
+def _following(term: MandatePeriod) -> tuple[MandatePeriod, ...]:
+    """The term after ``term``; none after the last election busmodel knows."""
+    try:
+        return (term.next(),)
+    except ModelError:
+        return ()
+
+
 def _expected_term(period: Period, convention: Convention) -> MandatePeriod | None:
     """The mandate period the validity is most likely meant to be: the one it overlaps most."""
     candidates: list[MandatePeriod] = []
@@ -54,7 +62,9 @@ def _expected_term(period: Period, convention: Convention) -> MandatePeriod | No
             found = mandate_period(day, convention)
         except ModelError:
             continue
-        candidates.extend(term for term in (found, found.next()) if term not in candidates)
+        for term in (found, *_following(found)):
+            if term not in candidates:
+                candidates.append(term)
     if not candidates:
         return None
 

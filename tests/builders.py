@@ -132,8 +132,8 @@ def make_agreement(**changes: Any) -> Agreement:
             review=Review.ANNUAL,
         ),
         signatures=(
-            Signature("bun", "Cecilia Carlsson", dt.date(2023, 2, 1), "ordförande", "Alingsås"),
-            Signature("sn", "David Dahl", dt.date(2023, 2, 3)),
+            Signature("bun", dt.date(2023, 2, 1), "Cecilia Carlsson", "ordförande", "Alingsås"),
+            Signature("sn", dt.date(2023, 2, 3), "David Dahl"),
         ),
         exemptions=(Exemption("CHR", "rotationen beslutades före avtalet", "/chair"),),
     )

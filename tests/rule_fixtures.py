@@ -70,7 +70,7 @@ def clean_agreement() -> bm.Agreement:
         ),
     )
     signatures = tuple(
-        bm.Signature(body, name, dt.date(2022, 12, 15), "Ordförande", "Alingsås")
+        bm.Signature(body, dt.date(2022, 12, 15), name, "Ordförande", "Alingsås")
         for body, name in (
             ("bun", "Thomas Thim"),
             ("sn", "Kent Perciwall"),

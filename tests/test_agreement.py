@@ -174,7 +174,7 @@ def test_validity_with_a_field_of_the_wrong_kind_is_rejected(
 
 def test_signature_date_with_a_time_is_rejected() -> None:
     with pytest.raises(ModelError) as raised:
-        Signature("bun", "Cecilia Carlsson", dt.datetime(2023, 2, 1, 10))
+        Signature("bun", dt.datetime(2023, 2, 1, 10), "Cecilia Carlsson")
 
     assert "date" == raised.value.field
 

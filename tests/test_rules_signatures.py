@@ -35,14 +35,14 @@ def test_sig001_a_party_without_signature_is_an_error_at_the_party() -> None:
 
 
 def test_sig002_a_second_signature_for_a_body_points_at_the_first() -> None:
-    again = bm.Signature("bun", "Thomas Thim", dt.date(2022, 12, 16))
+    again = bm.Signature("bun", dt.date(2022, 12, 16), "Thomas Thim")
     [finding] = check(with_signature(again), "SIG002").findings
     assert "/signatures/3" == finding.path
     assert ("/signatures/0",) == finding.related
 
 
 def test_sig003_a_participant_that_signs_is_reported_at_the_signature_body() -> None:
-    police = bm.Signature("polis", "Polischef", dt.date(2022, 12, 15))
+    police = bm.Signature("polis", dt.date(2022, 12, 15), "Polischef")
     [finding] = check(with_signature(police), "SIG003").findings
     assert "/signatures/3/body" == finding.path
     assert "Polisen signs but is a participant, not a party" == finding.message.en
@@ -60,7 +60,7 @@ def test_sig003_names_the_parties_that_have_not_signed() -> None:
 
 
 def test_sig004_a_signature_after_the_validity_start_is_a_warning() -> None:
-    late = bm.Signature("bun", "Thomas Thim", dt.date(2023, 1, 10))
+    late = bm.Signature("bun", dt.date(2023, 1, 10), "Thomas Thim")
     agreement = clean_agreement()
     agreement = attrs.evolve(agreement, signatures=(late, *agreement.signatures[1:]))
     [finding] = check(agreement, "SIG004").findings

@@ -8,6 +8,7 @@ Load an agreement document, work with it as frozen attrs classes, check it::
 """
 
 from busmodel._agreement import (
+    Adoption,
     Agreement,
     AgreementKind,
     ChairRule,
@@ -15,6 +16,7 @@ from busmodel._agreement import (
     Decision,
     Exemption,
     Extension,
+    Precision,
     Review,
     Signature,
     Validity,
@@ -51,16 +53,25 @@ from busmodel._forums import (
     Assignment,
     AssignmentStatus,
     Cadence,
+    Duty,
     FollowUp,
     Forum,
     ForumLevel,
+    ForumScope,
     Frequency,
     Member,
     Window,
 )
 from busmodel._mandate import Convention, MandatePeriod, election_day, mandate_period
 from busmodel._period import Period
-from busmodel._records import Evaluation, Meeting, MeetingKind, Records
+from busmodel._records import (
+    Evaluation,
+    Meeting,
+    MeetingKind,
+    Records,
+    ReportRecord,
+    ReviewRecord,
+)
 from busmodel._registry import Registry
 from busmodel._text import Lang, Text
 from busmodel._validate import RuleError, validate
@@ -69,6 +80,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "SCHEMA",
     "SUPPORTED_SCHEMAS",
+    "Adoption",
     "Agreement",
     "AgreementKind",
     "Assignment",
@@ -84,6 +96,7 @@ __all__ = [
     "Decision",
     "Document",
     "DocumentError",
+    "Duty",
     "Evaluation",
     "Exempted",
     "Exemption",
@@ -93,6 +106,7 @@ __all__ = [
     "Format",
     "Forum",
     "ForumLevel",
+    "ForumScope",
     "Frequency",
     "Issue",
     "Lang",
@@ -106,11 +120,14 @@ __all__ = [
     "Options",
     "Period",
     "Person",
+    "Precision",
     "Problem",
     "Records",
     "Registry",
     "Report",
+    "ReportRecord",
     "Review",
+    "ReviewRecord",
     "Rule",
     "RuleError",
     "Severity",

@@ -16,6 +16,7 @@ from busmodel._mandate import Convention
 from busmodel._period import Period
 
 __all__ = [
+    "Adoption",
     "Agreement",
     "AgreementKind",
     "ChairRule",
@@ -23,6 +24,7 @@ __all__ = [
     "Decision",
     "Exemption",
     "Extension",
+    "Precision",
     "Review",
     "Signature",
     "Validity",
@@ -36,10 +38,14 @@ _optional_months = _check.optional(_check.in_range(1, 120))
 
 
 class AgreementKind(enum.Enum):
-    """A local agreement, or a regional framework that local agreements implement."""
+    """A local agreement, a regional framework, or a document that extends an agreement."""
 
     AGREEMENT = "agreement"
     FRAMEWORK = "framework"
+    EXTENSION = "extension"
+    """A short document (förlängning) that extends an agreement under its extension clause:
+    it names the agreement (``extends``), the new validity and its own assent, and
+    does not restate the rest."""
 
 
 class ValidityBasis(enum.Enum):
@@ -51,6 +57,18 @@ class ValidityBasis(enum.Enum):
     """It runs between two stated dates."""
     UNTIL_FURTHER_NOTICE = "until-further-notice"
     """It runs until a party gives notice (tills vidare)."""
+    FROM_SIGNING = "from-signing"
+    """It runs from the day the last party assents (gäller från undertecknandet) to a stated end."""
+
+
+class Precision(enum.Enum):
+    """How precisely a date is known: the text may give only a year or a month."""
+
+    DAY = "day"
+    MONTH = "month"
+    """Known to the month; the date is the first day of that month."""
+    YEAR = "year"
+    """Known to the year ("in force since 2012"); the date is 1 January."""
 
 
 class Review(enum.Enum):
@@ -75,6 +93,21 @@ class Decision:
     def __attrs_post_init__(self) -> None:
         if self.date is not None and self.date.year != self.year:
             raise ModelError("date", f"{self.date} is not in the decision year {self.year}")
+
+
+@attrs.frozen
+class Adoption:
+    """A party's assent by decision (fastställa, anta) instead of a signature.
+
+    Guidelines are adopted (fastställda) by each committee, a framework by the
+    regional council and each municipality, at a meeting on ``date``;
+    ``reference`` is the paragraph or diary number (``§ 45``, ``Dnr 2019/123``).
+    """
+
+    body: str = attrs.field(validator=_check.identifier)
+    date: dt.date = attrs.field(validator=_date)
+    reference: str | None = attrs.field(default=None, validator=_check.optional_text)
+    summary: str | None = attrs.field(default=None, validator=_check.optional_text)
 
 
 @attrs.frozen
@@ -142,15 +175,31 @@ class Validity:
     review: Review | None = attrs.field(
         default=None, validator=_check.optional(_check.instance(Review))
     )
+    start_precision: Precision = attrs.field(
+        default=Precision.DAY, validator=_check.instance(Precision)
+    )
+    """How precisely the start is known; the start is then the earliest day it may be."""
+
+    def __attrs_post_init__(self) -> None:
+        start = self.period.start
+        if self.start_precision is Precision.MONTH and start.day != 1:
+            raise ModelError(
+                "start_precision", f"a start known to the month is its first day, not {start}"
+            )
+        if self.start_precision is Precision.YEAR and (start.month, start.day) != (1, 1):
+            raise ModelError(
+                "start_precision", f"a start known to the year is its 1 January, not {start}"
+            )
 
 
 @attrs.frozen
 class Signature:
-    """A signature: who signed for which body, where and when."""
+    """A signature: which body signed, when, and who and where when the text says."""
 
     body: str = attrs.field(validator=_check.identifier)
-    name: str = attrs.field(validator=_check.text)
     date: dt.date = attrs.field(validator=_date)
+    name: str | None = attrs.field(default=None, validator=_check.optional_text)
+    """The signatory, when the text names one: a signature is the body's."""
     title: str | None = attrs.field(default=None, validator=_check.optional_text)
     place: str | None = attrs.field(default=None, validator=_check.optional_text)
 
@@ -199,10 +248,11 @@ class _Lookups:
 
 @attrs.frozen(kw_only=True)
 class Agreement(_Lookups):
-    """A collaboration agreement, or a framework that agreements implement.
+    """A collaboration agreement, a framework that agreements implement, or an extension.
 
     Bodies are declared once in ``bodies`` and referred to by id everywhere
-    else: ``parties`` sign, ``participants`` take part without signing.
+    else: ``parties`` assent (by a signature or an adoption decision),
+    ``participants`` take part without assenting.
     """
 
     id: str = attrs.field(validator=_check.identifier)
@@ -224,6 +274,8 @@ class Agreement(_Lookups):
     purpose: str | None = attrs.field(default=None, validator=_check.optional_text)
     principles: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
     framework: str | None = attrs.field(default=None, validator=_check.optional_identifier)
+    extends: str | None = attrs.field(default=None, validator=_check.optional_identifier)
+    """For an extension document: the id of the agreement it extends."""
     supersedes: tuple[str, ...] = attrs.field(
         default=(), validator=_check.tuple_of(_check.identifier)
     )
@@ -253,9 +305,34 @@ class Agreement(_Lookups):
     signatures: tuple[Signature, ...] = attrs.field(
         default=(), validator=_check.tuple_of(_check.instance(Signature))
     )
+    adoptions: tuple[Adoption, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Adoption))
+    )
+    """Assent by decision, for parties that adopt rather than sign."""
     exemptions: tuple[Exemption, ...] = attrs.field(
         default=(), validator=_check.tuple_of(_check.instance(Exemption))
     )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is AgreementKind.EXTENSION and self.extends is None:
+            raise ModelError("extends", "an extension names the agreement it extends (extends)")
+        if self.extends is not None and self.kind is not AgreementKind.EXTENSION:
+            raise ModelError(
+                "extends", f"only an extension extends an agreement; this is a {self.kind.value}"
+            )
+
+    def assents(self) -> dict[str, dt.date]:
+        """Each body that signed or adopted, and the day of its first assent.
+
+        >>> Agreement(id="a", title="A", adoptions=(Adoption("sn", dt.date(2024, 3, 5)),)).assents()
+        {'sn': datetime.date(2024, 3, 5)}
+        """
+        days: dict[str, dt.date] = {}
+        for assent in (*self.signatures, *self.adoptions):
+            known = days.get(assent.body)
+            if known is None or assent.date < known:
+                days[assent.body] = assent.date
+        return days
 
     def _indexes(self) -> tuple[dict[str, Body], dict[str, Forum]]:
         """Bodies and forums by id, the first given winning; built once, on first use."""

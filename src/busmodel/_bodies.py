@@ -18,6 +18,8 @@ _CODE = re.compile(r"[0-9]{4}")
 class BodyKind(enum.Enum):
     """What kind of organisation a body is."""
 
+    MUNICIPALITY = "municipality"
+    """A municipality as a whole, as a legal person: "Lerums kommun" (with its kommunkod)."""
     COUNCIL = "council"
     """Kommunfullmäktige, the municipal assembly."""
     EXECUTIVE_BOARD = "executive-board"
@@ -27,7 +29,7 @@ class BodyKind(enum.Enum):
     ADMINISTRATION = "administration"
     """A förvaltning, the officials' organisation under a committee."""
     REGION = "region"
-    """A region, such as Västra Götalandsregionen."""
+    """A region as a whole, such as Västra Götalandsregionen (formerly a landsting)."""
     REGIONAL_BODY = "regional-body"
     """A body of a region: primary care, dental care, child psychiatry, HSN."""
     STATE_AGENCY = "state-agency"
@@ -52,17 +54,41 @@ class Body:
     committee, a regional body under its region.
 
     >>> Body("bun", "Barn- och ungdomsnämnden", BodyKind.COMMITTEE)
-    Body(id='bun', name='Barn- och ungdomsnämnden', kind=<BodyKind.COMMITTEE: 'committee'>, part_of=None)
+    Body(id='bun', name='Barn- och ungdomsnämnden', kind=<BodyKind.COMMITTEE: 'committee'>, part_of=None, code=None)
     """  # noqa: E501
 
     id: str = attrs.field(validator=_check.identifier)
     name: str = attrs.field(validator=_check.text)
     kind: BodyKind = attrs.field(validator=_check.instance(BodyKind))
     part_of: str | None = attrs.field(default=None, validator=_check.optional_identifier)
+    code: str | None = attrs.field(default=None)
+    """For a municipality as a whole: its four-digit municipality code (kommunkod)."""
+
+    @code.validator
+    def _check_code(self, _: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is None:
+            return
+        if not (isinstance(value, str) and _CODE.fullmatch(value)):
+            raise ModelError("code", f"{value!r} is not a four-digit municipality code")
+        if self.kind is not BodyKind.MUNICIPALITY:
+            raise ModelError(
+                "code", "only a municipality as a whole (kind 'municipality') has a kommunkod"
+            )
 
     def __attrs_post_init__(self) -> None:
         if self.part_of == self.id:
             raise ModelError("part_of", f"body {self.id!r} cannot be part of itself")
+
+    @property
+    def municipality(self) -> Municipality | None:
+        """The municipality this body is, when it is a municipality as a whole.
+
+        >>> Body("lerum", "Lerums kommun", BodyKind.MUNICIPALITY, code="1441").municipality
+        Municipality(name='Lerums kommun', code='1441', body='lerum')
+        """
+        if self.kind is not BodyKind.MUNICIPALITY:
+            return None
+        return Municipality(self.name, self.code, body=self.id)
 
 
 @attrs.frozen
@@ -89,6 +115,8 @@ class Municipality:
 
     name: str = attrs.field(validator=_check.text)
     code: str | None = attrs.field(default=None)
+    body: str | None = attrs.field(default=None, validator=_check.optional_identifier)
+    """The id of the body that is this municipality as a party, when it acts in the agreement."""
 
     @code.validator
     def _check_code(self, _: attrs.Attribute[str | None], value: str | None) -> None:

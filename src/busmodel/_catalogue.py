@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from busmodel._agreement import AgreementKind
 from busmodel._errors import BusmodelError
 from busmodel._findings import Severity
 from busmodel._text import Text
@@ -127,6 +128,11 @@ class Rule:
     """The seed document or law the rule comes from."""
     check: Check = attrs.field(eq=False)
     needs: frozenset[Need] = frozenset()
+    kinds: frozenset[AgreementKind] = attrs.field(
+        default=frozenset({AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK}), converter=frozenset
+    )
+    """The kinds of document the rule checks; an extension document restates little, so
+    a rule checks one only when it says so."""
 
     @property
     def area(self) -> str:
@@ -226,6 +232,7 @@ def rule(
     rationale: Text,
     source: str,
     needs: Iterable[Need] = (),
+    kinds: Iterable[AgreementKind] = (AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK),
 ) -> Callable[[Check], Check]:
     """Register the decorated check function as a rule.
 
@@ -252,6 +259,7 @@ def rule(
                 source=source,
                 check=check,
                 needs=frozenset(needs),
+                kinds=frozenset(kinds),
             )
         )
         return check

@@ -50,7 +50,7 @@ Format = Literal["toml", "json"]
 Document = Agreement | Records
 """Anything :func:`load` returns."""
 
-_KINDS: Final = ("agreement", "framework", "records")
+_KINDS: Final = ("agreement", "framework", "extension", "records")
 _SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _BOM: Final = "\ufeff"
@@ -249,7 +249,7 @@ def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Do
     ...
     busmodel._errors.DocumentError: <string>: 2 problems
       /agreement: this required key is missing
-      /agrement: unknown key 'agrement'; expected one of: agreement, meetings, evaluations
+      /agrement: unknown key 'agrement'; expected one of: agreement, meetings, evaluations, reports, reviews
     """
     if format not in _SUFFIXES.values():
         raise ValueError(f"format must be 'toml' or 'json', not {format!r}")

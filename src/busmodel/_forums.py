@@ -14,9 +14,11 @@ __all__ = [
     "Assignment",
     "AssignmentStatus",
     "Cadence",
+    "Duty",
     "FollowUp",
     "Forum",
     "ForumLevel",
+    "ForumScope",
     "Frequency",
     "Member",
     "Window",
@@ -38,6 +40,24 @@ class ForumLevel(enum.Enum):
     """A development group (utvecklingsgrupp) that holds assignments."""
     PUPILS = "pupils"
     """A pupils' group (Elev-BUS)."""
+
+
+class ForumScope(enum.Enum):
+    """Where a forum of a framework works, apart from its level."""
+
+    REGIONAL = "regional"
+    """County-wide (regional nivå): the region and every member municipality."""
+    LOCAL = "local"
+    """In one municipality (lokal nivå)."""
+
+
+class Duty(enum.Enum):
+    """What a follow-up asks for: an evaluation by the forum, or a report to named bodies."""
+
+    EVALUATE = "evaluate"
+    """The forum evaluates the year (utvärdera)."""
+    REPORT = "report"
+    """The forum reports the year to each recipient (redovisa för nämnden)."""
 
 
 class AssignmentStatus(enum.Enum):
@@ -124,7 +144,11 @@ class Window:
 class Cadence:
     """How often a forum meets: meetings per year, in named windows of the year."""
 
-    meetings_per_year: int = attrs.field(validator=_check.in_range(1, 366))
+    meetings_per_year: int | None = attrs.field(
+        default=None, validator=_check.optional(_check.in_range(1, 366))
+    )
+    """The least number of regular meetings a year; None where the text gives no number
+    ("several times a year", "when needed")."""
     windows: tuple[Window, ...] = attrs.field(
         default=(), validator=_check.tuple_of(_check.instance(Window))
     )
@@ -140,6 +164,17 @@ class FollowUp:
         default=Frequency.YEARLY, validator=_check.instance(Frequency)
     )
     description: str | None = attrs.field(default=None, validator=_check.optional_text)
+    duty: Duty = attrs.field(default=Duty.EVALUATE, validator=_check.instance(Duty))
+    recipients: tuple[str, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.identifier)
+    )
+    """For a report: the bodies it goes to, one report to each every year."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.recipients and self.duty is not Duty.REPORT:
+            raise ModelError("recipients", "only a report (duty 'report') has recipients")
+        if self.duty is Duty.REPORT and not self.recipients:
+            raise ModelError("recipients", "a report names the bodies it goes to")
 
 
 @attrs.frozen
@@ -166,7 +201,10 @@ class Forum:
 
     id: str = attrs.field(validator=_check.identifier)
     name: str = attrs.field(validator=_check.text)
-    level: ForumLevel = attrs.field(validator=_check.instance(ForumLevel))
+    level: ForumLevel | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(ForumLevel))
+    )
+    """What the forum does; None where the text does not say."""
     members: tuple[Member, ...] = attrs.field(
         default=(), validator=_check.tuple_of(_check.instance(Member))
     )
@@ -180,6 +218,15 @@ class Forum:
     assignments: tuple[Assignment, ...] = attrs.field(
         default=(), validator=_check.tuple_of(_check.instance(Assignment))
     )
+    scope: ForumScope | None = attrs.field(
+        default=None, validator=_check.optional(_check.instance(ForumScope))
+    )
+    per_member: bool = attrs.field(default=False, validator=_check.instance(bool))
+    """The forum stands for one such group in each member municipality of a framework."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.per_member and self.scope is ForumScope.REGIONAL:
+            raise ModelError("per_member", "one group in each member municipality is local")
 
     def member_ids(self) -> tuple[str, ...]:
         """The ids of the member bodies, in order."""

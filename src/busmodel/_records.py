@@ -1,4 +1,4 @@
-"""Records kept after signing: the meetings held and the evaluations made.
+"""Records kept after signing: meetings held, evaluations made, reports sent, reviews held.
 
 An agreement is a signed text that does not change; its records grow. They
 live in a document of their own that names the agreement it belongs to.
@@ -14,7 +14,7 @@ import attrs
 from busmodel import _check
 from busmodel._errors import ModelError
 
-__all__ = ["Evaluation", "Meeting", "MeetingKind", "Records"]
+__all__ = ["Evaluation", "Meeting", "MeetingKind", "Records", "ReportRecord", "ReviewRecord"]
 
 
 class MeetingKind(enum.Enum):
@@ -52,6 +52,36 @@ class Evaluation:
             )
 
 
+@attrs.frozen
+class ReportRecord:
+    """A forum's report of a year to one body (redovisning), such as a committee."""
+
+    forum: str = attrs.field(validator=_check.identifier)
+    recipient: str = attrs.field(validator=_check.identifier)
+    year: int = attrs.field(validator=_check.in_range(1900, 2199))
+    date: dt.date = attrs.field(validator=_check.day)
+    summary: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.date.year < self.year:
+            raise ModelError(
+                "date", f"the report of {self.year} is dated before that year ({self.date})"
+            )
+
+
+@attrs.frozen
+class ReviewRecord:
+    """A review (omprövning) of the agreement: when, by whom, and with what outcome.
+
+    ``by`` is the id of the body or forum that reviewed it.
+    """
+
+    date: dt.date = attrs.field(validator=_check.day)
+    by: str = attrs.field(validator=_check.identifier)
+    outcome: str | None = attrs.field(default=None, validator=_check.optional_text)
+    reference: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+
 @attrs.frozen(kw_only=True)
 class Records:
     """The meetings and evaluations recorded for one agreement."""
@@ -62,6 +92,12 @@ class Records:
     )
     evaluations: tuple[Evaluation, ...] = attrs.field(
         default=(), validator=_check.tuple_of(_check.instance(Evaluation))
+    )
+    reports: tuple[ReportRecord, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(ReportRecord))
+    )
+    reviews: tuple[ReviewRecord, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(ReviewRecord))
     )
 
     def meetings_of(self, forum_id: str) -> tuple[Meeting, ...]:

@@ -74,6 +74,8 @@ def validate(
     exempted: list[Exempted] = []
     skipped: list[Skipped] = []
     for rule in select_rules(select, ignore):
+        if agreement.kind not in rule.kinds:
+            continue  # the rule does not apply to this kind of document
         missing = sorted((need for need in rule.needs if not context.has(need)), key=_need_order)
         if missing:
             skipped.append(Skipped(rule.code, missing[0].text))

@@ -13,6 +13,7 @@ import attrs
 from hypothesis import strategies as st
 
 from busmodel import (
+    Adoption,
     Agreement,
     AgreementKind,
     Assignment,
@@ -24,12 +25,14 @@ from busmodel import (
     ChairTerm,
     Convention,
     Decision,
+    Duty,
     Evaluation,
     Exemption,
     Extension,
     FollowUp,
     Forum,
     ForumLevel,
+    ForumScope,
     Frequency,
     MandatePeriod,
     Meeting,
@@ -39,9 +42,12 @@ from busmodel import (
     Municipality,
     Period,
     Person,
+    Precision,
     Records,
     Registry,
+    ReportRecord,
     Review,
+    ReviewRecord,
     Signature,
     Validity,
     ValidityBasis,
@@ -107,16 +113,18 @@ def periods(draw: st.DrawFn, *, max_days: int | None = None, open_ends: bool = T
 def bodies(draw: st.DrawFn) -> Body:
     body_id = draw(ids)
     part_of = draw(optional(ids.filter(lambda other: other != body_id)))
-    return Body(body_id, draw(texts), draw(st.sampled_from(BodyKind)), part_of)
+    kind = draw(st.sampled_from(BodyKind))
+    code = draw(optional(codes)) if kind is BodyKind.MUNICIPALITY else None
+    return Body(body_id, draw(texts), kind, part_of, code)
 
 
+codes = st.from_regex(r"[0-9]{4}", fullmatch=True)
+"""Municipality codes (kommunkoder)."""
 emails = st.builds(lambda local, domain: f"{local}@{domain}", texts, texts)
 people = st.builds(
     Person, texts, title=optional(texts), email=optional(emails), phone=optional(texts)
 )
-municipalities = st.builds(
-    Municipality, texts, optional(st.from_regex(r"[0-9]{4}", fullmatch=True))
-)
+municipalities = st.builds(Municipality, texts, optional(codes), optional(ids))
 
 
 @st.composite
@@ -128,12 +136,18 @@ def windows(draw: st.DrawFn) -> Window:
 
 cadences = st.builds(
     Cadence,
-    st.integers(min_value=1, max_value=366),
+    optional(st.integers(min_value=1, max_value=366)),
     few(windows()),
     extra_meetings=st.booleans(),
 )
 members = st.builds(Member, ids, optional(texts))
-follow_ups = st.builds(FollowUp, st.sampled_from(Frequency), optional(texts))
+follow_ups = st.builds(FollowUp, st.sampled_from(Frequency), optional(texts)) | st.builds(
+    FollowUp,
+    st.sampled_from(Frequency),
+    optional(texts),
+    duty=st.just(Duty.REPORT),
+    recipients=st.lists(ids, min_size=1, max_size=3).map(tuple),
+)
 
 
 @st.composite
@@ -153,12 +167,23 @@ forums = st.builds(
     Forum,
     ids,
     texts,
-    st.sampled_from(ForumLevel),
+    optional(st.sampled_from(ForumLevel)),
+    scope=st.just(ForumScope.REGIONAL),
+    per_member=st.just(False),
     members=few(members),
     duties=few(texts),
     cadence=optional(cadences),
     follow_up=optional(follow_ups),
     assignments=few(assignments(), max_size=2),
+) | st.builds(
+    Forum,
+    ids,
+    texts,
+    optional(st.sampled_from(ForumLevel)),
+    members=few(members),
+    cadence=optional(cadences),
+    scope=optional(st.just(ForumScope.LOCAL)),
+    per_member=st.booleans(),
 )
 
 
@@ -185,46 +210,77 @@ extensions = st.builds(
     optional(st.integers(min_value=1, max_value=20)),
     optional(st.integers(min_value=1, max_value=120)),
 )
-validities = st.builds(
-    Validity,
-    st.sampled_from(ValidityBasis),
-    periods(),
-    convention=st.sampled_from(Convention),
-    notice_months=optional(st.integers(min_value=1, max_value=120)),
-    extension=optional(extensions),
-    review=optional(st.sampled_from(Review)),
+
+
+@st.composite
+def _precise_periods(draw: st.DrawFn) -> tuple[Period, Precision]:
+    period = draw(periods())
+    precision = draw(st.sampled_from(Precision))
+    start = period.start
+    if precision is Precision.MONTH:
+        start = start.replace(day=1)
+    elif precision is Precision.YEAR:
+        start = start.replace(month=1, day=1)
+    return Period(start, period.end), precision
+
+
+validities = _precise_periods().flatmap(
+    lambda known: st.builds(
+        Validity,
+        st.sampled_from(ValidityBasis),
+        st.just(known[0]),
+        convention=st.sampled_from(Convention),
+        notice_months=optional(st.integers(min_value=1, max_value=120)),
+        extension=optional(extensions),
+        review=optional(st.sampled_from(Review)),
+        start_precision=st.just(known[1]),
+    )
 )
-signatures = st.builds(Signature, ids, texts, dates, title=optional(texts), place=optional(texts))
+signatures = st.builds(
+    Signature, ids, dates, optional(texts), title=optional(texts), place=optional(texts)
+)
+adoptions = st.builds(Adoption, ids, dates, optional(texts), optional(texts))
 rule_codes = st.from_regex(r"[A-Z]{1,5}[0-9]{0,3}", fullmatch=True)
 pointers = st.lists(st.sampled_from(["parties", "signatures", "0", "1", "chair"]), min_size=1).map(
     lambda parts: "/" + "/".join(parts)
 )
 exemptions = st.builds(Exemption, rule_codes, texts, optional(pointers))
 
-agreements = st.builds(
-    Agreement,
-    id=ids,
-    title=texts,
-    kind=st.sampled_from(AgreementKind),
-    municipality=optional(municipalities),
-    region=optional(texts),
-    document_date=optional(dates),
-    case_officer=optional(people),
-    contacts=few(people, max_size=2),
-    purpose=optional(texts),
-    principles=few(texts),
-    framework=optional(ids),
-    supersedes=few(ids, max_size=2),
-    members=few(municipalities, max_size=2),
-    decisions=few(decisions(), max_size=2),
-    bodies=few(bodies()),
-    parties=few(ids),
-    participants=few(ids, max_size=2),
-    forums=few(forums, max_size=2),
-    chair=optional(chair_rules),
-    validity=optional(validities),
-    signatures=few(signatures, max_size=2),
-    exemptions=few(exemptions, max_size=2),
+
+@st.composite
+def _kinds(draw: st.DrawFn) -> tuple[AgreementKind, str | None]:
+    kind = draw(st.sampled_from(AgreementKind))
+    return kind, draw(ids) if kind is AgreementKind.EXTENSION else None
+
+
+agreements = _kinds().flatmap(
+    lambda kind: st.builds(
+        Agreement,
+        id=ids,
+        title=texts,
+        kind=st.just(kind[0]),
+        extends=st.just(kind[1]),
+        municipality=optional(municipalities),
+        region=optional(texts),
+        document_date=optional(dates),
+        case_officer=optional(people),
+        contacts=few(people, max_size=2),
+        purpose=optional(texts),
+        principles=few(texts),
+        framework=optional(ids),
+        supersedes=few(ids, max_size=2),
+        members=few(municipalities, max_size=2),
+        decisions=few(decisions(), max_size=2),
+        bodies=few(bodies()),
+        parties=few(ids),
+        participants=few(ids, max_size=2),
+        forums=few(forums, max_size=2),
+        chair=optional(chair_rules),
+        validity=optional(validities),
+        signatures=few(signatures, max_size=2),
+        adoptions=few(adoptions, max_size=2),
+        exemptions=few(exemptions, max_size=2),
+    )
 )
 
 meetings = st.builds(Meeting, ids, dates, st.sampled_from(MeetingKind), few(texts))
@@ -237,8 +293,21 @@ def evaluations(draw: st.DrawFn) -> Evaluation:
     return Evaluation(draw(ids), year, day, draw(optional(texts)))
 
 
+@st.composite
+def report_records(draw: st.DrawFn) -> ReportRecord:
+    year = draw(st.integers(min_value=FIRST_DAY.year, max_value=LAST_DAY.year))
+    day = draw(st.dates(min_value=dt.date(year, 1, 1), max_value=LAST_DAY))
+    return ReportRecord(draw(ids), draw(ids), year, day, draw(optional(texts)))
+
+
+review_records = st.builds(ReviewRecord, dates, ids, optional(texts), optional(texts))
 records = st.builds(
-    Records, agreement=ids, meetings=few(meetings, max_size=4), evaluations=few(evaluations())
+    Records,
+    agreement=ids,
+    meetings=few(meetings, max_size=4),
+    evaluations=few(evaluations()),
+    reports=few(report_records(), max_size=2),
+    reviews=few(review_records, max_size=2),
 )
 
 documents: st.SearchStrategy[Agreement | Records] = st.one_of(agreements, records)
@@ -470,14 +539,14 @@ def worlds(draw: st.DrawFn) -> World:
         signatures=tuple(
             draw(
                 st.lists(
-                    st.builds(Signature, refs, st.just("Anna Andersson"), st.just(signing)).map(
+                    st.builds(Signature, refs, st.just(signing), st.just("Anna Andersson")).map(
                         lambda s: attrs.evolve(s, date=_clip(s.date))
                     )
                     | st.builds(
                         Signature,
                         refs,
-                        st.just("Bo Berg"),
-                        st.dates(
+                        name=st.just("Bo Berg"),
+                        date=st.dates(
                             min_value=_clip(signing - dt.timedelta(days=60)),
                             max_value=_clip(signing + dt.timedelta(days=60)),
                         ),

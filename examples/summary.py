@@ -46,7 +46,9 @@ def summarise_agreement(agreement: busmodel.Agreement) -> Iterator[str]:
         yield "  forums:"
         for forum in agreement.forums:
             members = _plural(len(forum.members), "member")
-            yield f"    - {forum.name} [{forum.level.value}]: {members}"
+            level = "" if forum.level is None else f" [{forum.level.value}]"
+            scope = "" if forum.scope is None else f" ({forum.scope.value})"
+            yield f"    - {forum.name}{level}{scope}: {members}"
     if agreement.validity is None:
         yield "  validity: not stated"
     else:
@@ -55,7 +57,7 @@ def summarise_agreement(agreement: busmodel.Agreement) -> Iterator[str]:
             "" if validity.notice_months is None else f", notice {validity.notice_months} months"
         )
         yield f"  validity: {validity.period} ({validity.basis.value}{notice})"
-    yield f"  signatures: {len(agreement.signatures)}"
+    yield f"  signatures: {len(agreement.signatures)}, adoptions: {len(agreement.adoptions)}"
 
 
 def summarise_records(records: busmodel.Records) -> Iterator[str]:

@@ -96,3 +96,139 @@ def clean_agreement() -> bm.Agreement:
         validity=bm.Validity(bm.ValidityBasis.MANDATE_PERIOD, MANDATE_2023_2026),
         signatures=signatures,
     )
+
+
+def adopted_guidelines() -> bm.Agreement:
+    """Guidelines (riktlinjer) for 2011–2014 that three committees adopt, nobody signs.
+
+    Each committee fastställer them at its own meeting, on its own day, with a
+    paragraph (§) and diary number: a real, valid way to assent.
+    """
+    bodies = (
+        bm.Body("sn", "Socialnämnden", bm.BodyKind.COMMITTEE),
+        bm.Body("un", "Utbildningsnämnden", bm.BodyKind.COMMITTEE),
+        bm.Body("kfn", "Kultur- och fritidsnämnden", bm.BodyKind.COMMITTEE),
+    )
+    return bm.Agreement(
+        id="lerum-riktlinjer-2011",
+        title="Riktlinjer för samverkan kring barn och unga i Lerums kommun 2011–2014",
+        municipality=bm.Municipality("Lerum", "1441"),
+        document_date=dt.date(2010, 11, 8),
+        bodies=bodies,
+        parties=("sn", "un", "kfn"),
+        validity=bm.Validity(
+            bm.ValidityBasis.MANDATE_PERIOD, bm.Period(dt.date(2011, 1, 1), dt.date(2014, 12, 31))
+        ),
+        adoptions=(
+            bm.Adoption("sn", dt.date(2010, 11, 24), "§ 112, Dnr SN 2010/87"),
+            bm.Adoption("un", dt.date(2010, 11, 30), "§ 98, Dnr UN 2010/154"),
+            bm.Adoption("kfn", dt.date(2010, 12, 8), "§ 71"),
+        ),
+    )
+
+
+def lerum_vgr_agreement() -> bm.Agreement:
+    """A local agreement between Lerums kommun and Västra Götalandsregionen.
+
+    Both parties are legal persons, not committees; the text names no
+    signatories, only the days they signed; it runs until further notice and
+    states no notice period.
+    """
+    bodies = (
+        bm.Body("lerum", "Lerums kommun", bm.BodyKind.MUNICIPALITY, code="1441"),
+        bm.Body("vgr", "Västra Götalandsregionen", bm.BodyKind.REGION),
+    )
+    return bm.Agreement(
+        id="lerum-vgr-2019",
+        title="Lokal överenskommelse om samverkan kring barn och unga – Lerum",
+        municipality=bm.Municipality("Lerum", "1441"),
+        document_date=dt.date(2019, 4, 1),
+        bodies=bodies,
+        parties=("lerum", "vgr"),
+        validity=bm.Validity(bm.ValidityBasis.UNTIL_FURTHER_NOTICE, bm.Period(dt.date(2019, 5, 1))),
+        signatures=(
+            bm.Signature("lerum", dt.date(2019, 4, 10), place="Lerum"),
+            bm.Signature("vgr", dt.date(2019, 4, 16), place="Vänersborg"),
+        ),
+    )
+
+
+def from_signing_agreement(start: dt.date) -> bm.Agreement:
+    """An agreement that "gäller från undertecknandet till 2024-12-31", stating ``start``.
+
+    Socialnämnden signs on 2023-03-14 and Barn- och ungdomsnämnden on
+    2023-03-20, so it is in force from 2023-03-20.
+    """
+    bodies = (
+        bm.Body("sn", "Socialnämnden", bm.BodyKind.COMMITTEE),
+        bm.Body("bun", "Barn- och ungdomsnämnden", bm.BodyKind.COMMITTEE),
+    )
+    return bm.Agreement(
+        id="bus-2023",
+        title="Samverkansöverenskommelse BUS",
+        document_date=dt.date(2023, 3, 6),
+        bodies=bodies,
+        parties=("sn", "bun"),
+        validity=bm.Validity(
+            bm.ValidityBasis.FROM_SIGNING, bm.Period(start, dt.date(2024, 12, 31))
+        ),
+        signatures=(
+            bm.Signature("sn", dt.date(2023, 3, 14), title="Ordförande"),
+            bm.Signature("bun", dt.date(2023, 3, 20), title="Ordförande"),
+        ),
+    )
+
+
+def extendable_agreement() -> bm.Agreement:
+    """The clean agreement, made in 2020 to be in force 2021-01-01–2022-12-31 "med möjlighet
+    till förlängning med två år i taget" (with the possibility of two more years at a time)."""
+    import attrs
+
+    clean = clean_agreement()
+    return attrs.evolve(
+        clean,
+        id="alingsas-bus-2021",
+        document_date=dt.date(2020, 12, 1),
+        chair=bm.ChairRule(
+            rotation=("bun", "sn", "kun"),
+            terms=(bm.ChairTerm("bun", bm.Period(dt.date(2019, 1, 1), dt.date(2022, 12, 31))),),
+            mid_period_changes=True,
+        ),
+        validity=bm.Validity(
+            bm.ValidityBasis.FIXED,
+            bm.Period(dt.date(2021, 1, 1), dt.date(2022, 12, 31)),
+            extension=bm.Extension(2),
+        ),
+        signatures=tuple(attrs.evolve(s, date=dt.date(2020, 12, 15)) for s in clean.signatures),
+    )
+
+
+def extension_of(
+    agreement: bm.Agreement,
+    period: bm.Period,
+    adopted: dt.date,
+    *,
+    extension_id: str | None = None,
+    title: str | None = None,
+) -> bm.Agreement:
+    """An extension document (förlängning) of ``agreement`` for ``period``.
+
+    Each party of the agreement adopts it by decision on ``adopted``; it restates
+    nothing else.
+    """
+    parties = tuple(dict.fromkeys(agreement.parties))
+    years = f"{period.start.year}–{period.end.year if period.end else ''}"
+    return bm.Agreement(
+        id=extension_id or f"{agreement.id}-forlangning-{period.start.year}",
+        title=title or f"Förlängning {years}",
+        kind=bm.AgreementKind.EXTENSION,
+        extends=agreement.id,
+        municipality=agreement.municipality,
+        document_date=adopted,
+        bodies=tuple(body for party in parties if (body := agreement.body(party)) is not None),
+        parties=parties,
+        validity=bm.Validity(bm.ValidityBasis.FIXED, period),
+        adoptions=tuple(
+            bm.Adoption(party, adopted, f"§ {n}") for n, party in enumerate(parties, 1)
+        ),
+    )

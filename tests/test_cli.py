@@ -458,3 +458,28 @@ def test_a_file_name_that_is_not_utf_8_is_shown_with_its_bytes_escaped(tmp_path:
     code, out, err = run("validate", str(tmp_path))
     assert f"{tmp_path}/bad\\xff.toml: 0 errors" in out
     assert f"{tmp_path}/worse\\xfe.json: 1 problem" in err
+
+
+def test_show_summarises_in_swedish_with_adoptions_and_an_open_end() -> None:
+    code, out, _ = run("show", "--lang", "sv", str(EXAMPLES / "fyrbodal-barn-och-unga-2020.toml"))
+    assert EXIT_OK == code
+    lines = out.splitlines()
+    assert "fyrbodal-barn-och-unga-2020 (ramöverenskommelse): " in lines[0]
+    assert "  giltighetstid: 2020-01-01 tills vidare" in lines
+    assert "  antagen 2019-11-26: Västra Götalandsregionen (Regionfullmäktige § 215)" in lines
+    assert not any("(framework)" in line or "validity" in line for line in lines)
+
+
+def test_show_summarises_records_with_every_kind_of_entry_in_english() -> None:
+    path = str(EXAMPLES / "stenungsund-vgr-records.toml")
+    code, out, _ = run("show", path)
+    assert EXIT_OK == code
+    expected = "records for stenungsund-vgr-2018: 0 meetings, 0 evaluations, 0 reports, 8 reviews\n"
+    assert expected == out
+
+
+def test_show_of_an_extension_names_what_it_extends_and_its_period() -> None:
+    path = str(EXAMPLES / "kungalv-bus-2021-forlangning-2025.toml")
+    _, out, _ = run("show", "--lang", "en", path)
+    assert "  extends: kungalv-bus-2021" in out.splitlines()
+    assert "  validity: 2025-01-01 – 2026-12-31 (fixed dates)" in out.splitlines()

@@ -242,9 +242,9 @@ def test_unknown_key_deep_in_the_document_is_reported_at_its_path(fmt: Format) -
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_missing_required_key_of_a_list_item_is_reported_at_its_path(fmt: Format) -> None:
     data = document()
-    del data["forums"][1]["level"]
+    del data["forums"][1]["name"]
 
-    assert {"/forums/1/level": "this required key is missing"} == problems_in(data, fmt)
+    assert {"/forums/1/name": "this required key is missing"} == problems_in(data, fmt)
 
 
 def test_records_document_with_an_agreement_key_is_rejected() -> None:
@@ -468,7 +468,9 @@ def test_unknown_kind_is_rejected_naming_the_kinds(kind: str) -> None:
     problems = problems_of(MINIMAL.replace('"agreement"', kind))
 
     assert ["/kind"] == list(problems)
-    assert problems["/kind"].endswith("is not one of 'agreement', 'framework', 'records'")
+    assert problems["/kind"].endswith(
+        "is not one of 'agreement', 'framework', 'extension', 'records'"
+    )
 
 
 def test_document_without_kind_is_rejected() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -13,6 +16,7 @@ import pytest
 
 import busmodel
 from busmodel._calendar import is_working_day
+from busmodel._cli import main
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 DOCUMENTS = sorted(EXAMPLES.glob("*.toml"))
@@ -67,7 +71,8 @@ def test_every_example_dumps_and_loads_back_equal(path: Path, fmt: busmodel.Form
     assert document == busmodel.loads(busmodel.dumps(document, fmt), fmt)
 
 
-AGREEMENTS = [path for path in DOCUMENTS if path != RECORDS]
+AGREEMENTS = [path for path in DOCUMENTS if 'kind = "records"' not in path.read_text("utf-8")]
+"""Every example but the records documents."""
 
 
 @pytest.mark.parametrize("path", AGREEMENTS, ids=_ids(AGREEMENTS))
@@ -210,23 +215,22 @@ def test_records_miss_the_autumn_2024_meeting_and_hold_an_extra_one() -> None:
         if m.kind is busmodel.MeetingKind.REGULAR
     }
     every = {(year, half) for year in (2023, 2024, 2025) for half in ("spring", "autumn")}
+    every.add((2026, "spring"))
     assert {(2024, "autumn")} == every - regular
     assert any(m.kind is busmodel.MeetingKind.EXTRA for m in records.meetings)
 
 
-def test_records_miss_the_autumn_2024_meeting_in_its_window_when_checked_on_2026_11_22() -> None:
+def test_records_miss_the_autumn_2024_meeting_in_its_window_when_checked_on_2026_11_27() -> None:
     report = busmodel.validate(
         _agreement(CORRECTED),
-        today=dt.date(2026, 11, 22),
+        today=dt.date(2026, 11, 27),
         records=busmodel.load_records(RECORDS),
         select=["REC003"],
     )
-    # The records end in 2025, so by 2026-11-22 the spring window of 2026 has passed too.
-    assert [
-        ("/forums/0/cadence/windows/0", "no regular meeting in spring 2026"),
-        ("/forums/0/cadence/windows/1", "no regular meeting in autumn 2024"),
-    ] == [(f.path, f.message.en.split(" (")[0]) for f in report.findings]
-    missed = report.findings[1]
+    assert [("/forums/0/cadence/windows/1", "no regular meeting in autumn 2024")] == [
+        (f.path, f.message.en.split(" (")[0]) for f in report.findings
+    ]
+    [missed] = report.findings
     assert (
         "no regular meeting in autumn 2024 (2024-07-01 – 2024-12-31): "
         "Politisk samverkan did not meet"
@@ -268,3 +272,31 @@ def test_summary_reports_an_unreadable_document_and_fails(tmp_path: Path) -> Non
     assert expected_status == result.returncode
     assert "broken.toml" in result.stderr.decode("utf-8", errors="replace")
     assert "vastbus-2005" in result.stdout.decode("utf-8", errors="replace")
+
+
+_EXPECT = re.compile(r"^# expect: ([A-Z]+[0-9]+) (\S+)$", re.MULTILINE)
+
+
+def _expected(path: Path) -> Counter[tuple[str, str]]:
+    """The findings an example's comments name: ``# expect: CODE PATH`` lines."""
+    return Counter(_EXPECT.findall(path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def reported() -> dict[str, Counter[tuple[str, str]]]:
+    """What ``busmodel validate examples/ --today 2026-11-27`` reports, by file."""
+    out, err = io.StringIO(), io.StringIO()
+    main(["validate", str(EXAMPLES), "--today", "2026-11-27", "--format", "json"], out, err)
+    assert "" == err.getvalue()
+    files = json.loads(out.getvalue())["files"]
+    return {
+        Path(entry["source"]).name: Counter((f["code"], f["path"]) for f in entry["findings"])
+        for entry in files
+    }
+
+
+@pytest.mark.parametrize("path", AGREEMENTS, ids=_ids(AGREEMENTS))
+def test_every_example_reports_exactly_the_findings_its_comments_name(
+    path: Path, reported: dict[str, Counter[tuple[str, str]]]
+) -> None:
+    assert _expected(path) == reported[path.name]

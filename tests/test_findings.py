@@ -1,3 +1,4 @@
+import busmodel
 from busmodel import Exempted, Finding, Report, Severity, Skipped, Text
 from busmodel._findings import path_key
 
@@ -92,3 +93,11 @@ def test_report_counts_are_singular_for_one_and_plural_otherwise() -> None:
     )
     assert "2 errors, 1 warning, 0 info" == report.render("en").splitlines()[-1]
     assert "2 fel, 1 varning, 0 info" == report.render("sv").splitlines()[-1]
+
+
+def test_a_swedish_report_says_dokumentet_where_the_english_says_document() -> None:
+    report = busmodel.validate(busmodel.Agreement(id="a", title="A"), select=["VAL001", "LIF"])
+    swedish = report.render("sv")
+    assert "(dokumentet): hoppade över LIF001" in swedish
+    assert "(document)" not in swedish
+    assert "(document): skipped LIF001" in report.render("en")

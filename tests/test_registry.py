@@ -1,8 +1,10 @@
+import datetime as dt
 import errno
 import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import busmodel
@@ -204,3 +206,78 @@ def test_a_registry_indexes_without_changing_equality_or_hashing() -> None:
     looked_up, fresh = Registry.of(documents), Registry.of(documents)
     assert 1 == len(looked_up.records_for("a"))
     assert (fresh, hash(fresh)) == (looked_up, hash(looked_up))
+
+
+# -- extensions (förlängning) ------------------------------------------------------------
+
+_CLAUSE = busmodel.Validity(
+    busmodel.ValidityBasis.FIXED,
+    busmodel.Period(dt.date(2021, 1, 1), dt.date(2022, 12, 31)),
+    extension=busmodel.Extension(2),
+)
+
+
+def _extension(extension_id: str, start: dt.date, end: dt.date | None) -> Agreement:
+    return Agreement(
+        id=extension_id,
+        title=f"Förlängning {start.year}–{end.year if end else ''}",
+        kind=busmodel.AgreementKind.EXTENSION,
+        extends="bus-2021",
+        validity=busmodel.Validity(busmodel.ValidityBasis.FIXED, busmodel.Period(start, end)),
+    )
+
+
+def _first_extension() -> Agreement:
+    return _extension("f2023", dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+
+
+def _second_extension() -> Agreement:
+    return _extension("f2025", dt.date(2025, 1, 1), dt.date(2026, 12, 31))
+
+
+def test_extensions_of_lists_the_extension_documents_in_order_of_their_start() -> None:
+    base = Agreement(id="bus-2021", title="BUS", validity=_CLAUSE)
+    undated = attrs.evolve(_first_extension(), id="f-utan-datum", validity=None)
+    registry = Registry.of([_second_extension(), undated, base, _first_extension()])
+    assert ["f2023", "f2025", "f-utan-datum"] == [e.id for e in registry.extensions_of("bus-2021")]
+    assert () == registry.extensions_of("f2023")
+    assert () == registry.extensions_of("missing")
+
+
+def test_effective_validity_runs_through_the_chain_of_extensions() -> None:
+    base = Agreement(id="bus-2021", title="BUS", validity=_CLAUSE)
+    registry = Registry.of([base, _second_extension(), _first_extension()])
+    expected = busmodel.Period(dt.date(2021, 1, 1), dt.date(2026, 12, 31))
+    assert expected == registry.effective_validity("bus-2021")
+
+
+def test_effective_validity_stops_at_the_first_gap() -> None:
+    base = Agreement(id="bus-2021", title="BUS", validity=_CLAUSE)
+    late = _extension("f2025", dt.date(2025, 2, 1), dt.date(2026, 12, 31))
+    registry = Registry.of([base, _first_extension(), late])
+    expected = busmodel.Period(dt.date(2021, 1, 1), dt.date(2024, 12, 31))
+    assert expected == registry.effective_validity("bus-2021")
+
+
+def test_effective_validity_follows_an_overlapping_extension_to_its_later_end() -> None:
+    base = Agreement(id="bus-2021", title="BUS", validity=_CLAUSE)
+    early = _extension("f2022", dt.date(2022, 7, 1), dt.date(2024, 6, 30))
+    registry = Registry.of([base, early])
+    expected = busmodel.Period(dt.date(2021, 1, 1), dt.date(2024, 6, 30))
+    assert expected == registry.effective_validity("bus-2021")
+
+
+def test_effective_validity_without_extensions_is_the_validity() -> None:
+    base = Agreement(id="bus-2021", title="BUS", validity=_CLAUSE)
+    registry = Registry.of([base, Agreement(id="other", title="O")])
+    assert _CLAUSE.period == registry.effective_validity("bus-2021")
+    assert None is registry.effective_validity("other")
+    assert None is registry.effective_validity("missing")
+
+
+def test_effective_validity_is_worked_out_once_per_registry() -> None:
+    base = Agreement(id="bus-2021", title="BUS", validity=_CLAUSE)
+    registry = Registry.of([base, _first_extension()])
+    first = registry.effective_validity("bus-2021")
+    assert first is registry.effective_validity("bus-2021")
+    assert registry == Registry.of([base, _first_extension()])

@@ -142,3 +142,73 @@ def test_for006_a_body_seated_twice_points_at_its_first_seat() -> None:
 def test_for006_the_same_body_in_two_forums_passes() -> None:
     # bun, sn and kun sit both in the political forum and in the steering group.
     assert () == validate(clean_agreement(), select=["FOR006"]).findings
+
+
+def test_for004_a_cadence_without_a_number_is_not_counted_against_its_windows() -> None:
+    # "Flera gånger per år, på våren och på hösten": crashed before, no number to compare.
+    cadence = bm.Cadence(None, _windows((1, 6), (7, 12)), extra_meetings=True)
+    assert () == validate(_with_forum(0, cadence=cadence), select=["FOR004"]).findings
+
+
+def test_for004_more_windows_than_a_given_number_is_still_an_error() -> None:
+    cadence = bm.Cadence(1, _windows((1, 4), (5, 8), (9, 12)))
+    assert ("FOR004",) == validate(_with_forum(0, cadence=cadence), select=["FOR004"]).codes()
+
+
+def test_forums_without_a_level_pass_the_level_rules() -> None:
+    # A text that does not say what a forum does: no level, so nothing to check it against.
+    members = (bm.Member("polis"), bm.Member("sf"))
+    forum = bm.Forum("samverkan", "Samverkansgrupp", members=members, cadence=bm.Cadence())
+    agreement = clean_agreement()
+    changed = attrs.evolve(agreement, forums=(*agreement.forums, forum))
+    assert () == validate(changed, select=["FOR"]).findings
+
+
+def _framework(*forums: bm.Forum, members: tuple[bm.Municipality, ...] = ()) -> bm.Agreement:
+    bodies = (
+        bm.Body("vgr", "Västra Götalandsregionen", bm.BodyKind.REGION),
+        bm.Body("ale", "Ale kommun", bm.BodyKind.MUNICIPALITY, code="1440"),
+        bm.Body("lerum", "Lerums kommun", bm.BodyKind.MUNICIPALITY, code="1441"),
+    )
+    return bm.Agreement(
+        id="ram",
+        title="Ramöverenskommelse",
+        kind=bm.AgreementKind.FRAMEWORK,
+        bodies=bodies,
+        parties=("vgr", "ale", "lerum"),
+        members=members,
+        forums=forums,
+    )
+
+
+LOCAL_GROUPS = bm.Forum(
+    "lokal",
+    "Lokal samverkansgrupp",
+    bm.ForumLevel.WORKING,
+    scope=bm.ForumScope.LOCAL,
+    per_member=True,
+    cadence=bm.Cadence(extra_meetings=True),
+)
+ALE_AND_LERUM = (bm.Municipality("Ale", "1440", "ale"), bm.Municipality("Lerum", "1441", "lerum"))
+
+
+def test_for007_a_local_group_in_each_member_of_a_framework_passes_without_listed_members() -> None:
+    report = validate(_framework(LOCAL_GROUPS, members=ALE_AND_LERUM), select=["FOR"])
+    assert () == report.findings
+
+
+def test_for007_a_local_group_in_each_member_of_an_agreement_is_a_warning() -> None:
+    agreement = clean_agreement()
+    changed = attrs.evolve(agreement, forums=(*agreement.forums, LOCAL_GROUPS))
+    report = validate(changed, select=["FOR007"])
+    [finding] = report.findings
+    assert (bm.Severity.WARNING, "/forums/3/per_member") == (finding.severity, finding.path)
+    assert (
+        "Lokal samverkansgrupp står för en grupp i varje medlemskommun, men dokumentet är "
+        "ingen ramöverenskommelse med medlemskommuner" == finding.message.sv
+    )
+
+
+def test_for007_a_framework_without_members_has_no_member_to_hold_a_local_group() -> None:
+    report = validate(_framework(LOCAL_GROUPS), select=["FOR007"])
+    assert ["/forums/0/per_member"] == [f.path for f in report.findings]

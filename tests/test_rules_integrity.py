@@ -1,3 +1,5 @@
+import datetime as dt
+
 import attrs
 
 import busmodel as bm
@@ -152,3 +154,118 @@ def test_int008_an_agreement_that_names_itself_as_its_framework_is_reported() ->
 def test_int008_references_to_other_documents_pass() -> None:
     agreement = attrs.evolve(clean_agreement(), supersedes=("alingsas-bus-2019",), framework="vb")
     assert () == validate(agreement, select=["INT008"]).findings
+
+
+def _fyrbodal(*members: bm.Municipality) -> bm.Agreement:
+    """A framework whose member municipalities are parties that adopt it and report to it."""
+    bodies = (
+        bm.Body("vgr", "Västra Götalandsregionen", bm.BodyKind.REGION),
+        bm.Body("lysekil", "Lysekils kommun", bm.BodyKind.MUNICIPALITY, code="1484"),
+        bm.Body("orust", "Orust kommun", bm.BodyKind.MUNICIPALITY, code="1421"),
+        bm.Body("sn", "Socialnämnden i Orust", bm.BodyKind.COMMITTEE),
+    )
+    forum = bm.Forum(
+        "regional",
+        "Regional samverkansgrupp",
+        members=(bm.Member("vgr"), bm.Member("lysekil"), bm.Member("orust")),
+        follow_up=bm.FollowUp(duty=bm.Duty.REPORT, recipients=("sn",)),
+    )
+    return bm.Agreement(
+        id="fyrbodal",
+        title="Ramöverenskommelse",
+        kind=bm.AgreementKind.FRAMEWORK,
+        bodies=bodies,
+        parties=("vgr", "lysekil", "orust"),
+        members=members
+        or (
+            bm.Municipality("Lysekil", "1484", "lysekil"),
+            bm.Municipality("Orust", "1421", "orust"),
+        ),
+        forums=(forum,),
+        adoptions=tuple(
+            bm.Adoption(body, dt.date(2019, 9, 2)) for body in ("vgr", "lysekil", "orust")
+        ),
+    )
+
+
+def test_int_a_framework_whose_members_act_as_parties_passes() -> None:
+    assert () == validate(_fyrbodal(), select=["INT"]).findings
+
+
+def test_int002_adoptions_report_recipients_and_member_links_are_references() -> None:
+    framework = _fyrbodal()
+    bodies = tuple(b for b in framework.bodies if b.id not in ("orust", "sn"))
+    report = validate(attrs.evolve(framework, bodies=bodies), select=["INT002"])
+    assert [
+        "/adoptions/2/body",
+        "/forums/0/follow_up/recipients/0",
+        "/forums/0/members/2/body",
+        "/members/1/body",
+        "/parties/2",
+    ] == [f.path for f in report.findings]
+
+
+def test_int009_a_municipality_listed_twice_by_code_is_an_error_at_the_second() -> None:
+    twice = (
+        bm.Municipality("Lysekil", "1484"),
+        bm.Municipality("Orust", "1421"),
+        bm.Municipality("Lysekils kommun", "1484"),
+    )
+    report = validate(_fyrbodal(*twice), select=["INT009"])
+    [finding] = report.findings
+    assert (bm.Severity.ERROR, "/members/2", ("/members/0",)) == (
+        finding.severity,
+        finding.path,
+        finding.related,
+    )
+    assert "Lysekils kommun (1484) finns med två gånger bland medlemskommunerna" == (
+        finding.message.sv
+    )
+
+
+def test_int009_without_a_code_the_same_name_is_the_same_municipality() -> None:
+    twice = (bm.Municipality("Ale"), bm.Municipality("Orust", "1421"), bm.Municipality("ale"))
+    report = validate(_fyrbodal(*twice), select=["INT009"])
+    assert [("/members/2", ("/members/0",))] == [(f.path, f.related) for f in report.findings]
+
+
+def test_int009_different_municipalities_with_a_name_alike_pass() -> None:
+    # The same name with two different codes is two municipalities (a code is decisive).
+    members = (bm.Municipality("Ale", "1440"), bm.Municipality("Ale", "1441"))
+    assert () == validate(_fyrbodal(*members), select=["INT009"]).findings
+
+
+def test_int010_a_member_linked_to_a_body_that_is_no_municipality_is_an_error() -> None:
+    members = (
+        bm.Municipality("Lysekil", "1484", "lysekil"),
+        bm.Municipality("Orust", "1421", "sn"),
+    )
+    report = validate(_fyrbodal(*members), select=["INT010"])
+    [finding] = report.findings
+    assert (bm.Severity.ERROR, "/members/1/body", ("/bodies/3",)) == (
+        finding.severity,
+        finding.path,
+        finding.related,
+    )
+    assert "Orust is linked to Socialnämnden i Orust, which is not a municipality" == (
+        finding.message.en
+    )
+
+
+def test_int010_a_member_whose_code_differs_from_its_body_is_an_error() -> None:
+    members = (
+        bm.Municipality("Lysekil", "1484", "lysekil"),
+        bm.Municipality("Orust", "1484", "orust"),
+    )
+    report = validate(_fyrbodal(*members), select=["INT010"])
+    [finding] = report.findings
+    assert ("/members/1/code", ("/bodies/2/code",)) == (finding.path, finding.related)
+    assert (
+        "Orust har kommunkoden 1484, men organet Orust kommun som den är kopplad till har 1421"
+        == finding.message.sv
+    )
+
+
+def test_int010_an_undeclared_body_or_a_missing_code_is_left_alone() -> None:
+    members = (bm.Municipality("Lysekil", None, "lysekil"), bm.Municipality("Orust", "1421", "x"))
+    assert () == validate(_fyrbodal(*members), select=["INT010"]).findings

@@ -5,7 +5,7 @@ import attrs
 import busmodel as bm
 import busmodel._rules.supersession
 from busmodel._registry import Entry
-from tests.rule_fixtures import check, clean_agreement
+from tests.rule_fixtures import check, clean_agreement, extendable_agreement, extension_of
 
 PREVIOUS_TERM = bm.Period(dt.date(2019, 1, 1), dt.date(2022, 12, 31))
 
@@ -67,8 +67,10 @@ def test_sup002_a_predecessor_that_ends_after_this_starts_is_an_error() -> None:
         finding.path,
         finding.related,
     )
-    assert "'alingsas-bus-2019'" in finding.message.en
-    assert "runs until 2023-06-30" in finding.message.en
+    assert (
+        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2019-01-01–2023-06-30) runs "
+        "until 2023-06-30, but this agreement starts on 2023-01-01"
+    ) == finding.message.en
 
 
 def test_sup002_a_predecessor_until_further_notice_overlaps() -> None:
@@ -244,3 +246,69 @@ def test_sup007_the_agreement_itself_or_an_equal_copy_of_it_is_no_duplicate() ->
     assert () == check(agreement, "SUP007", others=[]).findings
     copy = bm.Registry.of([attrs.evolve(agreement)])
     assert () == bm.validate(agreement, registry=copy, select=["SUP007"]).findings
+
+
+# -- a predecessor extended by extension documents ------------------------------------------
+
+
+def _extended_predecessor(*ends: int) -> list[bm.Agreement]:
+    """The agreement of 2021–2022, extended by two years at a time until each of ``ends``."""
+    base = extendable_agreement()
+    return [
+        base,
+        *(
+            extension_of(
+                base,
+                bm.Period(dt.date(end - 1, 1, 1), dt.date(end, 12, 31)),
+                dt.date(end - 2, 11, 16),
+            )
+            for end in ends
+        ),
+    ]
+
+
+def _successor_of_2021(start: dt.date) -> bm.Agreement:
+    validity = bm.Validity(bm.ValidityBasis.FIXED, bm.Period(start, dt.date(2030, 12, 31)))
+    return attrs.evolve(
+        clean_agreement(),
+        id="alingsas-bus-2027",
+        validity=validity,
+        supersedes=("alingsas-bus-2021",),
+    )
+
+
+def test_sup003_a_successor_of_an_extended_agreement_follows_its_last_extension() -> None:
+    others = _extended_predecessor(2024, 2026)
+    successor = _successor_of_2021(dt.date(2027, 1, 1))
+    assert () == check(successor, "SUP", others=others).findings  # not a gap of four years
+
+
+def test_sup003_a_gap_after_the_last_extension_is_still_a_warning() -> None:
+    others = _extended_predecessor(2024, 2026)
+    [finding] = check(_successor_of_2021(dt.date(2027, 2, 1)), "SUP", others=others).findings
+    assert ("SUP003", bm.Severity.WARNING) == (finding.code, finding.severity)
+    assert (
+        "a gap of 31 days without an agreement: the superseded agreement “BUS – Barn Ungdom "
+        "Samverkan” (2021-01-01–2026-12-31, with its extensions) ends on 2026-12-31 and this "
+        "one starts on 2027-02-01"
+    ) == finding.message.en
+    assert (
+        "ett glapp på 31 dagar utan överenskommelse: den ersatta överenskommelsen ”BUS – Barn "
+        "Ungdom Samverkan” (2021-01-01–2026-12-31, med förlängningar) gäller till och med "
+        "2026-12-31 och denna börjar gälla 2027-02-01"
+    ) == finding.message.sv
+
+
+def test_sup002_a_successor_that_starts_while_an_extension_runs_overlaps() -> None:
+    others = _extended_predecessor(2024, 2026)
+    [finding] = check(_successor_of_2021(dt.date(2025, 1, 1)), "SUP", others=others).findings
+    assert ("SUP002", bm.Severity.ERROR) == (finding.code, finding.severity)
+    assert "(2021-01-01–2026-12-31, with its extensions) runs until 2026-12-31" in (
+        finding.message.en
+    )
+
+
+def test_sup007_an_extension_document_with_another_documents_id_is_an_error() -> None:
+    base, extension = _extended_predecessor(2024)
+    clash = attrs.evolve(extension, id=base.id)
+    assert ["SUP007"] == [f.code for f in check(clash, "SUP", others=[base]).findings]

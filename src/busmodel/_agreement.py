@@ -328,7 +328,8 @@ class Agreement(_Lookups):
         {'sn': datetime.date(2024, 3, 5)}
         """
         days: dict[str, dt.date] = {}
-        for assent in (*self.signatures, *self.adoptions):
+        given: list[Signature | Adoption] = [*self.signatures, *self.adoptions]
+        for assent in given:
             known = days.get(assent.body)
             if known is None or assent.date < known:
                 days[assent.body] = assent.date

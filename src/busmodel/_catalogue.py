@@ -128,9 +128,7 @@ class Rule:
     """The seed document or law the rule comes from."""
     check: Check = attrs.field(eq=False)
     needs: frozenset[Need] = frozenset()
-    kinds: frozenset[AgreementKind] = attrs.field(
-        default=frozenset({AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK}), converter=frozenset
-    )
+    kinds: frozenset[AgreementKind] = frozenset({AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK})
     """The kinds of document the rule checks; an extension document restates little, so
     a rule checks one only when it says so."""
 

@@ -18,7 +18,7 @@ from typing import Any, Final, TextIO, cast
 import attrs
 
 from busmodel import __version__
-from busmodel._agreement import Agreement
+from busmodel._agreement import Agreement, ValidityBasis
 from busmodel._catalogue import Options, Rule, rules, select_rules, unknown_patterns
 from busmodel._check import FIRST_DAY, LAST_DAY
 from busmodel._document import Document, dumps, load
@@ -27,7 +27,7 @@ from busmodel._findings import Report, Severity
 from busmodel._records import Records
 from busmodel._registry import Entry, Registry
 from busmodel._rules_doc import rules_markdown
-from busmodel._text import Lang
+from busmodel._text import Lang, span_text
 from busmodel._validate import RuleError, validate
 
 __all__ = [
@@ -282,6 +282,7 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="summarise a document")
     show.add_argument("path", metavar="PATH")
+    show.add_argument("--lang", choices=("sv", "en"), default="en")
 
     convert = commands.add_parser("convert", help="write a document as TOML or JSON")
     convert.add_argument("path", metavar="PATH")
@@ -472,33 +473,130 @@ def _rule_dict(item: Rule, lang: Lang) -> dict[str, Any]:
     }
 
 
-def describe(document: Document) -> str:
-    """A short human summary of a document."""
+def describe(document: Document, lang: Lang = "en") -> str:
+    """A short summary of a document for a person, in ``lang``.
+
+    >>> from busmodel import Records
+    >>> describe(Records(agreement="bus"), "sv")
+    'protokoll för bus: 0 möten, 0 utvärderingar, 0 redovisningar, 0 omprövningar'
+    """
+    words = _WORDS[lang]
     if isinstance(document, Records):
-        return (
-            f"records for {document.agreement}: {len(document.meetings)} meetings, "
-            f"{len(document.evaluations)} evaluations"
+        counts = (
+            (len(document.meetings), "meeting"),
+            (len(document.evaluations), "evaluation"),
+            (len(document.reports), "report"),
+            (len(document.reviews), "review"),
         )
-    lines = [f"{document.id} ({document.kind.value}): {document.title}"]
+        listed = ", ".join(f"{n} {words[what][n != 1]}" for n, what in counts)
+        return f"{words['records'][0]} {document.agreement}: {listed}"
+    lines = [f"{document.id} ({words[document.kind.value][0]}): {document.title}"]
+    if document.extends is not None:
+        lines.append(f"  {words['extends'][0]}: {document.extends}")
     if document.municipality is not None:
         code = f" ({document.municipality.code})" if document.municipality.code else ""
-        lines.append(f"  municipality: {document.municipality.name}{code}")
+        lines.append(f"  {words['municipality'][0]}: {document.municipality.name}{code}")
     if document.validity is not None:
-        lines.append(f"  validity: {document.validity.period} ({document.validity.basis.value})")
+        period = document.validity.period
+        shown = span_text(period.start, period.end).get(lang)
+        if document.validity.basis is not ValidityBasis.UNTIL_FURTHER_NOTICE:
+            shown += f" ({words[document.validity.basis.value][0]})"
+        lines.append(f"  {words['validity'][0]}: {shown}")
     for label, ids in (("parties", document.parties), ("participants", document.participants)):
         if ids:
             names = [b.name if (b := document.body(i)) else f"{i}?" for i in ids]
-            lines.append(f"  {label}: {', '.join(names)}")
+            lines.append(f"  {words[label][0]}: {', '.join(names)}")
     for forum in document.forums:
+        level = "" if forum.level is None else f" [{words[forum.level.value][0]}]"
+        count = len(forum.members)
         lines.append(
-            f"  forum {forum.id}: {forum.name} [{forum.level.value}], {len(forum.members)} members"
+            f"  {words['forum'][0]} {forum.id}: {forum.name}{level}, "
+            f"{count} {words['member'][count != 1]}"
         )
     if document.chair is not None:
         for term in document.chair.terms:
-            lines.append(f"  chair {term.period}: {term.body}")
+            shown = span_text(term.period.start, term.period.end).get(lang)
+            lines.append(f"  {words['chair'][0]} {shown}: {_name(document, term.body)}")
     for signature in document.signatures:
-        lines.append(f"  signed {signature.date} for {signature.body}: {signature.name}")
+        who = "" if signature.name is None else f" ({signature.name})"
+        lines.append(
+            f"  {words['signed'][0]} {signature.date}: {_name(document, signature.body)}{who}"
+        )
+    for adoption in document.adoptions:
+        ref = "" if adoption.reference is None else f" ({adoption.reference})"
+        lines.append(
+            f"  {words['adopted'][0]} {adoption.date}: {_name(document, adoption.body)}{ref}"
+        )
     return "\n".join(lines)
+
+
+def _name(document: Agreement, body_id: str) -> str:
+    body = document.body(body_id)
+    return body.name if body is not None else f"{body_id}?"
+
+
+_WORDS: Final[dict[Lang, dict[str, tuple[str, str]]]] = {
+    "en": {
+        "records": ("records for", ""),
+        "meeting": ("meeting", "meetings"),
+        "evaluation": ("evaluation", "evaluations"),
+        "report": ("report", "reports"),
+        "review": ("review", "reviews"),
+        "agreement": ("agreement", ""),
+        "framework": ("framework", ""),
+        "extension": ("extension", ""),
+        "extends": ("extends", ""),
+        "municipality": ("municipality", ""),
+        "validity": ("validity", ""),
+        "mandate-period": ("the mandate period", ""),
+        "fixed": ("fixed dates", ""),
+        "until-further-notice": ("until further notice", ""),
+        "from-signing": ("from signing", ""),
+        "parties": ("parties", ""),
+        "participants": ("participants", ""),
+        "forum": ("forum", ""),
+        "member": ("member", "members"),
+        "political": ("political", ""),
+        "steering": ("steering group", ""),
+        "management": ("management group", ""),
+        "working": ("working group", ""),
+        "development": ("development group", ""),
+        "pupils": ("pupils' group", ""),
+        "chair": ("chair", ""),
+        "signed": ("signed", ""),
+        "adopted": ("adopted", ""),
+    },
+    "sv": {
+        "records": ("protokoll för", ""),
+        "meeting": ("möte", "möten"),
+        "evaluation": ("utvärdering", "utvärderingar"),
+        "report": ("redovisning", "redovisningar"),
+        "review": ("omprövning", "omprövningar"),
+        "agreement": ("överenskommelse", ""),
+        "framework": ("ramöverenskommelse", ""),
+        "extension": ("förlängning", ""),
+        "extends": ("förlänger", ""),
+        "municipality": ("kommun", ""),
+        "validity": ("giltighetstid", ""),
+        "mandate-period": ("mandatperioden", ""),
+        "fixed": ("fasta datum", ""),
+        "until-further-notice": ("tills vidare", ""),
+        "from-signing": ("från undertecknandet", ""),
+        "parties": ("parter", ""),
+        "participants": ("övriga samhällsaktörer", ""),
+        "forum": ("forum", ""),
+        "member": ("medlem", "medlemmar"),
+        "political": ("politisk samverkan", ""),
+        "steering": ("styrgrupp", ""),
+        "management": ("ledningsgrupp", ""),
+        "working": ("arbetsgrupp", ""),
+        "development": ("utvecklingsgrupp", ""),
+        "pupils": ("elevgrupp", ""),
+        "chair": ("ordförande", ""),
+        "signed": ("undertecknad", ""),
+        "adopted": ("antagen", ""),
+    },
+}
 
 
 def main(
@@ -575,7 +673,7 @@ def _run(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
         err.write(f"{_shown_error(error)}\n")
         return EXIT_UNREADABLE
     if args.command == "show":
-        out.write(describe(document) + "\n")
+        out.write(describe(document, args.lang) + "\n")
     else:
         out.write_document(dumps(document, args.to))
     return EXIT_OK

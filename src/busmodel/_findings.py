@@ -32,6 +32,8 @@ class Severity(enum.Enum):
         return _LABELS[self].get(lang)
 
 
+WHOLE_DOCUMENT: Final = Text(en="(document)", sv="(dokumentet)")
+"""Where a finding about the document as a whole is, in a report."""
 _RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _LABELS: Final = {
     Severity.ERROR: Text(en="error", sv="fel"),
@@ -92,7 +94,7 @@ class Finding:
 
     def render(self, lang: Lang = "en") -> str:
         """``path: CODE severity message``."""
-        where = self.path or "(document)"
+        where = self.path or WHOLE_DOCUMENT.get(lang)
         return f"{where}: {self.code} {self.severity.label(lang)} {self.message.get(lang)}"
 
 
@@ -183,7 +185,7 @@ class Report:
             by_reason.setdefault(skipped.reason.get(lang), []).append(skipped.code)
         label = Text(en="skipped", sv="hoppade över").get(lang)
         lines += [
-            f"{prefix}(document): {label} {', '.join(codes)}: {reason}"
+            f"{prefix}{WHOLE_DOCUMENT.get(lang)}: {label} {', '.join(codes)}: {reason}"
             for reason, codes in by_reason.items()
         ]
         totals = ", ".join(_count_label(severity, n, lang) for severity, n in self.counts.items())

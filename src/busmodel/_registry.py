@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -10,15 +11,63 @@ from typing import TypeVar, cast
 
 import attrs
 
-from busmodel._agreement import Agreement
+from busmodel._agreement import Agreement, AgreementKind
 from busmodel._document import Document, load
 from busmodel._errors import DocumentError, Problem
+from busmodel._period import Period
 from busmodel._records import Records
 
-__all__ = ["Entry", "Registry", "document_paths"]
+__all__ = ["Entry", "Registry", "document_paths", "prolonged"]
 
 _SUFFIXES = (".toml", ".json")
 _T = TypeVar("_T")
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _by_start(extension: Agreement) -> tuple[bool, dt.date]:
+    """Extensions in order of their start; those without a validity last."""
+    if extension.validity is None:
+        return True, dt.date.max
+    return False, extension.validity.period.start
+
+
+def prolonged(
+    period: Period, extensions: Iterable[Agreement]
+) -> tuple[Period, tuple[Agreement, ...]]:
+    """``period`` prolonged through ``extensions`` (in order of their start), and those followed.
+
+    Each extension that starts on or before the day after the end so far carries the
+    end on to its own end, when that is later; the chain stops at the first gap, at an
+    open end, and passes over an extension without a validity.
+
+    >>> from busmodel import Validity, ValidityBasis
+    >>> def extension(start: int, end: int) -> Agreement:
+    ...     days = Period(dt.date(start, 1, 1), dt.date(end, 12, 31))
+    ...     return Agreement(id=f"f{start}", title="F", kind=AgreementKind.EXTENSION,
+    ...                      extends="a", validity=Validity(ValidityBasis.FIXED, days))
+    >>> period, followed = prolonged(Period(dt.date(2021, 1, 1), dt.date(2022, 12, 31)),
+    ...                              [extension(2023, 2024), extension(2025, 2026)])
+    >>> str(period), [f.id for f in followed]
+    ('2021-01-01/2026-12-31', ['f2023', 'f2025'])
+    >>> str(prolonged(period, [extension(2028, 2029)])[0])  # a gap: not followed
+    '2021-01-01/2026-12-31'
+    """
+    end = period.end
+    followed: list[Agreement] = []
+    for extension in extensions:
+        if end is None:
+            break
+        if extension.validity is None:
+            continue
+        more = extension.validity.period
+        if more.start > end + _ONE_DAY:
+            break
+        followed.append(extension)
+        if more.end is None or more.end > end:
+            end = more.end
+    if end == period.end:
+        return period, tuple(followed)
+    return Period(period.start, end), tuple(followed)
 
 
 def document_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -97,6 +146,8 @@ class _Index:
     entries_by_id: dict[str, tuple[Entry, ...]]
     records: dict[str, tuple[Records, ...]]
     successors: dict[str, tuple[Agreement, ...]]
+    extensions: dict[str, tuple[Agreement, ...]]
+    """The extension documents of each agreement id, in order of their start."""
     sources: dict[int, str]
     """The first source of each document, by the document's identity."""
     derived: dict[Callable[[Registry], object], object] = attrs.Factory(dict)
@@ -109,6 +160,7 @@ class _Index:
         entries_by_id: dict[str, list[Entry]] = {}
         records: dict[str, list[Records]] = {}
         successors: dict[str, list[Agreement]] = {}
+        extensions: dict[str, list[Agreement]] = {}
         sources: dict[int, str] = {}
         for entry in entries:
             document = entry.document
@@ -119,6 +171,8 @@ class _Index:
                 entries_by_id.setdefault(document.id, []).append(entry)
                 for superseded in dict.fromkeys(document.supersedes):
                     successors.setdefault(superseded, []).append(document)
+                if document.kind is AgreementKind.EXTENSION and document.extends is not None:
+                    extensions.setdefault(document.extends, []).append(document)
             elif isinstance(document, Records):
                 records.setdefault(document.agreement, []).append(document)
         return cls(
@@ -127,6 +181,7 @@ class _Index:
             {key: tuple(value) for key, value in entries_by_id.items()},
             {key: tuple(value) for key, value in records.items()},
             {key: tuple(value) for key, value in successors.items()},
+            {key: tuple(sorted(value, key=_by_start)) for key, value in extensions.items()},
             sources,
         )
 
@@ -231,6 +286,48 @@ class Registry(_Lookups):
         """The agreements that say they supersede ``agreement_id``."""
         return self._index().successors.get(agreement_id, ())
 
+    def extensions_of(self, agreement_id: str) -> tuple[Agreement, ...]:
+        """The extension documents that extend ``agreement_id``, in order of their start.
+
+        Extensions without a validity come last, in registry order.
+        """
+        return self._index().extensions.get(agreement_id, ())
+
+    def effective_validity(self, agreement_id: str) -> Period | None:
+        """When ``agreement_id`` is in force, prolonged through the chain of its extensions.
+
+        The period of the first agreement with that id, carried on by each extension that
+        names it, in order of their start, up to the first gap (see :func:`prolonged`);
+        None when the registry has no such agreement or it states no validity.
+
+        >>> from busmodel import Validity, ValidityBasis
+        >>> def fixed(start: int, end: int) -> Validity:
+        ...     days = Period(dt.date(start, 1, 1), dt.date(end, 12, 31))
+        ...     return Validity(ValidityBasis.FIXED, days)
+        >>> extension = AgreementKind.EXTENSION
+        >>> registry = Registry.of([
+        ...     Agreement(id="a", title="A", validity=fixed(2021, 2022)),
+        ...     Agreement(id="f", title="F", kind=extension, extends="a",
+        ...               validity=fixed(2023, 2024)),
+        ... ])
+        >>> str(registry.effective_validity("a"))
+        '2021-01-01/2024-12-31'
+        """
+        return self._derived(_effective_validities).get(agreement_id)
+
     def source_of(self, document: Document) -> str | None:
         """Where ``document`` was loaded from, if this very object (not an equal one) is here."""
         return self._index().sources.get(id(document))
+
+
+def _effective_validities(registry: Registry) -> dict[str, Period]:
+    """The effective validity of every agreement id that has one, worked out once."""
+    found: dict[str, Period] = {}
+    for agreement_id in registry._index().by_id:
+        agreement = registry.agreement(agreement_id)
+        if agreement is None or agreement.validity is None:
+            continue
+        found[agreement_id] = prolonged(
+            agreement.validity.period, registry.extensions_of(agreement_id)
+        )[0]
+    return found

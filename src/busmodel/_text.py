@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from typing import Final, Literal
 
 import attrs
 
-__all__ = ["LANGUAGES", "Lang", "Text", "fold", "invisible", "visible"]
+__all__ = ["LANGUAGES", "Lang", "Text", "fold", "invisible", "span_text", "visible"]
 
 Lang = Literal["sv", "en"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("sv", "en")
@@ -75,3 +76,24 @@ def fold(name: str) -> str:
     True
     """
     return " ".join(visible(name).casefold().split())
+
+
+def span_text(start: dt.date, end: dt.date | None) -> Text:
+    """Dates from ``start`` to ``end`` as a case officer writes them, in both languages.
+
+    One form per language: ``2023-01-01 – 2026-12-31``, and an open end as
+    *tills vidare* / *until further notice*; a single day is that day.
+
+    >>> span_text(dt.date(2023, 1, 1), dt.date(2026, 12, 31)).sv
+    '2023-01-01 – 2026-12-31'
+    >>> span_text(dt.date(2005, 1, 1), None)
+    Text(en='2005-01-01 until further notice', sv='2005-01-01 tills vidare')
+    """
+    if end is None:
+        return Text(
+            en=f"{start.isoformat()} until further notice", sv=f"{start.isoformat()} tills vidare"
+        )
+    if end == start:
+        return Text(en=start.isoformat(), sv=start.isoformat())
+    both = f"{start.isoformat()} – {end.isoformat()}"
+    return Text(en=both, sv=both)

@@ -331,6 +331,14 @@ json_values: st.SearchStrategy[Any] = st.recursive(
 # shared pools of ids, names and dates, so that references meet, names clash,
 # records fit and neighbouring documents supersede, frame and collide.
 
+WORLD_KINDS = (
+    AgreementKind.AGREEMENT,
+    AgreementKind.AGREEMENT,
+    AgreementKind.AGREEMENT,
+    AgreementKind.FRAMEWORK,
+    AgreementKind.EXTENSION,
+)
+"""The kind of a world's document, mostly agreements: the most rules check those."""
 BODY_IDS = ("bun", "sn", "kfn", "buf", "sf", "polis")
 """Body ids: a pool small enough that references often meet, and sometimes miss."""
 FORUM_IDS = ("politisk", "styrgrupp", "ledning")
@@ -345,7 +353,12 @@ COMMITTEE_NAMES = (
     "Kultur- och fritidsnämnden",
 )
 """Real committee names, a typo of one, a look-alike and one with an invisible character."""
-PLACES = (Municipality("Alingsås", "1489"), Municipality("Partille", "1402"), Municipality("Ale"))
+PLACES = (
+    Municipality("Alingsås", "1489"),
+    Municipality("Partille", "1402"),
+    Municipality("Ale"),
+    Municipality("Partille kommun", "1402", "sn"),  # a member that acts, linked to a body
+)
 
 
 @attrs.frozen
@@ -419,19 +432,36 @@ def _forum(draw: st.DrawFn, refs: st.SearchStrategy[str]) -> Forum:
     cadence = None
     if draw(st.booleans()):
         cadence = Cadence(
-            draw(st.integers(min_value=1, max_value=4)),
+            draw(st.integers(min_value=0, max_value=4)) or None,  # 0: "several times a year"
             _windows_of(draw),
             extra_meetings=draw(st.booleans()),
         )
     return Forum(
         draw(st.sampled_from(FORUM_IDS)),
         draw(st.sampled_from(("Politisk samverkan", "BUS styrgrupp", "Ledningsgrupp"))),
-        draw(st.sampled_from(ForumLevel)),
+        draw(st.sampled_from(ForumLevel)) if draw(st.integers(min_value=0, max_value=4)) else None,
         members=tuple(
             draw(st.lists(st.builds(Member, refs, optional(st.sampled_from(ROLES))), max_size=4))
         ),
         cadence=cadence,
-        follow_up=draw(optional(st.just(FollowUp()))),
+        follow_up=draw(
+            st.one_of(
+                st.none(),
+                st.just(FollowUp()),
+                st.just(FollowUp()),
+                st.builds(
+                    FollowUp,
+                    duty=st.just(Duty.REPORT),
+                    recipients=st.lists(refs, min_size=1, max_size=2).map(tuple),
+                ),
+                st.builds(
+                    FollowUp,
+                    duty=st.just(Duty.REPORT),
+                    recipients=st.lists(refs, min_size=1, max_size=2).map(tuple),
+                ),
+            )
+        ),
+        per_member=draw(st.booleans()),
     )
 
 
@@ -455,8 +485,26 @@ def _records(draw: st.DrawFn, agreement: Agreement) -> Records:
     for _ in range(draw(st.integers(min_value=0, max_value=3))):
         year = min(validity.start.year + draw(st.integers(min_value=0, max_value=4)), 2199)
         evaluations.append(Evaluation(draw(forum_ids), year, dt.date(year, 12, 31)))
+    reports = []
+    for _ in range(draw(st.integers(min_value=0, max_value=2))):
+        year = min(validity.start.year + draw(st.integers(min_value=0, max_value=4)), 2199)
+        recipient = draw(st.sampled_from((*BODY_IDS, "okant")))
+        reports.append(ReportRecord(draw(forum_ids), recipient, year, dt.date(year, 12, 31)))
+    reviews = [
+        ReviewRecord(
+            _clip(validity.start + dt.timedelta(days=draw(around))),
+            draw(st.sampled_from((*BODY_IDS, *FORUM_IDS, "okant"))),
+        )
+        for _ in range(draw(st.integers(min_value=0, max_value=1)))
+    ]
     owner = agreement.id if draw(st.integers(min_value=0, max_value=5)) else "annan"
-    return Records(agreement=owner, meetings=tuple(meetings), evaluations=tuple(evaluations))
+    return Records(
+        agreement=owner,
+        meetings=tuple(meetings),
+        evaluations=tuple(evaluations),
+        reports=tuple(reports),
+        reviews=tuple(reviews),
+    )
 
 
 @st.composite
@@ -465,10 +513,12 @@ def _neighbour(draw: st.DrawFn, other_id: str, agreement: Agreement) -> Agreemen
     anchor = agreement.validity.period.start if agreement.validity else draw(dates)
     start = _near(draw, anchor - dt.timedelta(days=4 * 365), 400)
     end = draw(optional(st.just(_near(draw, anchor, 60))))
+    kind = draw(st.sampled_from(AgreementKind))
     return Agreement(
         id=other_id,
         title=draw(st.sampled_from(("BUS 2019", "VÄSTBUS", "Samverkan"))),
-        kind=draw(st.sampled_from(AgreementKind)),
+        kind=kind,
+        extends=draw(st.sampled_from(OTHER_IDS)) if kind is AgreementKind.EXTENSION else None,
         supersedes=tuple(draw(st.lists(st.sampled_from((agreement.id, *OTHER_IDS)), max_size=1))),
         members=tuple(draw(st.lists(st.sampled_from(PLACES), max_size=2))),
         validity=draw(
@@ -483,6 +533,44 @@ def _neighbour(draw: st.DrawFn, other_id: str, agreement: Agreement) -> Agreemen
     )
 
 
+def _extensions_near(
+    extends: str | None, own_id: str, period: Period, choice: int
+) -> list[Agreement]:
+    """EXT003-EXT006, LIF005: for an extension, the agreement it extends (once, under a
+    clause) and an extension of it before this one; for an agreement, an extension of it.
+
+    It draws nothing, so that the worlds drawn stay the ones drawn without it: its
+    choices follow from ``choice``, a number made of what the world has drawn already.
+    """
+    year = dt.timedelta(days=365)
+    if extends is None:  # an agreement: an extension of it, from the day after it ends
+        end = period.end or period.start
+        days = Period(_clip(end + dt.timedelta(days=1)), _clip(end + 2 * year))
+        found: list[Agreement] = []
+    else:  # an extension, after another one (with a gap, none or an overlap)
+        gap = dt.timedelta(days=(30, 0, 1)[choice // 2 % 3])
+        days = Period(_clip(period.start - 2 * year), _clip(period.start - gap))
+        clause = Extension(1, times=1) if choice // 6 % 2 == 0 else None
+        base = Period(_clip(days.start - 2 * year), _clip(days.start - dt.timedelta(days=1)))
+        found = [
+            Agreement(
+                id=extends,
+                title="BUS 2019",
+                validity=Validity(ValidityBasis.FIXED, base, extension=clause),
+            )
+        ]
+    found.append(
+        Agreement(
+            id="bus-forlangning",
+            title="Förlängning",
+            kind=AgreementKind.EXTENSION,
+            extends=extends or own_id,
+            validity=Validity(ValidityBasis.FIXED, days),
+        )
+    )
+    return found
+
+
 @st.composite
 def worlds(draw: st.DrawFn) -> World:
     """An agreement whose parts refer to each other, with records, registry and a day."""
@@ -492,7 +580,7 @@ def worlds(draw: st.DrawFn) -> World:
         Body(
             body_id,
             draw(st.sampled_from(COMMITTEE_NAMES) | texts),
-            draw(st.sampled_from(BodyKind)),
+            draw(st.just(BodyKind.COMMITTEE) | st.sampled_from(BodyKind)),
             draw(optional(st.sampled_from([other for other in BODY_IDS if other != body_id]))),
         )
         for body_id in declared
@@ -521,10 +609,12 @@ def worlds(draw: st.DrawFn) -> World:
     signing = period.start if period else draw(dates)
     document_date = draw(optional(st.just(_near(draw, signing, 30))))
     own_id = draw(st.sampled_from(("bus-2023", "bus-2019")))
+    kind = draw(st.sampled_from(WORLD_KINDS))
     agreement = Agreement(
         id=own_id,
         title="BUS",
-        kind=draw(st.sampled_from(AgreementKind)),
+        kind=kind,
+        extends=draw(st.sampled_from(OTHER_IDS)) if kind is AgreementKind.EXTENSION else None,
         municipality=draw(optional(st.sampled_from(PLACES))),
         document_date=document_date,
         framework=draw(optional(st.sampled_from((*OTHER_IDS, own_id)))),
@@ -595,4 +685,28 @@ def worlds(draw: st.DrawFn) -> World:
             )
         )
     )
+    choice = (
+        sum(day.toordinal() for day in (period.start, period.end, today) if day) if period else 0
+    )
+    choice += len(agreement.bodies) + len(agreement.parties) + len(agreement.signatures)
+    if registry is not None and period is not None and choice % 2:
+        near = _extensions_near(agreement.extends, agreement.id, period, choice)  # EXT, LIF005
+        place, framework = agreement.municipality, agreement.framework
+        if place is not None and framework not in (None, agreement.id):  # SUP006: not a member
+            other = PLACES[2] if place.name != PLACES[2].name else PLACES[0]
+            near.append(
+                Agreement(
+                    id=str(framework),
+                    title="VÄSTBUS",
+                    kind=AgreementKind.FRAMEWORK,
+                    members=(other,),
+                )
+            )
+        replaced = {document.id for document in near}
+        kept = [
+            entry.document
+            for entry in registry.entries
+            if entry.document is agreement or getattr(entry.document, "id", None) not in replaced
+        ]
+        registry = Registry.of([kept[0], *near, *kept[1:]])
     return World(agreement, today, records_, registry)

@@ -8,7 +8,7 @@ from busmodel import Agreement, Records, Registry, validate
 from tests.property.strategies import World, agreements, dates, records, worlds
 
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-BUILT_IN = ("CHR", "FOR", "INT", "LIF", "NAM", "REC", "SIG", "SUP", "VAL")
+BUILT_IN = ("CHR", "EXT", "FOR", "INT", "LIF", "NAM", "REC", "SIG", "SUP", "VAL")
 
 
 def _check(world: World) -> busmodel.Report:
@@ -42,7 +42,7 @@ def test_the_worlds_reach_every_built_in_rule() -> None:
     fired: set[str] = set()
 
     @settings(
-        max_examples=600,
+        max_examples=1000,
         derandomize=True,
         database=None,
         deadline=None,

@@ -3,6 +3,7 @@
 from busmodel._rules import (
     chair,
     compliance,
+    extensions,
     forums,
     integrity,
     lifecycle,
@@ -15,6 +16,7 @@ from busmodel._rules import (
 __all__ = [
     "chair",
     "compliance",
+    "extensions",
     "forums",
     "integrity",
     "lifecycle",

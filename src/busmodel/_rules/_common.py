@@ -6,18 +6,23 @@ import datetime as dt
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import Final, TypeVar
 
-from busmodel._agreement import Agreement
+from dateutil.relativedelta import relativedelta
+
+from busmodel._agreement import Agreement, AgreementKind
 from busmodel._period import Period
-from busmodel._text import Text
+from busmodel._text import Text, fold
 
 __all__ = [
+    "EVERY_KIND",
     "ONE_DAY",
     "body_index",
     "body_references",
     "cycle",
     "day_count",
+    "elapsed",
     "first_positions",
     "forum_index",
+    "municipality_key",
     "name_of",
     "repeats",
     "season",
@@ -28,6 +33,9 @@ _H = TypeVar("_H", bound=Hashable)
 
 ONE_DAY: Final = dt.timedelta(days=1)
 """One calendar day."""
+EVERY_KIND: Final = (AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK, AgreementKind.EXTENSION)
+"""For the rules that check extension documents too: an extension declares bodies,
+parties, its assent and its period."""
 
 
 def first_positions(items: Iterable[_H]) -> dict[_H, int]:
@@ -69,9 +77,15 @@ def body_references(agreement: Agreement) -> Iterator[tuple[str, str]]:
         yield f"/parties/{i}", party
     for i, participant in enumerate(agreement.participants):
         yield f"/participants/{i}", participant
+    for i, municipality in enumerate(agreement.members):
+        if municipality.body is not None:
+            yield f"/members/{i}/body", municipality.body
     for f, forum in enumerate(agreement.forums):
         for m, member in enumerate(forum.members):
             yield f"/forums/{f}/members/{m}/body", member.body
+        if forum.follow_up is not None:
+            for k, recipient in enumerate(forum.follow_up.recipients):
+                yield f"/forums/{f}/follow_up/recipients/{k}", recipient
     if agreement.chair is not None:
         for i, body_id in enumerate(agreement.chair.rotation):
             yield f"/chair/rotation/{i}", body_id
@@ -81,6 +95,32 @@ def body_references(agreement: Agreement) -> Iterator[tuple[str, str]]:
             yield f"/chair/may_chair/{i}", body_id
     for i, signature in enumerate(agreement.signatures):
         yield f"/signatures/{i}/body", signature.body
+    for i, adoption in enumerate(agreement.adoptions):
+        yield f"/adoptions/{i}/body", adoption.body
+
+
+_MUNICIPALITY_WORDS: Final = (" kommuns", " kommun", " stads", " stad")
+"""What follows a municipality's name in the name of the municipality as a whole."""
+
+
+def municipality_key(name: str) -> str:
+    """A municipality's name as it is compared: folded, without "kommun" or "stad", or a final s.
+
+    "Lerums kommun", "Lerum" and "LERUM" are one municipality, as are "Borås Stad"
+    and "Borås"; the final s is dropped from every name alike, so that the
+    genitive of "Lerums kommun" meets "Lerum" and "Alingsås" still meets itself.
+
+    >>> municipality_key("Lerums kommun") == municipality_key("Lerum")
+    True
+    >>> municipality_key("Borås Stad") == municipality_key("Borås")
+    True
+    """
+    folded = fold(name)
+    for word in _MUNICIPALITY_WORDS:
+        if folded.endswith(word) and len(folded) > len(word):
+            folded = folded[: -len(word)]
+            break
+    return folded[:-1] if folded.endswith("s") and len(folded) > 1 else folded
 
 
 CYCLE_SHOWN: Final = 8
@@ -134,6 +174,30 @@ def day_count(count: int) -> Text:
         en=f"{count} {'day' if count == 1 else 'days'}",
         sv=f"{count} {'dag' if count == 1 else 'dagar'}",
     )
+
+
+def elapsed(earlier: dt.date, later: dt.date) -> Text:
+    """The time from ``earlier`` to ``later`` as a person says it: days, or years and days.
+
+    Under a year it is a count of days; from a year on, whole calendar years and the
+    days left over, so that a long span reads "11 years and 332 days", not 4349 days.
+
+    >>> elapsed(dt.date(2026, 11, 1), dt.date(2026, 11, 27)).sv
+    '26 dagar'
+    >>> elapsed(dt.date(2014, 12, 31), dt.date(2026, 11, 27))
+    Text(en='11 years and 331 days', sv='11 år och 331 dagar')
+    >>> elapsed(dt.date(2024, 2, 29), dt.date(2025, 2, 28)).en
+    '1 year'
+    """
+    years = relativedelta(later, earlier).years
+    if years < 1:
+        return day_count((later - earlier).days)
+    rest = (later - (earlier + relativedelta(years=years))).days
+    year_text = Text(en=f"{years} {'year' if years == 1 else 'years'}", sv=f"{years} år")
+    if rest == 0:
+        return year_text
+    days = day_count(rest)
+    return Text(en=f"{year_text.en} and {days.en}", sv=f"{year_text.sv} och {days.sv}")
 
 
 def span(period: Period) -> str:

@@ -1,7 +1,8 @@
 """Compliance rules (REC): whether the records show the agreement being followed.
 
-Every rule here needs the agreement's records; REC003 and REC004, which ask
-whether something was done by a time that has passed, also need ``today``.
+Every rule here needs the agreement's records; REC003, REC004, REC008 and
+REC009, which ask whether something was done by a time that has passed, also
+need ``today``.
 
 Paths. A finding about the agreement uses a plain JSON Pointer into the
 agreement (``/forums/0/cadence/windows/1``), like every other rule. A finding
@@ -23,12 +24,19 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator
 
+from busmodel._agreement import Review
 from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
-from busmodel._forums import Forum, Window
+from busmodel._forums import Duty, Forum, Window
 from busmodel._period import Period
 from busmodel._records import Meeting, MeetingKind, Records
-from busmodel._rules._common import forum_index, season
+from busmodel._rules._common import (
+    body_index,
+    first_positions,
+    forum_index,
+    name_of,
+    season,
+)
 from busmodel._text import Text
 
 RECORDS_PREFIX = "records:"
@@ -107,38 +115,61 @@ def records_belong(context: Context) -> Iterator[Issue]:
 
 @rule(
     "REC002",
-    title=Text(en="Recorded forums exist", sv="Protokollförda forum finns"),
+    title=Text(en="Recorded forums and bodies exist", sv="Protokollförda forum och organ finns"),
     severity=Severity.ERROR,
     rationale=Text(
-        en="Every meeting and evaluation is held by a forum the agreement sets up; an "
-        "unknown forum is a wrong id or a forum the agreement does not have.",
-        sv="Varje möte hålls och varje utvärdering görs av ett forum som överenskommelsen "
-        "inrättar; ett okänt forum är ett felaktigt id eller ett forum som överenskommelsen "
-        "saknar.",
+        en="Every meeting, evaluation and report is made by a forum the agreement sets up, "
+        "a report goes to a body it names, and a review is held by one of its bodies or "
+        "forums; an unknown id is a wrong id or a forum or body the agreement does not have.",
+        sv="Varje möte hålls, varje utvärdering görs och varje redovisning lämnas av ett "
+        "forum som överenskommelsen inrättar, en redovisning lämnas till ett organ som den "
+        "anger, och en omprövning görs av ett av dess organ eller forum; ett okänt id är ett "
+        "felaktigt id eller ett forum eller organ som överenskommelsen saknar.",
     ),
     source="busmodel document format (docs/format.md)",
     needs=(Need.RECORDS,),
 )
 def recorded_forums_exist(context: Context) -> Iterator[Issue]:
-    """Report a meeting or evaluation of a forum the agreement does not have."""
+    """Report a record made by, or sent to, a forum or body the agreement does not have."""
     records = _own_records(context)
     if records is None:
         return
     forums = forum_index(context.agreement)
-    entries = (
-        ("meetings", [meeting.forum for meeting in records.meetings]),
-        ("evaluations", [evaluation.forum for evaluation in records.evaluations]),
-    )
-    for section, forum_ids in entries:
-        for k, forum_id in enumerate(forum_ids):
-            if forum_id not in forums:
-                yield Issue(
-                    _in_records(f"/{section}/{k}/forum"),
-                    Text(
-                        en=f"the agreement has no forum with the id {forum_id!r}",
-                        sv=f"överenskommelsen har inget forum med id {forum_id!r}",
-                    ),
-                )
+    bodies = body_index(context.agreement)
+    for k, meeting in enumerate(records.meetings):
+        yield from _unknown_forum(forums, f"/meetings/{k}/forum", meeting.forum)
+    for k, evaluation in enumerate(records.evaluations):
+        yield from _unknown_forum(forums, f"/evaluations/{k}/forum", evaluation.forum)
+    for k, report in enumerate(records.reports):
+        yield from _unknown_forum(forums, f"/reports/{k}/forum", report.forum)
+        if report.recipient not in bodies:
+            yield Issue(
+                _in_records(f"/reports/{k}/recipient"),
+                Text(
+                    en=f"the agreement has no body with the id {report.recipient!r}",
+                    sv=f"överenskommelsen har inget organ med id {report.recipient!r}",
+                ),
+            )
+    for k, review in enumerate(records.reviews):
+        if review.by not in bodies and review.by not in forums:
+            yield Issue(
+                _in_records(f"/reviews/{k}/by"),
+                Text(
+                    en=f"the agreement has no body or forum with the id {review.by!r}",
+                    sv=f"överenskommelsen har inget organ eller forum med id {review.by!r}",
+                ),
+            )
+
+
+def _unknown_forum(forums: dict[str, int], pointer: str, forum_id: str) -> Iterator[Issue]:
+    if forum_id not in forums:
+        yield Issue(
+            _in_records(pointer),
+            Text(
+                en=f"the agreement has no forum with the id {forum_id!r}",
+                sv=f"överenskommelsen har inget forum med id {forum_id!r}",
+            ),
+        )
 
 
 @rule(
@@ -150,12 +181,23 @@ def recorded_forums_exist(context: Context) -> Iterator[Issue]:
         "year; a window that has passed without one is a meeting missed. Only windows "
         "that lie wholly within the validity and have ended are checked. A cadence "
         "without windows asks for the stated number of regular meetings in every calendar "
-        "year wholly within the validity that has ended.",
+        "year wholly within the validity that has ended. A cadence that gives no number "
+        '("several times a year") asks, without windows, for at least one regular meeting '
+        "in each such year: the least that several times a year can mean; the finding then "
+        "says that the cadence gives no number. A cadence without a number or windows that "
+        'allows meetings when needed may be one that meets only when needed ("vid behov"): '
+        "it asks for no regular meeting and is not counted.",
         sv="Ett forum med en mötesordning håller ett ordinarie möte i var och en av sina "
         "mötesperioder varje år; en mötesperiod som passerat utan möte är ett uteblivet "
         "möte. Bara mötesperioder som ligger helt inom giltighetstiden och har passerat "
         "kontrolleras. En mötesordning utan mötesperioder kräver det angivna antalet "
-        "ordinarie möten under varje kalenderår helt inom giltighetstiden som har passerat.",
+        "ordinarie möten under varje kalenderår helt inom giltighetstiden som har passerat. "
+        'En mötesordning som inte anger något antal ("flera gånger per år") kräver, utan '
+        "mötesperioder, minst ett ordinarie möte under varje sådant år: det minsta som flera "
+        "gånger per år kan betyda; anmärkningen säger då att mötesordningen inte anger något "
+        "antal. En mötesordning utan antal och mötesperioder som tillåter möten vid behov kan "
+        "vara en där forumet bara träffas vid behov: den kräver inga ordinarie möten och "
+        "räknas inte.",
     ),
     source=_CADENCE,
     needs=(Need.RECORDS, Need.TODAY),
@@ -179,6 +221,8 @@ def regular_meetings_held(context: Context) -> Iterator[Issue]:
         dates = held.get(forum.id, [])
         if forum.cadence.windows:
             yield from _missed_windows(f, forum, forum.cadence.windows, dates, validity, today)
+        elif forum.cadence.meetings_per_year is None and forum.cadence.extra_meetings:
+            continue  # perhaps only when needed (vid behov): no regular meeting is asked for
         else:
             expected = forum.cadence.meetings_per_year
             yield from _short_years(f, forum, expected, dates, validity, today)
@@ -214,12 +258,31 @@ def _missed_windows(
 
 
 def _short_years(
-    f: int, forum: Forum, expected: int, dates: list[dt.date], validity: Period, today: dt.date
+    f: int,
+    forum: Forum,
+    expected: int | None,
+    dates: list[dt.date],
+    validity: Period,
+    today: dt.date,
 ) -> Iterator[Issue]:
-    """Each completed year in which a forum without windows held too few regular meetings."""
+    """Each completed year in which a forum without windows held too few regular meetings.
+
+    Without a number, one regular meeting a year is the least the cadence asks for.
+    """
     for year in _completed_years(validity, today):
         count = _count_between(dates, dt.date(year, 1, 1), dt.date(year, 12, 31))
-        if count >= expected:
+        if count >= (expected or 1):
+            continue
+        if expected is None:
+            yield Issue(
+                f"/forums/{f}/cadence",
+                Text(
+                    en=f"{forum.name} held no regular meeting in {year}; its cadence gives no "
+                    "number of meetings, but asks for at least one a year",
+                    sv=f"{forum.name} höll inget ordinarie möte under {year}; mötesordningen "
+                    "anger inget antal möten, men minst ett per år",
+                ),
+            )
             continue
         yield Issue(
             f"/forums/{f}/cadence/meetings_per_year",
@@ -239,10 +302,13 @@ def _short_years(
     severity=Severity.ERROR,
     rationale=Text(
         en="A forum with a yearly follow-up evaluates every completed year the agreement "
-        "was in force: every calendar year wholly within the validity that has ended.",
+        "was in force: every calendar year wholly within the validity that has ended. A "
+        "follow-up whose duty is to report to named bodies (redovisa) rather than to "
+        "evaluate (utvärdera) is checked by REC008 instead.",
         sv="Ett forum med årlig uppföljning utvärderar varje avslutat år som "
         "överenskommelsen gällt: varje kalenderår helt inom giltighetstiden som har "
-        "passerat.",
+        "passerat. En uppföljning som ska redovisas för angivna organ i stället för att "
+        "utvärderas kontrolleras av REC008.",
     ),
     source=f"{_ALINGSAS}: Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen",
     needs=(Need.RECORDS, Need.TODAY),
@@ -260,7 +326,7 @@ def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
     for evaluation in records.evaluations:
         evaluated.setdefault(evaluation.forum, set()).add(evaluation.year)
     for f, forum in enumerate(agreement.forums):
-        if forum.follow_up is None:
+        if forum.follow_up is None or forum.follow_up.duty is not Duty.EVALUATE:
             continue
         done = evaluated.get(forum.id, set())
         for year in completed:
@@ -272,6 +338,88 @@ def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
                         sv=f"{forum.name} har inte utvärderat {year}",
                     ),
                 )
+
+
+@rule(
+    "REC008",
+    title=Text(en="Yearly reports are made", sv="Årliga redovisningar lämnas"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en='A follow-up that is reported (redovisas) to named bodies, such as "reported once '
+        'a year to each committee", asks for one report to each of them for every completed '
+        "year the agreement was in force: every calendar year wholly within the validity "
+        "that has ended. The records hold each report, to a body, with its date.",
+        sv='En uppföljning som redovisas för angivna organ, som "redovisas en gång per år '
+        'för varje nämnd", kräver en redovisning till vart och ett av dem för varje avslutat '
+        "år som överenskommelsen gällt: varje kalenderår helt inom giltighetstiden som har "
+        "passerat. Protokollen anger varje redovisning, till vilket organ och när.",
+    ),
+    source="Riktlinjer för samverkan kring barn och unga: redovisas årligen för respektive nämnd",
+    needs=(Need.RECORDS, Need.TODAY),
+)
+def yearly_reports_made(context: Context) -> Iterator[Issue]:
+    """Report a completed year a forum did not report to one of its recipients."""
+    agreement, today = context.agreement, context.today
+    records = _own_records(context)
+    if records is None or today is None or agreement.validity is None:
+        return
+    completed = _completed_years(agreement.validity.period, today)
+    if not completed:
+        return
+    reported = {(report.forum, report.recipient, report.year) for report in records.reports}
+    for f, forum in enumerate(agreement.forums):
+        follow_up = forum.follow_up
+        if follow_up is None or follow_up.duty is not Duty.REPORT:
+            continue
+        recipients = first_positions(follow_up.recipients)  # a recipient named twice: once
+        for year in completed:
+            for recipient, k in recipients.items():
+                if (forum.id, recipient, year) in reported:
+                    continue
+                name = name_of(agreement, recipient)
+                yield Issue(
+                    f"/forums/{f}/follow_up/recipients/{k}",
+                    Text(
+                        en=f"{forum.name} has not reported {year} to {name}",
+                        sv=f"{forum.name} har inte redovisat {year} för {name}",
+                    ),
+                )
+
+
+@rule(
+    "REC009",
+    title=Text(en="Annual reviews are held", sv="Årlig omprövning görs"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="An agreement that is to be reviewed every year (omprövas årligen) is reviewed "
+        "in every completed calendar year wholly within its validity; a year without a "
+        "review in the records is a duty missed.",
+        sv="En överenskommelse som ska omprövas årligen omprövas under varje avslutat "
+        "kalenderår helt inom giltighetstiden; ett år utan omprövning i protokollen är en "
+        "uppgift som inte fullgjorts.",
+    ),
+    source="Lerum: riktlinjerna omprövas årligen",
+    needs=(Need.RECORDS, Need.TODAY),
+)
+def annual_reviews_held(context: Context) -> Iterator[Issue]:
+    """Report a completed year of an annually reviewed agreement without a review."""
+    agreement, today = context.agreement, context.today
+    records = _own_records(context)
+    validity = agreement.validity
+    if records is None or today is None or validity is None or validity.review is not Review.ANNUAL:
+        return
+    reviewed = {review.date.year for review in records.reviews}
+    for year in _completed_years(validity.period, today):
+        if year not in reviewed:
+            yield Issue(
+                "/validity/review",
+                Text(
+                    en=f"the agreement was not reviewed in {year}, but it is to be reviewed "
+                    "every year",
+                    sv=f"överenskommelsen omprövades inte under {year}, men den ska omprövas "
+                    "årligen",
+                ),
+            )
 
 
 @rule(

@@ -4,12 +4,20 @@ Members whose body is not declared are skipped by FOR001 and FOR002: INT002
 already reports the reference, and the kind of an undeclared body is unknown.
 FOR006 still reports a repeated member, declared or not: the repetition is a
 fault of its own.
+
+A forum whose text gives no level (``level`` is None) is not checked by the
+rules that expect members or a follow-up of a level (FOR001, FOR002, FOR005):
+nothing says what it should seat. A ``per_member`` forum of a framework stands
+for one local group in each member municipality; it lists no members, and no
+rule asks it to list each municipality's bodies (FOR007 only asks that there
+are member municipalities for it to stand for).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from busmodel._agreement import AgreementKind
 from busmodel._bodies import BodyKind
 from busmodel._catalogue import Context, Issue, rule
 from busmodel._findings import Severity
@@ -164,9 +172,13 @@ def windows_disjoint(context: Context) -> Iterator[Issue]:
     severity=Severity.ERROR,
     rationale=Text(
         en="Each window holds one regular meeting; with more windows than meetings a "
-        "year, some window is left without a meeting.",
+        "year, some window is left without a meeting. A cadence that gives no number "
+        '("several times a year") has nothing to count its windows against and is not '
+        "checked: its windows are its meetings.",
         sv="Varje mötesperiod rymmer ett ordinarie möte; med fler mötesperioder än möten "
-        "per år blir någon mötesperiod utan möte.",
+        "per år blir någon mötesperiod utan möte. En mötesordning som inte anger något "
+        'antal ("flera gånger per år") har inget att jämföra mötesperioderna med och '
+        "kontrolleras inte: dess mötesperioder är dess möten.",
     ),
     source=f"{_ALINGSAS} (Politisk samverkan: två möten per år)",
 )
@@ -174,9 +186,11 @@ def windows_within_meetings(context: Context) -> Iterator[Issue]:
     """Report a cadence with more windows than meetings per year."""
     for f, forum in enumerate(context.agreement.forums):
         cadence = forum.cadence
-        if cadence is None or len(cadence.windows) <= cadence.meetings_per_year:
+        if cadence is None or cadence.meetings_per_year is None:
             continue
         windows, meetings = len(cadence.windows), cadence.meetings_per_year
+        if windows <= meetings:
+            continue
         yield Issue(
             f"/forums/{f}/cadence/windows",
             Text(
@@ -240,4 +254,42 @@ def members_once(context: Context) -> Iterator[Issue]:
                     sv=f"{name} finns med två gånger bland medlemmarna i {forum.name}",
                 ),
                 (f"/forums/{f}/members/{first}",),
+            )
+
+
+@rule(
+    "FOR007",
+    title=Text(
+        en="A local group in each member needs members",
+        sv="En lokal grupp i varje medlemskommun kräver medlemskommuner",
+    ),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="A forum that stands for one local group in each member municipality (per_member) "
+        "belongs to a framework whose members are listed; in another document, or in a "
+        "framework without members, it stands for no group at all, and the forum is most "
+        "likely meant to be an ordinary one.",
+        sv="Ett forum som står för en lokal grupp i varje medlemskommun (per_member) hör till "
+        "en ramöverenskommelse med angivna medlemskommuner; i ett annat dokument, eller i en "
+        "ramöverenskommelse utan medlemskommuner, står det inte för någon grupp alls, och "
+        "forumet är troligen tänkt som ett vanligt forum.",
+    ),
+    source="Ramöverenskommelser i Västra Götaland (regional och lokal nivå)",
+    kinds=(AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK, AgreementKind.EXTENSION),
+)
+def per_member_in_framework(context: Context) -> Iterator[Issue]:
+    """Report a forum for each member municipality where there are no member municipalities."""
+    agreement = context.agreement
+    if agreement.kind is AgreementKind.FRAMEWORK and agreement.members:
+        return
+    for f, forum in enumerate(agreement.forums):
+        if forum.per_member:
+            yield Issue(
+                f"/forums/{f}/per_member",
+                Text(
+                    en=f"{forum.name} stands for a group in each member municipality, but the "
+                    "document is not a framework with member municipalities",
+                    sv=f"{forum.name} står för en grupp i varje medlemskommun, men dokumentet "
+                    "är ingen ramöverenskommelse med medlemskommuner",
+                ),
             )

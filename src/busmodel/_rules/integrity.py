@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from busmodel._agreement import AgreementKind
+from busmodel._bodies import BodyKind, Municipality
 from busmodel._catalogue import Context, Issue, rule, rules
 from busmodel._findings import Severity
-from busmodel._rules._common import body_index, body_references, cycle, name_of, repeats
+from busmodel._rules._common import (
+    EVERY_KIND,
+    body_index,
+    body_references,
+    cycle,
+    municipality_key,
+    name_of,
+    repeats,
+)
 from busmodel._text import Text
 
 _FORMAT = "busmodel document format (docs/format.md)"
@@ -24,6 +33,7 @@ _FORMAT = "busmodel document format (docs/format.md)"
         "eller forum med samma id gör varje hänvisning till det tvetydig.",
     ),
     source=_FORMAT,
+    kinds=EVERY_KIND,
 )
 def unique_ids(context: Context) -> Iterator[Issue]:
     """Report a body or forum declared with an id already used."""
@@ -49,12 +59,15 @@ def unique_ids(context: Context) -> Iterator[Issue]:
     title=Text(en="Bodies referred to exist", sv="Organ som det hänvisas till finns"),
     severity=Severity.ERROR,
     rationale=Text(
-        en="Every body named by id (parties, participants, forum members, chair, "
-        "signatures, decisions, part_of) must be given in bodies.",
-        sv="Varje organ som nämns med id (parter, deltagare, forummedlemmar, "
-        "ordförandeskap, underskrifter, beslut, part_of) måste finnas under bodies.",
+        en="Every body named by id (parties, participants, member municipalities, forum "
+        "members, report recipients, chair, signatures, adoptions, decisions, part_of) must "
+        "be given in bodies.",
+        sv="Varje organ som nämns med id (parter, deltagare, medlemskommuner, "
+        "forummedlemmar, mottagare av redovisningar, ordförandeskap, underskrifter, "
+        "antaganden, beslut, part_of) måste finnas under bodies.",
     ),
     source=_FORMAT,
+    kinds=EVERY_KIND,
 )
 def references_exist(context: Context) -> Iterator[Issue]:
     """Report every reference to a body that is not declared."""
@@ -81,6 +94,7 @@ def references_exist(context: Context) -> Iterator[Issue]:
         "medlemskommunerna med parterna.",
     ),
     source="Alingsås samverkansöverenskommelse 2023 (Syfte: samverkan mellan nämnderna)",
+    kinds=EVERY_KIND,
 )
 def two_parties(context: Context) -> Iterator[Issue]:
     """Report an agreement with fewer than two parties."""
@@ -109,6 +123,7 @@ def two_parties(context: Context) -> Iterator[Issue]:
         "underteckna. Ett organ kan inte vara båda.",
     ),
     source="GLOSSARY: part / övriga samhällsaktörer",
+    kinds=EVERY_KIND,
 )
 def party_or_participant(context: Context) -> Iterator[Issue]:
     """Report a body listed both as party and as participant."""
@@ -138,6 +153,7 @@ def party_or_participant(context: Context) -> Iterator[Issue]:
         "ett organ kan inte, via andra organ, höra till sig självt.",
     ),
     source=_FORMAT,
+    kinds=EVERY_KIND,
 )
 def part_of_acyclic(context: Context) -> Iterator[Issue]:
     """Report each cycle of part_of once, at the body of the cycle given first.
@@ -184,6 +200,7 @@ def part_of_acyclic(context: Context) -> Iterator[Issue]:
         "kopieringsfel som döljer vem som avsågs.",
     ),
     source=_FORMAT,
+    kinds=EVERY_KIND,
 )
 def listed_once(context: Context) -> Iterator[Issue]:
     """Report a body listed twice among parties or among participants."""
@@ -209,6 +226,7 @@ def listed_once(context: Context) -> Iterator[Issue]:
         "är koden felstavad, och fyndet det gällde rapporteras fortfarande.",
     ),
     source=_FORMAT,
+    kinds=EVERY_KIND,
 )
 def exemptions_known(context: Context) -> Iterator[Issue]:
     """Report an exemption whose code is not the code or prefix of any registered rule."""
@@ -260,4 +278,108 @@ def not_self_referring(context: Context) -> Iterator[Issue]:
                     sv=f"överenskommelsen anger sig själv ({own!r}) som en överenskommelse den "
                     "ersätter: den ersätter sig själv",
                 ),
+            )
+
+
+def _written(municipality: Municipality) -> str:
+    """A member as a message writes it: its name, and its code when it has one."""
+    code = "" if municipality.code is None else f" ({municipality.code})"
+    return f"{municipality.name}{code}"
+
+
+@rule(
+    "INT009",
+    title=Text(en="Member municipalities are listed once", sv="Medlemskommuner finns med en gång"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="The member list says which municipalities a framework covers, and a member "
+        "that acts is one party; the same municipality listed twice counts one member as "
+        "two and hides which entry was meant. Two members are the same municipality when "
+        "they have the same kommunkod, or, when either lacks one, the same name (written "
+        'with or without "kommun" or "stad").',
+        sv="Medlemslistan anger vilka kommuner en ramöverenskommelse omfattar, och en "
+        "medlem som agerar är en part; samma kommun två gånger räknar en medlem som två och "
+        "döljer vilken post som avsågs. Två medlemmar är samma kommun när de har samma "
+        "kommunkod eller, när någon av dem saknar kod, samma namn (med eller utan "
+        '"kommun" eller "stad").',
+    ),
+    source="VÄSTBUS 2005 (de 49 kommunerna i Västra Götaland, med kommunkoder)",
+)
+def members_once(context: Context) -> Iterator[Issue]:
+    """Report a member municipality listed again, at the second entry."""
+    by_code: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    members = context.agreement.members
+    for position, member in enumerate(members):
+        key = municipality_key(member.name)
+        first = by_code.get(member.code) if member.code is not None else None
+        if first is None and key in by_name:
+            other = by_name[key]
+            if member.code is None or members[other].code is None:
+                first = other
+        if first is not None:
+            written = _written(member)
+            yield Issue(
+                f"/members/{position}",
+                Text(
+                    en=f"{written} is listed twice among the member municipalities",
+                    sv=f"{written} finns med två gånger bland medlemskommunerna",
+                ),
+                (f"/members/{first}",),
+            )
+            continue
+        if member.code is not None:
+            by_code[member.code] = position
+        by_name.setdefault(key, position)
+
+
+@rule(
+    "INT010",
+    title=Text(
+        en="A member acts as its own municipality",
+        sv="En medlem agerar som sin egen kommun",
+    ),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="A member municipality that acts in a framework (adopts it, sits in its forums) "
+        "is linked to the body that is that municipality as a whole: a body of kind "
+        "municipality, with the same kommunkod. A link to a committee, or to a "
+        "municipality with another code, makes another body act in the member's name. An "
+        "undeclared body is left to INT002, a missing code on either side is not compared.",
+        sv="En medlemskommun som agerar i en ramöverenskommelse (antar den, ingår i dess "
+        "forum) är kopplad till det organ som är kommunen som helhet: ett organ av slaget "
+        "kommun, med samma kommunkod. En koppling till en nämnd, eller till en kommun med "
+        "en annan kod, låter ett annat organ agera i medlemmens namn. Ett organ som inte "
+        "anges lämnas åt INT002, och en kod som saknas på någon sida jämförs inte.",
+    ),
+    source=_FORMAT,
+)
+def members_are_their_municipality(context: Context) -> Iterator[Issue]:
+    """Report a member linked to a body that is not that municipality."""
+    agreement = context.agreement
+    declared = body_index(agreement)
+    for position, member in enumerate(agreement.members):
+        if member.body is None or member.body not in declared:
+            continue
+        at = declared[member.body]
+        body = agreement.bodies[at]
+        if body.kind is not BodyKind.MUNICIPALITY:
+            yield Issue(
+                f"/members/{position}/body",
+                Text(
+                    en=f"{member.name} is linked to {body.name}, which is not a municipality",
+                    sv=f"{member.name} är kopplad till {body.name}, som inte är en kommun",
+                ),
+                (f"/bodies/{at}",),
+            )
+        elif member.code is not None and body.code is not None and member.code != body.code:
+            yield Issue(
+                f"/members/{position}/code",
+                Text(
+                    en=f"{member.name} has the kommunkod {member.code}, but the body "
+                    f"{body.name} it is linked to has {body.code}",
+                    sv=f"{member.name} har kommunkoden {member.code}, men organet {body.name} "
+                    f"som den är kopplad till har {body.code}",
+                ),
+                (f"/bodies/{at}/code",),
             )

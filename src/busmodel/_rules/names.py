@@ -40,8 +40,40 @@ same-first-letter condition keeps those apart, as well as "Socialnämnden" /
 that really differ but still look alike ("Samhällsbyggnadsnämnden" /
 "Stadsbyggnadsnämnden") can be exempted in the document.
 
+Slips and real bodies
+---------------------
+
+A case officer calls a name a slip when the writer meant one body and wrote
+another's name: a letter wrong, or one compound swapped for a look-alike. Two
+names that say *where* a body is, or that swap a whole word for an unrelated
+one, name two real bodies. So two near-identical names are still told apart
+(not reported) when
+
+* they differ only in which municipality they belong to, among the
+  municipalities the document names (its members, its municipality, and its
+  bodies of kind municipality), written as a name, in the genitive, or with
+  "kommun" or "stad": "Socialnämnden i Ale" / "Socialnämnden i Alingsås",
+  "Melleruds kommun" / "Munkedals kommun", "Vårdcentralen Tibro" /
+  "Vårdcentralen Tidaholm" in a framework of the 49 municipalities of Västra
+  Götaland, or "Lilla Edet" for any other member, whatever the words;
+* they differ in one word that follows "i" (or "in"), a place whether or not
+  the document names it, and the two versions are more than one edit apart
+  (a letter added, dropped, changed, or two swapped): "Barn- och
+  utbildningsnämnden i Hjo" / "... i Tibro";
+* they differ in one whole word that starts with another letter and is more
+  than one edit from the other: "Barn- och ungdomsnämnden norra" / "... södra".
+
+A misspelt place stays a slip ("Socialnämnden i Alingsas" for "... i
+Alingsås": one edit, and "Alingsas" is no municipality the document names),
+as does a typo in a first letter ("Aocialnämnden"), a look-alike compound in
+a municipality ("Barn- och ungdomsnämnden i Alingsås" beside "Barn- och
+utbildningsnämnden i Alingsås"), and a place the document does not name
+written without "i" ("Vårdcentralen Ale" / "Vårdcentralen Alingsås": the
+document should list the municipalities it covers). Names that differ in a
+number ("distrikt 00001", "distrikt 00002") are compared as before.
+
 Each body is reported once, against the first body given before it, of the same
-kind, whose name is near-identical to its own.
+kind, whose name is near-identical to its own and not told apart from it.
 
 How NAM001 avoids comparing every pair
 --------------------------------------
@@ -67,13 +99,17 @@ leave out such a name:
   replaced by its first letter.
 
 The earlier names an index gives are compared in document order, and the search
-stops at the first near-identical one.
+stops at the first near-identical one that is not told apart. The conditions
+that tell names apart only ever turn pairs down, so the indexes still leave
+out no name that could be reported.
 
 No index prunes well when thousands of names share most of their letters and
 differ in a few digits ("Nämnd 3a1f för område 12", "Nämnd 1b07 för område
 13", ...): every earlier name may pass every bound. So the work is bounded:
 NAM001 looks at no more than :data:`COMPARISON_BUDGET` earlier names in one
-agreement (a county framework of 400 bodies uses a sixth of it). An agreement
+agreement (a county framework of 49 municipalities with eight bodies each uses
+under a third of it: its names differ only by the municipality, so none is
+reported and each is compared with all the earlier ones the indexes give). An agreement
 that exhausts it gets, besides the findings up to there, a finding at the first
 body not wholly checked that says the comparison stopped there.
 """
@@ -83,18 +119,21 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from fractions import Fraction
 from typing import Final
 
 import attrs
 
+from busmodel._agreement import Agreement
 from busmodel._bodies import Body, BodyKind
 from busmodel._catalogue import Context, Issue, rule
 from busmodel._findings import Severity
+from busmodel._rules._common import municipality_key
 from busmodel._text import Text, fold
 
 TYPO_RATIO: Final = 0.90
@@ -106,9 +145,9 @@ NAME_BOUND: Final = 200
 COMPARISON_BUDGET: Final = 20_000
 """How many earlier names NAM001 looks at, at most, in one agreement.
 
-The indexes keep real agreements far below it: a county framework of 50
-municipalities with eight bodies each (400 bodies, names that differ by the
-municipality) looks at about 3,200. An agreement built to exhaust it gets a
+The indexes keep real agreements below it: a county framework of the 49
+municipalities of Västra Götaland with eight bodies each (392 bodies, names that
+differ by the municipality) looks at about 6,000. An agreement built to exhaust it gets a
 finding that says where the comparison stopped, in a fraction of a second
 instead of minutes."""
 
@@ -136,6 +175,127 @@ def _one_lookalike_word(first: str, second: str) -> bool:
     return len(differing) == 1 and differing[0][0][0] == differing[0][1][0]
 
 
+_WORD = re.compile(r"\w+")
+_PLACE = "\x00"
+"""What a municipality's name is replaced by in a name's template."""
+_PLACE_WORDS: Final = 4
+"""The most words of a municipality's name NAM001 looks for ("Lilla Edet" has two)."""
+_SUFFIXES: Final = (" kommuns", " kommun", " stads", " stad")
+_PREPOSITIONS: Final = frozenset({"i", "in"})
+
+
+@attrs.frozen
+class _Places:
+    """The municipalities a document names, as NAM001 finds them in the names of bodies.
+
+    ``forms`` maps each way a municipality is written in a name (folded: "lerum",
+    "lerums", "dals-ed", "dals-eds") to the municipality, as
+    :func:`~busmodel._rules._common.municipality_key` gives it.
+    """
+
+    forms: Mapping[str, str]
+    longest: int
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> _Places:
+        forms: dict[str, str] = {}
+        for name in names:
+            base = fold(name)
+            for suffix in _SUFFIXES:
+                if base.endswith(suffix) and len(base) > len(suffix):
+                    base = base[: -len(suffix)]
+                    break
+            genitive = base[:-1] if base.endswith("s") else base + "s"
+            key = municipality_key(name)
+            for form in (base, genitive):
+                if len(_WORD.findall(form)) <= _PLACE_WORDS:
+                    forms.setdefault(form, key)
+        longest = max((len(_WORD.findall(form)) for form in forms), default=0)
+        return cls(forms, longest)
+
+    @classmethod
+    def named_in(cls, agreement: Agreement) -> _Places:
+        """The municipalities an agreement names: members, its municipality, bodies of that kind."""
+        names = [member.name for member in agreement.members]
+        if agreement.municipality is not None:
+            names.append(agreement.municipality.name)
+        names += [body.name for body in agreement.bodies if body.kind is BodyKind.MUNICIPALITY]
+        return cls.of(names)
+
+    def template(self, folded: str) -> tuple[str, tuple[str, ...]]:
+        """``folded`` with each municipality's name replaced, and the municipalities, in order.
+
+        The longest name at each word wins: "Lilla Edet" before "Lilla".
+        """
+        if not self.forms:
+            return folded, ()
+        words = list(_WORD.finditer(folded))
+        parts: list[str] = []
+        places: list[str] = []
+        done, i = 0, 0
+        while i < len(words):
+            for j in range(min(i + self.longest, len(words)) - 1, i - 1, -1):
+                start, end = words[i].start(), words[j].end()
+                place = self.forms.get(folded[start:end])
+                if place is not None:
+                    parts += [folded[done:start], _PLACE]
+                    places.append(place)
+                    done, i = end, j + 1
+                    break
+            else:
+                i += 1
+        return "".join([*parts, folded[done:]]), tuple(places)
+
+
+_NO_PLACES: Final = _Places({}, 0)
+
+
+def _one_edit(first: str, second: str) -> bool:
+    """Whether two words are at most one edit apart: a letter added, dropped, changed or swapped.
+
+    >>> _one_edit("alingsås", "alingsas"), _one_edit("ale", "alingsås")
+    (True, False)
+    """
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        differ = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+        if len(differ) <= 1:
+            return True
+        i = differ[0]
+        return differ == [i, i + 1] and (first[i], first[i + 1]) == (second[i + 1], second[i])
+    short, long = sorted((first, second), key=len)
+    i = next(
+        (i for i, (a, b) in enumerate(zip(short, long[: len(short)], strict=True)) if a != b),
+        len(short),
+    )
+    return short[i:] == long[i + 1 :]
+
+
+def _distinct(first: _Name, second: _Name) -> bool:
+    """Whether two near-identical names still name two bodies, not one body written twice.
+
+    They do when they differ only in which municipality the document names they
+    belong to, or in one whole word that is no slip of the other: a word after
+    "i" (a place), or a word that starts with another letter, more than one edit
+    away from the other.
+    """
+    if first.places and first.template == second.template and first.places != second.places:
+        return True
+    first_words, second_words = first.compared.split(), second.compared.split()
+    if len(first_words) != len(second_words):
+        return False
+    differing = [
+        i for i, (a, b) in enumerate(zip(first_words, second_words, strict=True)) if a != b
+    ]
+    if len(differing) != 1:
+        return False
+    i = differing[0]
+    a, b = first_words[i], second_words[i]
+    after_preposition = i > 0 and first_words[i - 1] in _PREPOSITIONS
+    return (after_preposition or a[0] != b[0]) and not _one_edit(a, b)
+
+
 def _alike(
     matcher: SequenceMatcher[str], first: str, second: str, *, one_word: bool = True
 ) -> bool:
@@ -157,11 +317,12 @@ def _alike(
     return one_word and ratio >= LOOKALIKE_RATIO and _one_lookalike_word(first, second)
 
 
-def near_identical(first: str, second: str) -> bool:
+def near_identical(first: str, second: str, places: Iterable[str] = ()) -> bool:
     """Whether two different names are so alike that one may be a slip for the other.
 
     See the module documentation for the thresholds and why they were chosen.
-    Names that fold alike are not "different": they are NAM002's.
+    Names that fold alike are not "different": they are NAM002's. ``places`` are
+    the names of the municipalities the document names.
 
     >>> near_identical("Barn- och ungdomsnämnden", "Barn- och utbildningsnämnden")
     True
@@ -169,12 +330,15 @@ def near_identical(first: str, second: str) -> bool:
     False
     >>> near_identical("So\u200bcial\u200bnämden", "Socialnämnden")
     True
+    >>> near_identical("Vårdcentralen Ale", "Vårdcentralen Alingsås", ["Ale", "Alingsås"])
+    False
     """
-    first, second = fold(first), fold(second)
-    if first == second:
+    known = _Places.of(places)
+    one, other = _Name.of(first, known), _Name.of(second, known)
+    if one.folded == other.folded:
         return False
-    matcher = SequenceMatcher(None, "", second[:NAME_BOUND], autojunk=False)
-    return _alike(matcher, first[:NAME_BOUND], second[:NAME_BOUND])
+    matcher = SequenceMatcher(None, "", other.compared, autojunk=False)
+    return _alike(matcher, one.compared, other.compared) and not _distinct(one, other)
 
 
 def _bigrams(name: str) -> list[_Token]:
@@ -239,12 +403,24 @@ class _Name:
     """The folded name cut to :data:`NAME_BOUND`."""
     bigrams: frozenset[_Token]
     keys: frozenset[_WordKey]
+    template: str
+    """The folded name with the name of each municipality the document names replaced."""
+    places: tuple[str, ...]
+    """Those municipalities, in order."""
 
     @classmethod
-    def of(cls, name: str) -> _Name:
+    def of(cls, name: str, places: _Places = _NO_PLACES) -> _Name:
         folded = fold(name)
         compared = folded[:NAME_BOUND]
-        return cls(folded, compared, frozenset(_bigrams(compared)), frozenset(_word_keys(compared)))
+        template, found = places.template(folded)
+        return cls(
+            folded,
+            compared,
+            frozenset(_bigrams(compared)),
+            frozenset(_word_keys(compared)),
+            template,
+            found,
+        )
 
 
 class _Budget:
@@ -268,7 +444,7 @@ class _BudgetSpentError(Exception):
 
 
 def _first_alike(
-    positions: Sequence[int], bodies: Sequence[Body], budget: _Budget
+    positions: Sequence[int], bodies: Sequence[Body], budget: _Budget, places: _Places
 ) -> Iterator[tuple[int, int]]:
     """``(position, earlier position)`` for each body near-identical to an earlier one.
 
@@ -277,7 +453,7 @@ def _first_alike(
     one of ``budget``; :class:`_BudgetSpentError` names the body being checked when it
     runs out.
     """
-    names = {p: _Name.of(bodies[p].name) for p in positions}
+    names = {p: _Name.of(bodies[p].name, places) for p in positions}
     frequency = Counter(token for name in names.values() for token in name.bigrams)
     # One total order of all bigrams, rarest first, the same for every name.
     rank = {token: i for i, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
@@ -312,7 +488,9 @@ def _first_alike(
                     continue
                 if len(name.bigrams & earlier.bigrams) < _shared(size + other_size):
                     continue
-            if _alike(matcher, earlier.compared, name.compared, one_word=one_word):
+            if _alike(
+                matcher, earlier.compared, name.compared, one_word=one_word
+            ) and not _distinct(earlier, name):
                 yield position, other
                 break
         if size >= 2:
@@ -346,10 +524,11 @@ def names_not_alike(context: Context) -> Iterator[Issue]:
         kinds.setdefault(body.kind, []).append(position)
     found: dict[int, int] = {}
     budget = _Budget(COMPARISON_BUDGET)
+    places = _Places.named_in(context.agreement)
     stopped: int | None = None
     for positions in kinds.values():
         try:
-            found.update(_first_alike(positions, bodies, budget))
+            found.update(_first_alike(positions, bodies, budget, places))
         except _BudgetSpentError as out:
             stopped = out.position
             break

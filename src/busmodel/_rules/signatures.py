@@ -1,18 +1,37 @@
-"""Signature rules (SIG): who signed, for which body, and when."""
+"""Signature rules (SIG): which bodies assent, by signature or adoption, and when.
+
+A party assents either by a signature or by a recorded adoption decision
+(fastställa, anta): guidelines are adopted by each committee and nobody signs
+them. The rules read both, and say which one they found.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, NamedTuple
 
+from dateutil.relativedelta import relativedelta
+
+from busmodel._agreement import Agreement, Precision, Validity, ValidityBasis
 from busmodel._calendar import holiday_name, is_weekend
 from busmodel._catalogue import Context, Issue, rule
 from busmodel._findings import Severity
-from busmodel._rules._common import first_positions, name_of, repeats
+from busmodel._rules._common import EVERY_KIND, first_positions, name_of, repeats
 from busmodel._text import Text
 
+__all__ = [
+    "Assent",
+    "assent_action",
+    "assented",
+    "assents_in",
+    "start_note",
+    "start_when",
+    "start_window_end",
+]
+
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (underskrifter)"
+_ADOPTION = "GLOSSARY: fastställa (riktlinjer), anta (en överenskommelse), beslut, paragraf (§)"
 _WEEKDAYS: Final = (
     Text(en="a Monday", sv="en måndag"),
     Text(en="a Tuesday", sv="en tisdag"),
@@ -22,109 +41,266 @@ _WEEKDAYS: Final = (
     Text(en="a Saturday", sv="en lördag"),
     Text(en="a Sunday", sv="en söndag"),
 )
+_MONTHS: Final = tuple(
+    Text(en=en, sv=sv)
+    for en, sv in (
+        ("January", "januari"),
+        ("February", "februari"),
+        ("March", "mars"),
+        ("April", "april"),
+        ("May", "maj"),
+        ("June", "juni"),
+        ("July", "juli"),
+        ("August", "augusti"),
+        ("September", "september"),
+        ("October", "oktober"),
+        ("November", "november"),
+        ("December", "december"),
+    )
+)
+
+
+class Assent(NamedTuple):
+    """A signature or an adoption decision, as the assent rules read it."""
+
+    path: str
+    """Where it is: ``/signatures/0`` or ``/adoptions/2``."""
+    body: str
+    date: dt.date
+    adopted: bool
+    """True for an adoption decision, False for a signature."""
+    reference: str | None = None
+    """The decision's paragraph or diary number, for an adoption."""
+
+
+def assents_in(agreement: Agreement) -> Iterator[Assent]:
+    """Every signature and then every adoption, in document order."""
+    for i, signature in enumerate(agreement.signatures):
+        yield Assent(f"/signatures/{i}", signature.body, signature.date, adopted=False)
+    for i, adoption in enumerate(agreement.adoptions):
+        yield Assent(
+            f"/adoptions/{i}",
+            adoption.body,
+            adoption.date,
+            adopted=True,
+            reference=adoption.reference,
+        )
+
+
+def assent_action(assent: Assent) -> Text:
+    """What a body did and when, without its name: ``signed on 2023-03-14``.
+
+    An adoption names its decision's reference when the document gives one:
+    ``adopted the agreement on 2010-11-24 (§ 112)``.
+    """
+    if not assent.adopted:
+        return Text(en=f"signed on {assent.date}", sv=f"undertecknade {assent.date}")
+    reference = "" if assent.reference is None else f" ({assent.reference})"
+    return Text(
+        en=f"adopted the agreement on {assent.date}{reference}",
+        sv=f"antog överenskommelsen {assent.date}{reference}",
+    )
+
+
+def assented(agreement: Agreement, assent: Assent) -> Text:
+    """Which body did what and when: ``Socialnämnden signed on 2023-03-14``.
+
+    A signature is the body's, so the body is named, never the signatory.
+    """
+    name = name_of(agreement, assent.body)
+    action = assent_action(assent)
+    return Text(en=f"{name} {action.en}", sv=f"{name} {action.sv}")
+
+
+def start_when(validity: Validity) -> Text:
+    """When the validity starts, as precisely as it is known: ``on 2023-01-01``, ``in 2012``.
+
+    >>> from busmodel import Period
+    >>> start_when(Validity(ValidityBasis.FIXED, Period(dt.date(2022, 12, 1)),
+    ...                     start_precision=Precision.MONTH))
+    Text(en='in December 2022', sv='i december 2022')
+    """
+    start = validity.period.start
+    if validity.start_precision is Precision.YEAR:
+        return Text(en=f"in {start.year}", sv=f"{start.year}")
+    if validity.start_precision is Precision.MONTH:
+        month = _MONTHS[start.month - 1]
+        return Text(en=f"in {month.en} {start.year}", sv=f"i {month.sv} {start.year}")
+    return Text(en=f"on {start}", sv=f"{start}")
+
+
+def start_note(validity: Validity) -> Text | None:
+    """For a start known only to the month or year: that the earliest day is counted from.
+
+    >>> from busmodel import Period
+    >>> start_note(Validity(ValidityBasis.FIXED, Period(dt.date(2012, 1, 1)),
+    ...                     start_precision=Precision.YEAR)).sv
+    'bara startåret är känt; räknat från 2012-01-01'
+    """
+    start = validity.period.start
+    if validity.start_precision is Precision.YEAR:
+        return Text(
+            en=f"the start is known only to the year; counted from {start}",
+            sv=f"bara startåret är känt; räknat från {start}",
+        )
+    if validity.start_precision is Precision.MONTH:
+        return Text(
+            en=f"the start is known only to the month; counted from {start}",
+            sv=f"bara startmånaden är känd; räknat från {start}",
+        )
+    return None
+
+
+def start_window_end(validity: Validity) -> dt.date:
+    """The first day after every day the start may be (the start is its earliest day)."""
+    start = validity.period.start
+    if validity.start_precision is Precision.YEAR:
+        return start + relativedelta(years=1)
+    if validity.start_precision is Precision.MONTH:
+        return start + relativedelta(months=1)
+    return start + dt.timedelta(days=1)
+
+
+def _in_parentheses(note: Text | None) -> Text:
+    """`` (note)`` to put after a date, or nothing."""
+    if note is None:
+        return Text(en="", sv="")
+    return Text(en=f" ({note.en})", sv=f" ({note.sv})")
 
 
 @rule(
     "SIG001",
-    title=Text(en="Every party signs", sv="Varje part undertecknar"),
+    title=Text(
+        en="Every party signs or adopts the agreement",
+        sv="Varje part undertecknar eller antar överenskommelsen",
+    ),
     severity=Severity.ERROR,
     rationale=Text(
-        en="A party is bound by the agreement because it signs it; a party without a "
-        "signature has not agreed to anything.",
-        sv="En part är bunden av överenskommelsen genom att underteckna den; en part utan "
-        "underskrift har inte åtagit sig något.",
+        en="A party is bound by the agreement because it assents to it: by a signature, or "
+        "by a recorded decision that adopts it (guidelines are adopted by each committee and "
+        "nobody signs them). A party that has done neither has not agreed to anything.",
+        sv="En part är bunden av överenskommelsen genom att godkänna den: genom underskrift "
+        "eller genom ett protokollfört beslut att anta den (riktlinjer fastställs av varje "
+        "nämnd och undertecknas inte). En part som inte har gjort något av detta har inte "
+        "åtagit sig något.",
     ),
-    source=f"{_ALINGSAS}; GLOSSARY: part",
+    source=f"{_ALINGSAS}; {_ADOPTION}; GLOSSARY: part",
+    kinds=EVERY_KIND,
 )
-def every_party_signs(context: Context) -> Iterator[Issue]:
-    """Report each party with no signature."""
+def every_party_assents(context: Context) -> Iterator[Issue]:
+    """Report each party with neither a signature nor an adoption."""
     agreement = context.agreement
-    signed = {signature.body for signature in agreement.signatures}
+    assented_bodies = {assent.body for assent in assents_in(agreement)}
     for body_id, position in first_positions(agreement.parties).items():
-        if body_id not in signed:
+        if body_id not in assented_bodies:
             name = name_of(agreement, body_id)
             yield Issue(
                 f"/parties/{position}",
                 Text(
-                    en=f"{name} is a party but has not signed the agreement",
-                    sv=f"{name} är part men har inte undertecknat överenskommelsen",
+                    en=f"{name} is a party but has neither signed nor adopted the agreement",
+                    sv=f"{name} är part men har varken undertecknat eller antagit överenskommelsen",
                 ),
             )
 
 
 @rule(
     "SIG002",
-    title=Text(en="Each body signs once", sv="Varje organ undertecknar en gång"),
+    title=Text(en="Each body assents once", sv="Varje organ godkänner en gång"),
     severity=Severity.ERROR,
     rationale=Text(
-        en="One signature binds a party; a second signature for the same body is a "
-        "copying mistake that often hides a party that never signed.",
-        sv="En underskrift binder en part; en andra underskrift för samma organ är ett "
-        "kopieringsfel som ofta döljer en part som aldrig undertecknat.",
+        en="One signature or one adoption decision binds a party; a second one for the same "
+        "body, or both a signature and a decision, is a copying mistake that often hides a "
+        "party that never assented.",
+        sv="En underskrift eller ett beslut att anta binder en part; ännu en för samma organ, "
+        "eller både underskrift och beslut, är ett kopieringsfel som ofta döljer en part som "
+        "aldrig godkänt överenskommelsen.",
     ),
-    source=_ALINGSAS,
+    source=f"{_ALINGSAS}; {_ADOPTION}",
+    kinds=EVERY_KIND,
 )
-def signs_once(context: Context) -> Iterator[Issue]:
-    """Report every signature after the first for the same body."""
+def assents_once(context: Context) -> Iterator[Issue]:
+    """Report every signature or adoption after the first for the same body."""
     agreement = context.agreement
-    bodies = [signature.body for signature in agreement.signatures]
-    for position, first in repeats(bodies):
-        name = name_of(agreement, bodies[position])
-        yield Issue(
-            f"/signatures/{position}",
-            Text(
+    assents = list(assents_in(agreement))
+    for position, first in repeats(assent.body for assent in assents):
+        again, before = assents[position], assents[first]
+        name = name_of(agreement, again.body)
+        if again.adopted != before.adopted:
+            what = Text(
+                en=f"{name} has both signed and adopted the agreement; a body assents once, "
+                "by a signature or by a decision",
+                sv=f"{name} har både undertecknat och antagit överenskommelsen; ett organ "
+                "godkänner den en gång, genom underskrift eller genom beslut",
+            )
+        elif again.adopted:
+            what = Text(
+                en=f"{name} has already adopted the agreement",
+                sv=f"{name} har redan antagit överenskommelsen",
+            )
+        else:
+            what = Text(
                 en=f"{name} has already signed the agreement",
                 sv=f"{name} har redan undertecknat överenskommelsen",
-            ),
-            (f"/signatures/{first}",),
-        )
+            )
+        yield Issue(again.path, what, (before.path,))
 
 
 @rule(
     "SIG003",
-    title=Text(en="Every signing body is a party", sv="Varje undertecknande organ är part"),
+    title=Text(
+        en="Every body that signs or adopts is a party",
+        sv="Varje organ som undertecknar eller antar är part",
+    ),
     severity=Severity.ERROR,
     rationale=Text(
-        en="Only parties sign. A signature for a body that is not a party usually means "
-        "the parties are named wrongly: the Alingsås agreement names Barn- och "
+        en="Only parties assent. A signature or adoption for a body that is not a party "
+        "usually means the parties are named wrongly: the Alingsås agreement names Barn- och "
         "utbildningsnämnden as a party, but Barn- och ungdomsnämnden signs.",
-        sv="Bara parter undertecknar. En underskrift för ett organ som inte är part betyder "
-        "oftast att parterna är fel angivna: Alingsås överenskommelse anger Barn- och "
-        "utbildningsnämnden som part, men Barn- och ungdomsnämnden undertecknar.",
+        sv="Bara parter godkänner överenskommelsen. En underskrift eller ett beslut att anta "
+        "för ett organ som inte är part betyder oftast att parterna är fel angivna: Alingsås "
+        "överenskommelse anger Barn- och utbildningsnämnden som part, men Barn- och "
+        "ungdomsnämnden undertecknar.",
     ),
     source=_ALINGSAS,
+    kinds=EVERY_KIND,
 )
-def signers_are_parties(context: Context) -> Iterator[Issue]:
-    """Report each signature for a body that is not a party."""
+def assenting_bodies_are_parties(context: Context) -> Iterator[Issue]:
+    """Report each signature or adoption for a body that is not a party."""
     agreement = context.agreement
     parties = first_positions(agreement.parties)
     participants = set(agreement.participants)
-    signed = {signature.body for signature in agreement.signatures}
-    unsigned = [(body_id, i) for body_id, i in parties.items() if body_id not in signed]
+    assents = list(assents_in(agreement))
+    assented_bodies = {assent.body for assent in assents}
+    silent = [(body_id, i) for body_id, i in parties.items() if body_id not in assented_bodies]
     hint = Text(en="", sv="")
-    if unsigned:
-        names = ", ".join(name_of(agreement, body_id) for body_id, _ in unsigned)
+    if silent:
+        names = ", ".join(name_of(agreement, body_id) for body_id, _ in silent)
         hint = Text(
-            en=f"; parties that have not signed: {names}",
-            sv=f"; parter som inte har undertecknat: {names}",
+            en=f"; parties that have neither signed nor adopted it: {names}",
+            sv=f"; parter som varken har undertecknat eller antagit den: {names}",
         )
-    related = tuple(f"/parties/{i}" for _, i in unsigned)
-    for position, signature in enumerate(agreement.signatures):
-        if signature.body in parties:
+    related = tuple(f"/parties/{i}" for _, i in silent)
+    for assent in assents:
+        if assent.body in parties:
             continue
-        name = name_of(agreement, signature.body)
-        if signature.body in participants:
+        name = name_of(agreement, assent.body)
+        does = (
+            Text(en="adopts the agreement", sv="antar överenskommelsen")
+            if assent.adopted
+            else Text(en="signs", sv="undertecknar")
+        )
+        if assent.body in participants:
             what = Text(
-                en=f"{name} signs but is a participant, not a party",
-                sv=f"{name} undertecknar men är deltagare, inte part",
+                en=f"{name} {does.en} but is a participant, not a party",
+                sv=f"{name} {does.sv} men är deltagare, inte part",
             )
         else:
             what = Text(
-                en=f"{name} signs but is not a party",
-                sv=f"{name} undertecknar men är inte part",
+                en=f"{name} {does.en} but is not a party",
+                sv=f"{name} {does.sv} men är inte part",
             )
         yield Issue(
-            f"/signatures/{position}/body",
+            f"{assent.path}/body",
             Text(en=what.en + hint.en, sv=what.sv + hint.sv),
             related,
         )
@@ -133,79 +309,103 @@ def signers_are_parties(context: Context) -> Iterator[Issue]:
 @rule(
     "SIG004",
     title=Text(
-        en="Signed before the agreement starts",
-        sv="Undertecknad innan överenskommelsen börjar gälla",
+        en="Assent before the agreement starts",
+        sv="Godkänd innan överenskommelsen börjar gälla",
     ),
     severity=Severity.WARNING,
     rationale=Text(
-        en="An agreement cannot bind a party before that party signs it; a signature "
-        "dated after the start of the validity means the agreement is in force for a "
-        "while before the party has agreed to it.",
-        sv="En överenskommelse kan inte binda en part innan parten undertecknat den; en "
-        "underskrift daterad efter giltighetstidens början innebär att överenskommelsen "
-        "gäller en tid innan parten har godkänt den.",
+        en="An agreement cannot bind a party before that party assents to it; a signature or "
+        "adoption dated after the start of the validity means the agreement is in force for "
+        "a while before the party agreed to it (retroactive assent). A start known only to "
+        "the month or year is counted from its earliest day. An agreement in force from "
+        "signing starts with the last assent; VAL008 checks that instead.",
+        sv="En överenskommelse kan inte binda en part innan parten godkänt den; en "
+        "underskrift eller ett beslut daterat efter giltighetstidens början innebär att "
+        "överenskommelsen gäller en tid innan parten godkänt den (godkännande i efterhand). "
+        "En start som bara anges med månad eller år räknas från den tidigaste dagen. En "
+        "överenskommelse som gäller från undertecknandet börjar med det sista godkännandet; "
+        "det kontrollerar VAL008 i stället.",
     ),
     source=_ALINGSAS,
+    kinds=EVERY_KIND,
 )
-def signed_before_start(context: Context) -> Iterator[Issue]:
-    """Report each signature dated after the validity starts."""
+def assented_before_start(context: Context) -> Iterator[Issue]:
+    """Report each signature or adoption dated after the validity starts."""
     agreement = context.agreement
-    if agreement.validity is None:
+    validity = agreement.validity
+    if validity is None or validity.basis is ValidityBasis.FROM_SIGNING:
         return
-    start = agreement.validity.period.start
-    for position, signature in enumerate(agreement.signatures):
-        if signature.date > start:
-            name = name_of(agreement, signature.body)
-            yield Issue(
-                f"/signatures/{position}/date",
-                Text(
-                    en=f"{name} signed on {signature.date}, after the agreement came into "
-                    f"force on {start}",
-                    sv=f"{name} undertecknade {signature.date}, efter att överenskommelsen "
-                    f"började gälla {start}",
-                ),
-                ("/validity/period/start",),
+    start = validity.period.start
+    when, note = start_when(validity), _in_parentheses(start_note(validity))
+    for assent in assents_in(agreement):
+        if assent.date <= start:
+            continue
+        did = assented(agreement, assent)
+        if assent.adopted:
+            after = Text(
+                en=f"after it came into force {when.en}",
+                sv=f"efter att den började gälla {when.sv}",
             )
+        else:
+            after = Text(
+                en=f"after the agreement came into force {when.en}",
+                sv=f"efter att överenskommelsen började gälla {when.sv}",
+            )
+        yield Issue(
+            f"{assent.path}/date",
+            Text(en=f"{did.en}, {after.en}{note.en}", sv=f"{did.sv}, {after.sv}{note.sv}"),
+            ("/validity/period/start",),
+        )
 
 
 @rule(
     "SIG005",
     title=Text(
-        en="Signed on or after the document date",
-        sv="Undertecknad på eller efter dokumentets datum",
+        en="Assent on or after the document date",
+        sv="Godkänd på eller efter dokumentets datum",
     ),
     severity=Severity.WARNING,
     rationale=Text(
-        en="A text is dated when it is finished and signed afterwards; a signature dated "
-        "before the document means the signed text was not the one that was dated, or a "
-        "date is wrong. In the Alingsås agreement the signatures (2023-01-01) precede the "
-        "document date (2023-01-04).",
-        sv="En text dateras när den är färdig och undertecknas därefter; en underskrift "
-        "daterad före dokumentet betyder att den undertecknade texten inte är den som "
+        en="A text is dated when it is finished and signed or adopted afterwards; an assent "
+        "dated before the document means the text assented to was not the one that was "
+        "dated, or a date is wrong. In the Alingsås agreement the signatures (2023-01-01) "
+        "precede the document date (2023-01-04).",
+        sv="En text dateras när den är färdig och undertecknas eller antas därefter; ett "
+        "godkännande daterat före dokumentet betyder att den godkända texten inte är den som "
         "daterades, eller att ett datum är fel. I Alingsås överenskommelse är underskrifterna "
         "(2023-01-01) daterade före dokumentet (2023-01-04).",
     ),
     source=_ALINGSAS,
+    kinds=EVERY_KIND,
 )
-def signed_after_document_date(context: Context) -> Iterator[Issue]:
-    """Report each signature dated before the document date."""
+def assented_after_document_date(context: Context) -> Iterator[Issue]:
+    """Report each signature or adoption dated before the document date."""
     agreement = context.agreement
     dated = agreement.document_date
     if dated is None:
         return
-    for position, signature in enumerate(agreement.signatures):
-        if signature.date < dated:
-            name = name_of(agreement, signature.body)
-            yield Issue(
-                f"/signatures/{position}/date",
-                Text(
-                    en=f"{name} signed on {signature.date}, before the document was dated "
-                    f"({dated}): the text was signed before it was dated",
-                    sv=f"{name} undertecknade {signature.date}, före dokumentets datum "
-                    f"({dated}): texten undertecknades innan den daterades",
-                ),
-                ("/document_date",),
+    for assent in assents_in(agreement):
+        if assent.date >= dated:
+            continue
+        did = assented(agreement, assent)
+        if assent.adopted:
+            why = Text(
+                en="the text was adopted before it was dated",
+                sv="texten antogs innan den daterades",
             )
+        else:
+            why = Text(
+                en="the text was signed before it was dated",
+                sv="texten undertecknades innan den daterades",
+            )
+        yield Issue(
+            f"{assent.path}/date",
+            Text(
+                en=f"{did.en}, before the document was dated ({dated}): {why.en}",
+                sv=f"{did.sv}, före dokumentets datum ({dated}): {why.sv}",
+            ),
+            ("/document_date",),
+        )
 
 
 def _in_sentence(name: str) -> str:
@@ -236,15 +436,19 @@ def _day_off(day: dt.date) -> Text | None:
     title=Text(en="Signed on a working day", sv="Undertecknad på en arbetsdag"),
     severity=Severity.INFO,
     rationale=Text(
-        en="Committee chairs rarely sign on weekends or holidays; such a date is often a "
-        "placeholder (the start of the validity) rather than the day of signing. The "
-        "Alingsås agreement is signed on nyårsdagen 2023, a Sunday.",
-        sv="Nämndordförande undertecknar sällan på lördagar, söndagar eller helgdagar; ett "
-        "sådant datum är ofta en platshållare (giltighetstidens början) snarare än dagen "
-        "för undertecknandet. "
-        "Alingsås överenskommelse är undertecknad på nyårsdagen 2023, en söndag.",
+        en="Those who sign for a body rarely sign on weekends or holidays; such a date is "
+        "often a placeholder (the start of the validity) rather than the day of signing. The "
+        "Alingsås agreement is signed on nyårsdagen 2023, a Sunday. An adoption is a "
+        "decision at a meeting, whose day is in the minutes, so only signatures are checked.",
+        sv="Den som undertecknar för ett organ gör det sällan på lördagar, söndagar eller "
+        "helgdagar; ett sådant datum är ofta en platshållare (giltighetstidens början) "
+        "snarare än dagen för undertecknandet. "
+        "Alingsås överenskommelse är undertecknad på nyårsdagen 2023, en söndag. Ett beslut "
+        "att anta fattas vid ett sammanträde vars dag står i protokollet, så bara "
+        "underskrifter kontrolleras.",
     ),
     source="lagen (1989:253) om allmänna helgdagar; " + _ALINGSAS,
+    kinds=EVERY_KIND,
 )
 def signed_on_working_day(context: Context) -> Iterator[Issue]:
     """Report each signature dated on a weekend day or a Swedish holiday."""

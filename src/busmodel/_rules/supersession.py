@@ -2,13 +2,16 @@
 
 Every rule here needs a registry. The other document is not part of this one,
 so findings point at the reference in this agreement (``/supersedes/i``,
-``/framework``, ``/municipality``) and name the other document's id in the
-message; ``related`` stays empty.
+``/framework``, ``/municipality``) and name the other document in the
+message (by its title and dates where it is found, see :func:`document_name`);
+``related`` stays empty.
 
 SUP002 and SUP003 compare validities and are silent when either agreement has
-none. SUP004 looks for cycles that pass through this agreement, with this
-agreement's own ``supersedes`` taking the place of any registry copy of it; an
-agreement that names itself is left to INT008. The cycles of the registry are
+none; a predecessor's validity is its effective validity, prolonged through its
+extension documents (:meth:`Registry.effective_validity`). SUP004 looks for cycles
+that pass through this agreement, with this agreement's own ``supersedes`` taking
+the place of any registry copy of it; an agreement that names itself is left to
+INT008. The cycles of the registry are
 worked out once per registry (its strongly connected components), so checking
 every document of a registry takes time linear in its size.
 SUP006 is silent when the agreement names no municipality or the framework
@@ -27,8 +30,10 @@ from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
 from busmodel._period import Period
 from busmodel._registry import Registry
-from busmodel._rules._common import CYCLE_SHOWN, cycle, day_count
+from busmodel._rules._common import CYCLE_SHOWN, cycle, day_count, span
 from busmodel._text import Text
+
+__all__ = ["document_name"]
 
 _SUPERSEDES = (
     "Alingsås samverkansöverenskommelse 2023: Tidigare samverkansöverenskommelse "
@@ -40,16 +45,52 @@ _VASTBUS = (
 )
 
 
-def _predecessors(context: Context) -> Iterator[tuple[int, str, Period, Period]]:
-    """``(index, id, its period, this period)`` of each predecessor found, both with validity."""
+def document_name(document: Agreement, period: Period | None = None) -> Text:
+    """Another document as a message names it: its title and the dates it is in force.
+
+    ``period`` is the one to show when it is not the document's own validity (its
+    effective validity, through its extensions); a document without either is
+    named by its title alone.
+
+    >>> import datetime as dt
+    >>> from busmodel import Validity, ValidityBasis
+    >>> days = Period(dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+    >>> extension = Agreement(id="f", title="Förlängning 2023–2024",
+    ...                       validity=Validity(ValidityBasis.FIXED, days))
+    >>> document_name(extension).sv
+    '”Förlängning 2023–2024” (2023-01-01–2024-12-31)'
+    >>> document_name(extension).en
+    '“Förlängning 2023–2024” (2023-01-01–2024-12-31)'
+    """
+    if period is None and document.validity is not None:
+        period = document.validity.period
+    extended = (
+        document.validity is not None and period is not None and period != document.validity.period
+    )
+    if period is None:
+        return Text(en=f"“{document.title}”", sv=f"”{document.title}”")
+    return Text(
+        en=f"“{document.title}” ({span(period)}{', with its extensions' if extended else ''})",
+        sv=f"”{document.title}” ({span(period)}{', med förlängningar' if extended else ''})",
+    )
+
+
+def _predecessors(context: Context) -> Iterator[tuple[int, Agreement, Period, Period]]:
+    """``(index, predecessor, its effective period, this period)`` of each one found.
+
+    Both must state a validity; the predecessor's runs on through its extensions.
+    """
     agreement, registry = context.agreement, context.registry
     if registry is None or agreement.validity is None:
         return
     for i, other_id in enumerate(agreement.supersedes):
         other = registry.agreement(other_id)
-        if other is None or other.id == agreement.id or other.validity is None:
+        if other is None or other.id == agreement.id:
             continue
-        yield i, other_id, other.validity.period, agreement.validity.period
+        effective = registry.effective_validity(other_id)
+        if effective is None:
+            continue
+        yield i, other, effective, agreement.validity.period
 
 
 @rule(
@@ -99,20 +140,21 @@ def predecessor_known(context: Context) -> Iterator[Issue]:
 )
 def predecessor_ends_first(context: Context) -> Iterator[Issue]:
     """Report a superseded agreement whose validity overlaps this one's."""
-    for i, other_id, before, this in _predecessors(context):
+    for i, other, before, this in _predecessors(context):
         if before.end is not None and before.end < this.start:
             continue
         if before.end is None:
             until = Text(en="runs until further notice", sv="gäller tills vidare")
         else:
             until = Text(en=f"runs until {before.end}", sv=f"gäller till och med {before.end}")
+        name = document_name(other, before)
         yield Issue(
             f"/supersedes/{i}",
             Text(
-                en=f"the superseded agreement {other_id!r} ({before}) {until.en}, but this "
-                f"agreement starts on {this.start}",
-                sv=f"den ersatta överenskommelsen {other_id!r} ({before}) {until.sv}, men "
-                f"denna börjar gälla {this.start}",
+                en=f"the superseded agreement {name.en} {until.en}, but this agreement starts "
+                f"on {this.start}",
+                sv=f"den ersatta överenskommelsen {name.sv} {until.sv}, men denna börjar "
+                f"gälla {this.start}",
             ),
         )
 
@@ -132,20 +174,21 @@ def predecessor_ends_first(context: Context) -> Iterator[Issue]:
 )
 def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
     """Report days without an agreement between a predecessor's end and this start."""
-    for i, other_id, before, this in _predecessors(context):
+    for i, other, before, this in _predecessors(context):
         if before.end is None or before.end >= this.start:
             continue
         gap = (this.start - before.end).days - 1
         if gap == 0:
             continue
         days = day_count(gap)
+        name = document_name(other, before)
         yield Issue(
             f"/supersedes/{i}",
             Text(
                 en=f"a gap of {days.en} without an agreement: the superseded agreement "
-                f"{other_id!r} ends on {before.end} and this one starts on {this.start}",
+                f"{name.en} ends on {before.end} and this one starts on {this.start}",
                 sv=f"ett glapp på {days.sv} utan överenskommelse: den ersatta "
-                f"överenskommelsen {other_id!r} gäller till och med {before.end} och denna "
+                f"överenskommelsen {name.sv} gäller till och med {before.end} och denna "
                 f"börjar gälla {this.start}",
             ),
         )
@@ -418,6 +461,7 @@ def municipality_in_framework(context: Context) -> Iterator[Issue]:
     ),
     source="busmodel document format (docs/format.md)",
     needs=(Need.REGISTRY,),
+    kinds=(AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK, AgreementKind.EXTENSION),
 )
 def id_unique_in_registry(context: Context) -> Iterator[Issue]:
     """Report other documents in the registry that have this agreement's id."""

@@ -180,7 +180,7 @@ def from_signing_agreement(start: dt.date) -> bm.Agreement:
 
 
 def extendable_agreement() -> bm.Agreement:
-    """The clean agreement, made in 2020 to be in force 2021-01-01–2022-12-31 "med möjlighet
+    """The clean agreement, made in 2020 to be in force 2021-01-01 – 2022-12-31 "med möjlighet
     till förlängning med två år i taget" (with the possibility of two more years at a time)."""
     import attrs
 

@@ -97,7 +97,7 @@ def test_chr003_overlapping_terms_are_an_error_naming_the_shared_days() -> None:
     [finding] = check(with_chair(terms=terms), "CHR003").findings
     assert ("/chair/terms/1/period", bm.Severity.ERROR) == (finding.path, finding.severity)
     assert ("/chair/terms/0/period",) == finding.related
-    assert "2024-07-01–2024-12-31" in finding.message.en
+    assert "2024-07-01 – 2024-12-31" in finding.message.en
 
 
 def test_chr003_an_open_term_overlaps_every_later_one() -> None:
@@ -119,19 +119,19 @@ def test_chr004_a_gap_between_terms_names_the_uncovered_dates() -> None:
     [finding] = check(with_chair(terms=terms), "CHR004").findings
     assert ("/chair/terms", bm.Severity.WARNING) == (finding.path, finding.severity)
     assert ("/validity/period",) == finding.related
-    assert "2024-07-01–2024-08-31" in finding.message.en
-    assert "2024-07-01–2024-08-31" in finding.message.sv
+    assert "2024-07-01 – 2024-08-31" in finding.message.en
+    assert "2024-07-01 – 2024-08-31" in finding.message.sv
 
 
 def test_chr004_a_term_that_stops_before_the_validity_ends_leaves_a_gap() -> None:
     agreement = with_chair(terms=(term("bun", D(2023, 1, 1), D(2025, 12, 31)),))
     [finding] = check(agreement, "CHR004").findings
-    assert "2026-01-01–2026-12-31" in finding.message.en
+    assert "2026-01-01 – 2026-12-31" in finding.message.en
 
 
 def test_chr004_no_terms_leave_the_whole_validity_uncovered() -> None:
     [finding] = check(with_chair(terms=()), "CHR004").findings
-    assert "2023-01-01–2026-12-31" in finding.message.en
+    assert "2023-01-01 – 2026-12-31" in finding.message.en
 
 
 def test_chr004_an_open_validity_is_checked_up_to_the_last_term() -> None:
@@ -147,7 +147,7 @@ def test_chr004_an_open_validity_is_checked_up_to_the_last_term() -> None:
         ),
     )
     [finding] = check(agreement, "CHR004").findings
-    assert "2027-01-01–2027-01-31" in finding.message.en
+    assert "2027-01-01 – 2027-01-31" in finding.message.en
 
 
 def test_chr004_terms_that_cover_the_validity_pass() -> None:

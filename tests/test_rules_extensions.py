@@ -67,7 +67,7 @@ def test_ext001_an_extension_must_name_the_original_agreement_not_an_extension()
     [finding] = report.findings
     assert (
         "'alingsas-bus-2021-forlangning-2023' is the extension “Förlängning 2023–2024” "
-        "(2023-01-01–2024-12-31), not an agreement: an extension names the original "
+        "(2023-01-01 – 2024-12-31), not an agreement: an extension names the original "
         "agreement ('alingsas-bus-2021')"
     ) == finding.message.en
 
@@ -88,7 +88,7 @@ def test_ext002_an_agreement_without_an_extension_clause_cannot_be_extended() ->
         finding.path,
     )
     assert (
-        "överenskommelsen ”BUS – Barn Ungdom Samverkan” (2021-01-01–2022-12-31) saknar "
+        "överenskommelsen ”BUS – Barn Ungdom Samverkan” (2021-01-01 – 2022-12-31) saknar "
         "förlängningsklausul och kan därför inte förlängas genom en förlängning: parterna "
         "behöver en ny överenskommelse"
     ) == finding.message.sv
@@ -103,8 +103,8 @@ def test_ext003_two_years_at_a_time_are_counted_in_calendar_years() -> None:
     [finding] = check(one_day_more, "EXT003", others=[extendable_agreement()]).findings
     assert (bm.Severity.ERROR, "/validity/period/end") == (finding.severity, finding.path)
     assert (
-        "the extension runs 2023-01-01–2025-01-01, but “BUS – Barn Ungdom Samverkan” "
-        "(2021-01-01–2022-12-31) may be extended by 2 years at a time: this extension may "
+        "the extension runs 2023-01-01 – 2025-01-01, but “BUS – Barn Ungdom Samverkan” "
+        "(2021-01-01 – 2022-12-31) may be extended by 2 years at a time: this extension may "
         "run until 2024-12-31 at the latest"
     ) == finding.message.en
     assert "får förlängas med 2 år i taget" in finding.message.sv
@@ -132,14 +132,14 @@ def test_ext004_an_extension_beyond_the_number_allowed_names_which_one_is_too_ma
     [finding] = check(second, "EXT004", others=[base, first]).findings
     assert (bm.Severity.ERROR, "/extends") == (finding.severity, finding.path)
     assert (
-        "this is extension number 2 of “BUS – Barn Ungdom Samverkan” (2021-01-01–2022-12-31), "
+        "this is extension number 2 of “BUS – Barn Ungdom Samverkan” (2021-01-01 – 2022-12-31), "
         "one too many: it may be extended once, and was, by “Förlängning 2023–2024” "
-        "(2023-01-01–2024-12-31)"
+        "(2023-01-01 – 2024-12-31)"
     ) == finding.message.en
     assert (
-        "detta är förlängning nummer 2 av ”BUS – Barn Ungdom Samverkan” (2021-01-01–2022-12-31), "
+        "detta är förlängning nummer 2 av ”BUS – Barn Ungdom Samverkan” (2021-01-01 – 2022-12-31), "
         "en för mycket: den får förlängas 1 gång och har redan förlängts genom "
-        "”Förlängning 2023–2024” (2023-01-01–2024-12-31)"
+        "”Förlängning 2023–2024” (2023-01-01 – 2024-12-31)"
     ) == finding.message.sv
 
 
@@ -176,7 +176,7 @@ def test_ext005_an_extension_that_starts_before_the_agreement_ends_is_an_error()
     )
     assert (
         "förlängningen börjar gälla 2022-07-01, men ”BUS – Barn Ungdom Samverkan” "
-        "(2021-01-01–2022-12-31) gäller till och med 2022-12-31: förlängningen ska börja gälla "
+        "(2021-01-01 – 2022-12-31) gäller till och med 2022-12-31: förlängningen ska börja gälla "
         "2023-01-01"
     ) == finding.message.sv
 
@@ -186,7 +186,7 @@ def test_ext005_the_second_extension_is_compared_with_the_first() -> None:
         extendable_agreement(), bm.Period(dt.date(2024, 7, 1), dt.date(2026, 6, 30)), NOVEMBER_2022
     )
     [finding] = check(overlapping, "EXT005", others=[extendable_agreement(), _first()]).findings
-    assert "but “Förlängning 2023–2024” (2023-01-01–2024-12-31) is in force until 2024-12-31" in (
+    assert "but “Förlängning 2023–2024” (2023-01-01 – 2024-12-31) is in force until 2024-12-31" in (
         finding.message.en
     )
 
@@ -203,7 +203,7 @@ def test_ext006_a_gap_before_the_extension_is_a_warning_in_days() -> None:
     )
     assert (
         "a gap of 31 days without an agreement: “Förlängning 2023–2024” "
-        "(2023-01-01–2024-12-31) ends on 2024-12-31 and the extension starts on 2025-02-01; "
+        "(2023-01-01 – 2024-12-31) ends on 2024-12-31 and the extension starts on 2025-02-01; "
         "it should start on 2025-01-01"
     ) == finding.message.en
     assert "ett glapp på 31 dagar utan överenskommelse" in finding.message.sv

@@ -116,9 +116,10 @@ def test_lif004_a_superseded_agreement_still_in_force_is_reported_on_the_referen
     [finding] = report.findings
     assert (bm.Severity.WARNING, "/supersedes/1") == (finding.severity, finding.path)
     assert (
-        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2019-01-01–) is still in force "
-        "today, although this one has been in force since 2023-01-01"
+        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2019-01-01 until further "
+        "notice) is still in force today, although this one has been in force since 2023-01-01"
     ) == finding.message.en
+    assert "(2019-01-01 tills vidare)" in finding.message.sv
     assert finding.message.sv != finding.message.en
 
 
@@ -181,18 +182,18 @@ def test_lif002_an_agreement_continued_by_its_extension_has_not_expired() -> Non
     )
     assert (
         "the agreement's own validity ended on 2022-12-31; it is continued by the extension "
-        "“Förlängning 2023–2024” (2023-01-01–2024-12-31)"
+        "“Förlängning 2023–2024” (2023-01-01 – 2024-12-31)"
     ) == finding.message.en
     assert (
         "överenskommelsens egen giltighetstid gick ut 2022-12-31; den fortsätter att gälla "
-        "genom förlängningen ”Förlängning 2023–2024” (2023-01-01–2024-12-31)"
+        "genom förlängningen ”Förlängning 2023–2024” (2023-01-01 – 2024-12-31)"
     ) == finding.message.sv
 
 
 def test_lif005_names_the_extension_in_force_today() -> None:
     report = _lifecycle(_extended(FIRST, SECOND), dt.date(2025, 6, 1))
     assert ["LIF005"] == [f.code for f in report.findings]
-    assert "“Förlängning 2025–2026” (2025-01-01–2026-12-31)" in report.findings[0].message.en
+    assert "“Förlängning 2025–2026” (2025-01-01 – 2026-12-31)" in report.findings[0].message.en
 
 
 def test_lif002_without_a_registry_an_agreement_past_its_own_end_has_expired() -> None:
@@ -206,11 +207,11 @@ def test_lif002_an_agreement_whose_last_extension_has_ended_has_expired() -> Non
     assert ("LIF002", bm.Severity.ERROR) == (finding.code, finding.severity)
     assert (
         "the agreement has expired: it was in force until 2026-12-31 (60 days ago), the end "
-        "of its last extension “Förlängning 2025–2026” (2025-01-01–2026-12-31)"
+        "of its last extension “Förlängning 2025–2026” (2025-01-01 – 2026-12-31)"
     ) == finding.message.en
     assert (
         "överenskommelsen har gått ut: den gällde till och med 2026-12-31 (för 60 dagar sedan), "
-        "slutet på dess senaste förlängning ”Förlängning 2025–2026” (2025-01-01–2026-12-31)"
+        "slutet på dess senaste förlängning ”Förlängning 2025–2026” (2025-01-01 – 2026-12-31)"
     ) == finding.message.sv
 
 
@@ -220,11 +221,11 @@ def test_lif002_an_extension_after_a_gap_that_has_not_started_leaves_today_uncov
     [finding] = report.findings
     assert ("LIF002", bm.Severity.ERROR) == (finding.code, finding.severity)
     assert finding.message.en.endswith(
-        "; the extension “Förlängning 2023–2024” (2023-03-01–2024-12-31), which continues it, "
+        "; the extension “Förlängning 2023–2024” (2023-03-01 – 2024-12-31), which continues it, "
         "comes into force only on 2023-03-01"
     )
     assert finding.message.sv.endswith(
-        "; förlängningen ”Förlängning 2023–2024” (2023-03-01–2024-12-31), som tar vid efter den, "
+        "; förlängningen ”Förlängning 2023–2024” (2023-03-01 – 2024-12-31), som tar vid efter den, "
         "börjar gälla först 2023-03-01"
     )
 
@@ -236,11 +237,11 @@ def test_lif005_an_extension_after_a_gap_that_has_started_continues_the_agreemen
     assert "LIF005" == finding.code
     assert (
         "the agreement expired on 2022-12-31 and is continued, after a gap of 59 days, by the "
-        "extension “Förlängning 2023–2024” (2023-03-01–2024-12-31)"
+        "extension “Förlängning 2023–2024” (2023-03-01 – 2024-12-31)"
     ) == finding.message.en
     assert (
         "överenskommelsen gick ut 2022-12-31 och fortsätter, efter ett glapp på 59 dagar, att "
-        "gälla genom förlängningen ”Förlängning 2023–2024” (2023-03-01–2024-12-31)"
+        "gälla genom förlängningen ”Förlängning 2023–2024” (2023-03-01 – 2024-12-31)"
     ) == finding.message.sv
 
 
@@ -260,10 +261,12 @@ def test_lif002_an_agreement_replaced_without_a_gap_by_its_successor_has_not_exp
     [finding] = report.findings
     assert ("LIF005", bm.Severity.INFO) == (finding.code, finding.severity)
     assert (
-        "the agreement expired on 2022-12-31 and is continued by “BUS 2023” (2023-01-01–2026-12-31)"
+        "the agreement expired on 2022-12-31 and is continued by "
+        "“BUS 2023” (2023-01-01 – 2026-12-31)"
     ) == finding.message.en
     assert (
-        "överenskommelsen gick ut 2022-12-31 och har ersatts av ”BUS 2023” (2023-01-01–2026-12-31)"
+        "överenskommelsen gick ut 2022-12-31 och har ersatts av "
+        "”BUS 2023” (2023-01-01 – 2026-12-31)"
     ) == finding.message.sv
 
 
@@ -299,11 +302,11 @@ def test_lif003_renewal_is_due_before_the_end_of_the_last_extension() -> None:
     assert ("LIF003", bm.Severity.WARNING) == (finding.code, finding.severity)
     assert (
         "renewal due: the agreement expires in 39 days and is in force until 2026-12-31, as "
-        "extended by “Förlängning 2025–2026” (2025-01-01–2026-12-31)"
+        "extended by “Förlängning 2025–2026” (2025-01-01 – 2026-12-31)"
     ) == finding.message.en
     assert (
         "dags att förnya: överenskommelsen går ut om 39 dagar och gäller till och med "
-        "2026-12-31, förlängd genom ”Förlängning 2025–2026” (2025-01-01–2026-12-31)"
+        "2026-12-31, förlängd genom ”Förlängning 2025–2026” (2025-01-01 – 2026-12-31)"
     ) == finding.message.sv
 
 
@@ -314,12 +317,12 @@ def test_lif004_a_predecessor_still_in_force_through_its_extension_is_reported()
     report = validate(agreement, today=TODAY, registry=registry, select=["LIF004"])
     [finding] = report.findings
     assert (
-        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2021-01-01–2024-12-31, with "
+        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2021-01-01 – 2024-12-31, with "
         "its extensions) is still in force today, although this one has been in force since "
         "2023-01-01"
     ) == finding.message.en
     assert (
-        "den ersatta överenskommelsen ”BUS – Barn Ungdom Samverkan” (2021-01-01–2024-12-31, med "
+        "den ersatta överenskommelsen ”BUS – Barn Ungdom Samverkan” (2021-01-01 – 2024-12-31, med "
         "förlängningar) gäller fortfarande i dag, trots att denna har gällt sedan 2023-01-01"
     ) == finding.message.sv
 

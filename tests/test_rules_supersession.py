@@ -68,7 +68,7 @@ def test_sup002_a_predecessor_that_ends_after_this_starts_is_an_error() -> None:
         finding.related,
     )
     assert (
-        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2019-01-01–2023-06-30) runs "
+        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2019-01-01 – 2023-06-30) runs "
         "until 2023-06-30, but this agreement starts on 2023-01-01"
     ) == finding.message.en
 
@@ -289,12 +289,12 @@ def test_sup003_a_gap_after_the_last_extension_is_still_a_warning() -> None:
     assert ("SUP003", bm.Severity.WARNING) == (finding.code, finding.severity)
     assert (
         "a gap of 31 days without an agreement: the superseded agreement “BUS – Barn Ungdom "
-        "Samverkan” (2021-01-01–2026-12-31, with its extensions) ends on 2026-12-31 and this "
+        "Samverkan” (2021-01-01 – 2026-12-31, with its extensions) ends on 2026-12-31 and this "
         "one starts on 2027-02-01"
     ) == finding.message.en
     assert (
         "ett glapp på 31 dagar utan överenskommelse: den ersatta överenskommelsen ”BUS – Barn "
-        "Ungdom Samverkan” (2021-01-01–2026-12-31, med förlängningar) gäller till och med "
+        "Ungdom Samverkan” (2021-01-01 – 2026-12-31, med förlängningar) gäller till och med "
         "2026-12-31 och denna börjar gälla 2027-02-01"
     ) == finding.message.sv
 
@@ -303,7 +303,7 @@ def test_sup002_a_successor_that_starts_while_an_extension_runs_overlaps() -> No
     others = _extended_predecessor(2024, 2026)
     [finding] = check(_successor_of_2021(dt.date(2025, 1, 1)), "SUP", others=others).findings
     assert ("SUP002", bm.Severity.ERROR) == (finding.code, finding.severity)
-    assert "(2021-01-01–2026-12-31, with its extensions) runs until 2026-12-31" in (
+    assert "(2021-01-01 – 2026-12-31, with its extensions) runs until 2026-12-31" in (
         finding.message.en
     )
 

@@ -60,8 +60,8 @@ def test_val003_an_end_one_day_short_names_the_expected_bounds() -> None:
     validity = bm.Validity(bm.ValidityBasis.MANDATE_PERIOD, period)
     [finding] = check(with_validity(validity), "VAL003").findings
     assert "/validity/period/end" == finding.path
-    assert "2023-01-01–2026-12-31" in finding.message.en
-    assert "2023-01-01–2026-12-31" in finding.message.sv
+    assert "2023-01-01 – 2026-12-31" in finding.message.en
+    assert "2023-01-01 – 2026-12-31" in finding.message.sv
 
 
 def test_val003_a_start_before_the_mandate_period_finds_the_period_meant() -> None:
@@ -69,7 +69,7 @@ def test_val003_a_start_before_the_mandate_period_finds_the_period_meant() -> No
     validity = bm.Validity(bm.ValidityBasis.MANDATE_PERIOD, period)
     [finding] = check(with_validity(validity), "VAL003").findings
     assert "/validity/period/start" == finding.path
-    assert "should be 2023-01-01–2026-12-31" in finding.message.en
+    assert "should be 2023-01-01 – 2026-12-31" in finding.message.en
 
 
 def test_val003_committee_dates_under_the_council_convention_are_reported() -> None:
@@ -78,7 +78,7 @@ def test_val003_committee_dates_under_the_council_convention_are_reported() -> N
     )
     [finding] = check(with_validity(validity), "VAL003").findings
     assert "/validity/period" == finding.path
-    assert "2022-10-15–2026-10-14" in finding.message.en
+    assert "2022-10-15 – 2026-10-14" in finding.message.en
 
 
 def test_val003_council_dates_under_the_council_convention_pass() -> None:
@@ -217,7 +217,7 @@ def test_val003_names_a_mandate_period_that_runs_past_the_last_date_a_document_t
     report = check(attrs.evolve(clean_agreement(), validity=late), "VAL003")
     [finding] = report.findings
     assert "/validity/period/end" == finding.path
-    assert "it should be 2199-01-01–2202-12-31" in finding.message.en
+    assert "it should be 2199-01-01 – 2202-12-31" in finding.message.en
 
 
 # Real agreements: the cases issue 8 names.

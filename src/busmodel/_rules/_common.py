@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from busmodel._agreement import Agreement, AgreementKind
 from busmodel._period import Period
-from busmodel._text import Text, fold
+from busmodel._text import Text, fold, span_text
 
 __all__ = [
     "EVERY_KIND",
@@ -200,18 +200,18 @@ def elapsed(earlier: dt.date, later: dt.date) -> Text:
     return Text(en=f"{year_text.en} and {days.en}", sv=f"{year_text.sv} och {days.sv}")
 
 
-def span(period: Period) -> str:
-    """A period as written in a message: ``2023-01-01–2026-12-31``.
+def span(period: Period) -> Text:
+    """A period as written in a message, one way per language.
 
-    An open period is written ``2023-01-01–``, a single day as that day.
+    ``2023-01-01 – 2026-12-31``; an open end is *tills vidare* / *until further
+    notice*; a single day is that day (see :func:`busmodel._text.span_text`).
 
-    >>> span(Period(dt.date(2024, 7, 1), dt.date(2024, 7, 1)))
+    >>> span(Period(dt.date(2024, 7, 1), dt.date(2024, 7, 1))).sv
     '2024-07-01'
+    >>> span(Period(dt.date(2005, 1, 1))).sv
+    '2005-01-01 tills vidare'
     """
-    if period.end == period.start:
-        return period.start.isoformat()
-    end = "" if period.end is None else period.end.isoformat()
-    return f"{period.start.isoformat()}–{end}"
+    return span_text(period.start, period.end)
 
 
 _SEASONS: Final = {

@@ -152,9 +152,9 @@ def terms_do_not_overlap(context: Context) -> Iterator[Issue]:
                 f"/chair/terms/{position}/period",
                 Text(
                     en=f"the chair term of {name_of(agreement, term.body)} overlaps that of "
-                    f"{name_of(agreement, other.body)}: both cover {shared}",
+                    f"{name_of(agreement, other.body)}: both cover {shared.en}",
                     sv=f"ordförandeperioden för {name_of(agreement, term.body)} överlappar den "
-                    f"för {name_of(agreement, other.body)}: båda omfattar {shared}",
+                    f"för {name_of(agreement, other.body)}: båda omfattar {shared.sv}",
                 ),
                 (f"/chair/terms/{other_position}/period",),
             )
@@ -231,8 +231,9 @@ def terms_cover_validity(context: Context) -> Iterator[Issue]:
         yield Issue(
             "/chair/terms",
             Text(
-                en=f"no chair term covers {dates}, although the agreement is in force then",
-                sv=f"ingen ordförandeperiod täcker {dates}, trots att överenskommelsen gäller då",
+                en=f"no chair term covers {dates.en}, although the agreement is in force then",
+                sv=f"ingen ordförandeperiod täcker {dates.sv}, trots att överenskommelsen "
+                "gäller då",
             ),
             ("/validity/period",),
         )

@@ -36,6 +36,7 @@ from busmodel._rules._common import (
     forum_index,
     name_of,
     season,
+    span,
 )
 from busmodel._text import Text
 
@@ -448,8 +449,9 @@ def meetings_in_validity(context: Context) -> Iterator[Issue]:
             yield Issue(
                 _in_records(f"/meetings/{k}/date"),
                 Text(
-                    en=f"the meeting on {meeting.date} lies outside the validity ({period})",
-                    sv=f"mötet {meeting.date} ligger utanför giltighetstiden ({period})",
+                    en=f"the meeting on {meeting.date} lies outside the validity "
+                    f"({span(period).en})",
+                    sv=f"mötet {meeting.date} ligger utanför giltighetstiden ({span(period).sv})",
                 ),
                 ("/validity/period",),
             )

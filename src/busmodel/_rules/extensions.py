@@ -226,7 +226,7 @@ def within_clause_years(context: Context) -> Iterator[Issue]:
     if period.end is None:
         runs = Text(en="has no end date", sv="saknar slutdatum")
     else:
-        runs = Text(en=f"runs {span(period)}", sv=f"gäller {span(period)}")
+        runs = Text(en=f"runs {span(period).en}", sv=f"gäller {span(period).sv}")
     yield Issue(
         "/validity/period/end",
         Text(

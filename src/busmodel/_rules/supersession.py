@@ -58,9 +58,9 @@ def document_name(document: Agreement, period: Period | None = None) -> Text:
     >>> extension = Agreement(id="f", title="Förlängning 2023–2024",
     ...                       validity=Validity(ValidityBasis.FIXED, days))
     >>> document_name(extension).sv
-    '”Förlängning 2023–2024” (2023-01-01–2024-12-31)'
+    '”Förlängning 2023–2024” (2023-01-01 – 2024-12-31)'
     >>> document_name(extension).en
-    '“Förlängning 2023–2024” (2023-01-01–2024-12-31)'
+    '“Förlängning 2023–2024” (2023-01-01 – 2024-12-31)'
     """
     if period is None and document.validity is not None:
         period = document.validity.period
@@ -70,8 +70,8 @@ def document_name(document: Agreement, period: Period | None = None) -> Text:
     if period is None:
         return Text(en=f"“{document.title}”", sv=f"”{document.title}”")
     return Text(
-        en=f"“{document.title}” ({span(period)}{', with its extensions' if extended else ''})",
-        sv=f"”{document.title}” ({span(period)}{', med förlängningar' if extended else ''})",
+        en=f"“{document.title}” ({span(period).en}{', with its extensions' if extended else ''})",
+        sv=f"”{document.title}” ({span(period).sv}{', med förlängningar' if extended else ''})",
     )
 
 

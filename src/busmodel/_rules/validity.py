@@ -208,15 +208,15 @@ def matches_mandate_period(context: Context) -> Iterator[Issue]:
         path += "/start"
     elif not start_wrong:
         path += "/end"
-    expected = f"{term.start}–{term.end}"  # may run past the last date a Period takes
+    expected = f"{term.start} – {term.end}"  # may run past the last date a Period takes
     note = _note(validity) if start_wrong else Text(en="", sv="")
     yield Issue(
         path,
         Text(
-            en=f"the validity {span(period)}{note.en} does not match the mandate period {term}: "
-            f"it should be {expected}, {counted.en}",
-            sv=f"giltighetstiden {span(period)}{note.sv} stämmer inte med mandatperioden {term}: "
-            f"den ska vara {expected}, {counted.sv}",
+            en=f"the validity {span(period).en}{note.en} does not match the mandate period "
+            f"{term}: it should be {expected}, {counted.en}",
+            sv=f"giltighetstiden {span(period).sv}{note.sv} stämmer inte med mandatperioden "
+            f"{term}: den ska vara {expected}, {counted.sv}",
         ),
     )
 
@@ -285,10 +285,10 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
             "/validity/notice_months",
             Text(
                 en=f"the notice period of {months} months is not shorter than the validity "
-                f"{span(period)}{note.en}: notice would have to be given before the agreement "
+                f"{span(period).en}{note.en}: notice would have to be given before the agreement "
                 "starts",
                 sv=f"uppsägningstiden på {months} månader är inte kortare än giltighetstiden "
-                f"{span(period)}{note.sv}: uppsägning skulle behöva ske innan överenskommelsen "
+                f"{span(period).sv}{note.sv}: uppsägning skulle behöva ske innan överenskommelsen "
                 "börjar gälla",
             ),
         )
@@ -317,11 +317,11 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
                 "/validity/extension/notice_months",
                 Text(
                     en=f"the {months} months' notice against extension is not shorter than "
-                    f"the validity {span(period)}{note.en}: it would have to be given before "
+                    f"the validity {span(period).en}{note.en}: it would have to be given before "
                     "the agreement starts",
                     sv=f"varseltiden på {months} månader för besked om att inte förlänga är inte "
-                    f"kortare än giltighetstiden {span(period)}{note.sv}: beskedet skulle behöva "
-                    "lämnas innan överenskommelsen börjar gälla",
+                    f"kortare än giltighetstiden {span(period).sv}{note.sv}: beskedet skulle "
+                    "behöva lämnas innan överenskommelsen börjar gälla",
                 ),
             )
         if (
@@ -348,9 +348,9 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
             "/validity/review",
             Text(
                 en=f"the agreement is to be reviewed annually but is in force for less than a "
-                f"year ({span(period)}){note.en}",
+                f"year ({span(period).en}){note.en}",
                 sv=f"överenskommelsen ska omprövas årligen men gäller kortare än ett år "
-                f"({span(period)}){note.sv}",
+                f"({span(period).sv}){note.sv}",
             ),
         )
 

@@ -181,7 +181,10 @@ def test_sup005_a_local_agreement_is_not_a_framework() -> None:
     agreement = attrs.evolve(clean_agreement(), framework="alingsas-bus-2019")
     [finding] = check(agreement, "SUP005", others=[_agreement("alingsas-bus-2019", None)]).findings
     assert "/framework" == finding.path
-    assert "is a local agreement, not a framework" in finding.message.en
+    assert (
+        "'alingsas-bus-2019', “BUS – Barn Ungdom Samverkan”, is a local agreement, not a framework"
+        == finding.message.en
+    )
 
 
 def test_sup005_a_framework_in_the_registry_passes() -> None:
@@ -196,7 +199,8 @@ def test_sup006_a_municipality_outside_the_framework_is_an_error() -> None:
     [finding] = check(agreement, "SUP006", others=[framework]).findings
     assert (bm.Severity.ERROR, "/municipality") == (finding.severity, finding.path)
     assert (
-        "Alingsås (1489) är inte medlem i ramöverenskommelsen 'vastbus-2005'" == finding.message.sv
+        "Alingsås (1489) är inte medlem i ramöverenskommelsen ”VÄSTBUS” ('vastbus-2005')"
+        == finding.message.sv
     )
 
 

@@ -78,6 +78,15 @@ def _completed_years(validity: Period, today: dt.date) -> list[int]:
     ]
 
 
+def _years_to_account_for(context: Context) -> tuple[Records, list[int]] | None:
+    """The agreement's own records and its completed years, when there are both."""
+    records, today, validity = _own_records(context), context.today, context.agreement.validity
+    if records is None or today is None or validity is None:
+        return None
+    completed = _completed_years(validity.period, today)
+    return (records, completed) if completed else None
+
+
 def _count_between(dates: list[dt.date], first: dt.date, last: dt.date) -> int:
     """How many of the sorted ``dates`` fall in ``first``..``last``, both included."""
     return bisect.bisect_right(dates, last) - bisect.bisect_left(dates, first)
@@ -316,13 +325,11 @@ def _short_years(
 )
 def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
     """Report a completed year a forum with a yearly follow-up did not evaluate."""
-    agreement, today = context.agreement, context.today
-    records = _own_records(context)
-    if records is None or today is None or agreement.validity is None:
+    agreement = context.agreement
+    found = _years_to_account_for(context)
+    if found is None:
         return
-    completed = _completed_years(agreement.validity.period, today)
-    if not completed:
-        return
+    records, completed = found
     evaluated: dict[str, set[int]] = {}
     for evaluation in records.evaluations:
         evaluated.setdefault(evaluation.forum, set()).add(evaluation.year)
@@ -360,13 +367,11 @@ def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
 )
 def yearly_reports_made(context: Context) -> Iterator[Issue]:
     """Report a completed year a forum did not report to one of its recipients."""
-    agreement, today = context.agreement, context.today
-    records = _own_records(context)
-    if records is None or today is None or agreement.validity is None:
+    agreement = context.agreement
+    found = _years_to_account_for(context)
+    if found is None:
         return
-    completed = _completed_years(agreement.validity.period, today)
-    if not completed:
-        return
+    records, completed = found
     reported = {(report.forum, report.recipient, report.year) for report in records.reports}
     for f, forum in enumerate(agreement.forums):
         follow_up = forum.follow_up

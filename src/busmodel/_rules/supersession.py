@@ -401,8 +401,10 @@ def framework_known(context: Context) -> Iterator[Issue]:
         yield Issue(
             "/framework",
             Text(
-                en=f"{framework_id!r} is a local agreement, not a framework",
-                sv=f"{framework_id!r} är en lokal överenskommelse, inte en ramöverenskommelse",
+                en=f"{framework_id!r}, {document_name(found).en}, is a local agreement, "
+                "not a framework",
+                sv=f"{framework_id!r}, {document_name(found).sv}, är en lokal överenskommelse, "
+                "inte en ramöverenskommelse",
             ),
         )
 
@@ -441,8 +443,10 @@ def municipality_in_framework(context: Context) -> Iterator[Issue]:
     yield Issue(
         "/municipality",
         Text(
-            en=f"{municipality.name}{code} is not a member of the framework {framework.id!r}",
-            sv=f"{municipality.name}{code} är inte medlem i ramöverenskommelsen {framework.id!r}",
+            en=f"{municipality.name}{code} is not a member of the framework "
+            f"{document_name(framework).en} ({framework.id!r})",
+            sv=f"{municipality.name}{code} är inte medlem i ramöverenskommelsen "
+            f"{document_name(framework).sv} ({framework.id!r})",
         ),
     )
 

@@ -92,7 +92,11 @@ class Decision:
 
     def __attrs_post_init__(self) -> None:
         if self.date is not None and self.date.year != self.year:
-            raise ModelError("date", f"{self.date} is not in the decision year {self.year}")
+            raise ModelError(
+                "date",
+                f"{self.date} is not in the decision year {self.year}",
+                sv=f"{self.date} ligger inte i beslutsåret {self.year}",
+            )
 
 
 @attrs.frozen
@@ -184,11 +188,15 @@ class Validity:
         start = self.period.start
         if self.start_precision is Precision.MONTH and start.day != 1:
             raise ModelError(
-                "start_precision", f"a start known to the month is its first day, not {start}"
+                "start_precision",
+                f"a start known to the month is its first day, not {start}",
+                sv=f"en start som är känd till månaden är dess första dag, inte {start}",
             )
         if self.start_precision is Precision.YEAR and (start.month, start.day) != (1, 1):
             raise ModelError(
-                "start_precision", f"a start known to the year is its 1 January, not {start}"
+                "start_precision",
+                f"a start known to the year is its 1 January, not {start}",
+                sv=f"en start som är känd till året är dess 1 januari, inte {start}",
             )
 
 
@@ -219,7 +227,9 @@ class Exemption:
     def _check_code(self, _: attrs.Attribute[str], value: str) -> None:
         if not (isinstance(value, str) and _CODE_PREFIX.fullmatch(value)):
             raise ModelError(
-                "code", f"{value!r} is not a rule code or prefix, like 'SIG' or 'SIG006'"
+                "code",
+                f"{value!r} is not a rule code or prefix, like 'SIG' or 'SIG006'",
+                sv=f"{value!r} är ingen regelkod eller början på en, som 'SIG' eller 'SIG006'",
             )
 
     @path.validator
@@ -228,7 +238,9 @@ class Exemption:
             isinstance(value, str) and value.startswith(("/", "records:/"))
         ):
             raise ModelError(
-                "path", f"{value!r} is not a path into the document, like '/signatures/0'"
+                "path",
+                f"{value!r} is not a path into the document, like '/signatures/0'",
+                sv=f"{value!r} är ingen sökväg i dokumentet, som '/signatures/0'",
             )
         if value is not None:
             _check.plain("path", value)
@@ -315,10 +327,16 @@ class Agreement(_Lookups):
 
     def __attrs_post_init__(self) -> None:
         if self.kind is AgreementKind.EXTENSION and self.extends is None:
-            raise ModelError("extends", "an extension names the agreement it extends (extends)")
+            raise ModelError(
+                "extends",
+                "an extension names the agreement it extends (extends)",
+                sv="en förlängning anger den överenskommelse den förlänger (extends)",
+            )
         if self.extends is not None and self.kind is not AgreementKind.EXTENSION:
             raise ModelError(
-                "extends", f"only an extension extends an agreement; this is a {self.kind.value}"
+                "extends",
+                f"only an extension extends an agreement; this is a {self.kind.value}",
+                sv=f"bara en förlängning (extension) förlänger något; detta är {self.kind.value}",
             )
 
     def assents(self) -> dict[str, dt.date]:

@@ -69,15 +69,25 @@ class Body:
         if value is None:
             return
         if not (isinstance(value, str) and _CODE.fullmatch(value)):
-            raise ModelError("code", f"{value!r} is not a four-digit municipality code")
+            raise ModelError(
+                "code",
+                f"{value!r} is not a four-digit municipality code",
+                sv=f"{value!r} är ingen fyrsiffrig kommunkod",
+            )
         if self.kind is not BodyKind.MUNICIPALITY:
             raise ModelError(
-                "code", "only a municipality as a whole (kind 'municipality') has a kommunkod"
+                "code",
+                "only a municipality as a whole (kind 'municipality') has a kommunkod",
+                sv="bara en kommun som helhet (kind 'municipality') har en kommunkod",
             )
 
     def __attrs_post_init__(self) -> None:
         if self.part_of == self.id:
-            raise ModelError("part_of", f"body {self.id!r} cannot be part of itself")
+            raise ModelError(
+                "part_of",
+                f"body {self.id!r} cannot be part of itself",
+                sv=f"organet {self.id!r} kan inte vara en del av sig självt",
+            )
 
     @property
     def municipality(self) -> Municipality | None:
@@ -102,7 +112,11 @@ class Person:
 
     def __attrs_post_init__(self) -> None:
         if self.email is not None and "@" not in self.email:
-            raise ModelError("email", f"{self.email!r} is not an e-mail address")
+            raise ModelError(
+                "email",
+                f"{self.email!r} is not an e-mail address",
+                sv=f"{self.email!r} är ingen e-postadress",
+            )
 
 
 @attrs.frozen
@@ -121,7 +135,11 @@ class Municipality:
     @code.validator
     def _check_code(self, _: attrs.Attribute[str | None], value: str | None) -> None:
         if value is not None and not (isinstance(value, str) and _CODE.fullmatch(value)):
-            raise ModelError("code", f"{value!r} is not a four-digit municipality code")
+            raise ModelError(
+                "code",
+                f"{value!r} is not a four-digit municipality code",
+                sv=f"{value!r} är ingen fyrsiffrig kommunkod",
+            )
 
     @property
     def county(self) -> str | None:

@@ -22,7 +22,7 @@ from busmodel._agreement import Agreement, ValidityBasis
 from busmodel._catalogue import Options, Rule, rules, select_rules, unknown_patterns
 from busmodel._check import FIRST_DAY, LAST_DAY
 from busmodel._document import Document, dumps, load
-from busmodel._errors import BusmodelError, DocumentError, Problem
+from busmodel._errors import BusmodelError, DocumentError, ModelError, Problem
 from busmodel._findings import Report, Severity
 from busmodel._records import Records
 from busmodel._registry import Entry, Registry
@@ -319,11 +319,11 @@ def _merge(records: Sequence[Records]) -> Records | None:
     )
 
 
-def _problem_dict(error: DocumentError) -> dict[str, Any]:
+def _problem_dict(error: DocumentError, lang: Lang) -> dict[str, Any]:
     return {
         "source": error.source,
         "problems": [
-            {"path": p.path, "message": p.message, "line": p.line, "column": p.column}
+            {"path": p.path, "message": p.text.get(lang), "line": p.line, "column": p.column}
             for p in error.problems
         ],
     }
@@ -365,19 +365,29 @@ def _read_inputs(args: argparse.Namespace) -> _Inputs:
             records.append(entry.document)
         else:
             kind = entry.document.kind.value
-            problem = Problem("/kind", f"--records takes records documents, not {kind!r}")
+            problem = Problem(
+                "/kind",
+                f"--records takes records documents, not {kind!r}",
+                sv=f"--records tar bara records-dokument, inte {kind!r}",
+            )
             unreadable.append(DocumentError([problem], source=entry.source))
     ids = {agreement.id for _, agreement in agreements}
     lone = len(agreements) == 1 and len(records) == 1
     for entry in extra:
         if isinstance(entry.document, Records) and entry.document.agreement not in ids and not lone:
+            wanted = entry.document.agreement
             problem = Problem(
                 "/agreement",
-                f"no agreement with the id {entry.document.agreement!r} is among the paths given",
+                f"no agreement with the id {wanted!r} is among the paths given",
+                sv=f"ingen överenskommelse med id {wanted!r} finns bland de sökvägar som angetts",
             )
             unreadable.append(DocumentError([problem], source=entry.source))
     if not agreements and not unreadable:
-        problem = Problem("", "no agreement or framework found")
+        problem = Problem(
+            "",
+            "no agreement or framework found",
+            sv="ingen överenskommelse eller ramöverenskommelse hittades",
+        )
         unreadable.append(DocumentError([problem], source=_shown_path(" ".join(args.paths))))
     return _Inputs(
         agreements=tuple(agreements),
@@ -420,6 +430,12 @@ def _validate(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
             bug = f"this is a bug in rule {error.code}, not in the document"
             _internal_error(err, error, f"{source}: {error}", bug)
             return EXIT_INTERNAL
+        except DocumentError as error:
+            err.write(f"{_shown_error(error).render(lang)}\n")
+            return EXIT_UNREADABLE
+        except ModelError as error:
+            err.write(f"{source}: {error.path}: {error.text.get(lang)}\n")
+            return EXIT_UNREADABLE
         except BusmodelError as error:
             err.write(f"{source}: {error}\n")
             return EXIT_UNREADABLE
@@ -431,14 +447,14 @@ def _validate(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
             "schema": REPORT_SCHEMA,
             "ok": not failed and not inputs.unreadable,
             "files": [report.to_dict(lang) for report in reports],
-            "unreadable": [_problem_dict(error) for error in inputs.unreadable],
+            "unreadable": [_problem_dict(error, lang) for error in inputs.unreadable],
         }
         _write_json(out, document)
     else:
         for report in reports:
             out.write(report.render(lang) + "\n")
         for unreadable in inputs.unreadable:
-            err.write(f"{unreadable}\n")
+            err.write(f"{unreadable.render(lang)}\n")
     if inputs.unreadable:
         return EXIT_UNREADABLE
     return EXIT_ERRORS if failed else EXIT_OK
@@ -670,7 +686,7 @@ def _run(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
     try:
         document = load(args.path)
     except DocumentError as error:
-        err.write(f"{_shown_error(error)}\n")
+        err.write(f"{_shown_error(error).render(getattr(args, 'lang', 'en'))}\n")
         return EXIT_UNREADABLE
     if args.command == "show":
         out.write(describe(document, args.lang) + "\n")

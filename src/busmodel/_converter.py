@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn
 from busmodel._agreement import Agreement
 from busmodel._errors import ModelError, Problem, escape_token
 from busmodel._records import Records
+from busmodel._text import Lang
 
 __all__ = ["structure", "type_name", "unstructure"]
 
@@ -35,45 +36,68 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _InvalidValueError(Exception):
-    """A value of the wrong shape; the converter adds where it is."""
+    """A value of the wrong shape, in English and Swedish; the converter adds where it is."""
+
+    def __init__(self, message: str, sv: str) -> None:
+        super().__init__(message)
+        self.sv = sv
 
 
-def type_name(value: object) -> str:
-    """How a value of the document is called in messages: text, an array, a table..."""
-    names = {
-        str: "text",
-        int: "an integer",
-        float: "a number",
-        bool: "true or false",
-        list: "an array",
-        dict: "a table",
-        type(None): "null",
-        dt.date: "a date",
-        dt.datetime: "a date and time",
-        dt.time: "a time",
-    }
-    return names.get(type(value), type(value).__name__)
+_TYPE_NAMES: Final[dict[type, tuple[str, str]]] = {
+    str: ("text", "text"),
+    int: ("an integer", "ett heltal"),
+    float: ("a number", "ett decimaltal"),
+    bool: ("true or false", "true eller false"),
+    list: ("an array", "en lista"),
+    dict: ("a table", "en tabell"),
+    type(None): ("null", "null"),
+    dt.date: ("a date", "ett datum"),
+    dt.datetime: ("a date and time", "ett datum med klockslag"),
+    dt.time: ("a time", "ett klockslag"),
+}
+
+
+def type_name(value: object, lang: Lang = "en") -> str:
+    """How a value of the document is called in messages: text, an array, a table...
+
+    >>> type_name(5), type_name(5, "sv")
+    ('an integer', 'ett heltal')
+    """
+    names = _TYPE_NAMES.get(type(value))
+    if names is None:
+        return type(value).__name__
+    return names[1] if lang == "sv" else names[0]
+
+
+def _expected(en: str, sv: str, value: object) -> _InvalidValueError:
+    """``expected <en>, got <type>``, and in Swedish ``förväntade <sv>, fick <typ>``."""
+    return _InvalidValueError(
+        f"expected {en}, got {type_name(value)}", f"förväntade {sv}, fick {type_name(value, 'sv')}"
+    )
 
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _InvalidValueError(f"expected text, got {type_name(value)}")
+        raise _expected("text", "text", value)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _InvalidValueError("the text is not valid Unicode (a lone surrogate)") from None
+        raise _InvalidValueError(
+            "the text is not valid Unicode (a lone surrogate)",
+            "texten är inte giltig Unicode (ett ensamt surrogattecken)",
+        ) from None
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _InvalidValueError(f"expected an integer, got {type_name(value)}")
+        raise _expected("an integer", "ett heltal", value)
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _InvalidValueError(f"expected true or false, got {type_name(value)}")
+        raise _expected("true or false", "true eller false", value)
     return value
 
 
@@ -84,8 +108,10 @@ def _structure_date(value: object, _: type) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise _InvalidValueError(f"{value!r} is not a date") from None
-    raise _InvalidValueError(f"expected a date (YYYY-MM-DD), got {type_name(value)}")
+            raise _InvalidValueError(
+                f"{value!r} is not a date", f"{value!r} är inget giltigt datum"
+            ) from None
+    raise _expected("a date (YYYY-MM-DD)", "ett datum (ÅÅÅÅ-MM-DD)", value)
 
 
 def _is_enum(cls: Any) -> bool:
@@ -95,11 +121,13 @@ def _is_enum(cls: Any) -> bool:
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     choices = ", ".join(repr(member.value) for member in cls)
     if not isinstance(value, str):
-        raise _InvalidValueError(f"expected one of {choices}, got {type_name(value)}")
+        raise _expected(f"one of {choices}", f"något av {choices}", value)
     try:
         return cls(value)
     except ValueError:
-        raise _InvalidValueError(f"{value!r} is not one of {choices}") from None
+        raise _InvalidValueError(
+            f"{value!r} is not one of {choices}", f"{value!r} är inte något av {choices}"
+        ) from None
 
 
 def _is_tuple(cls: Any) -> bool:
@@ -113,7 +141,7 @@ def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any]
 
         def structure_sequence(value: object, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _InvalidValueError(f"expected an array, got {type_name(value)}")
+                raise _expected("an array", "en lista", value)
             items, errors = [], []
             for index, item in enumerate(value):
                 try:
@@ -130,8 +158,8 @@ def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any]
 
     def structure_fixed(value: object, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple) or len(value) != len(args):
-            raise _InvalidValueError(
-                f"expected an array of {len(args)} items, got {type_name(value)}"
+            raise _expected(
+                f"an array of {len(args)} items", f"en lista med {len(args)} element", value
             )
         items, errors = [], []
         for index, (hook, item, arg) in enumerate(zip(item_hooks, value, args, strict=True)):
@@ -152,7 +180,7 @@ def _table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any]
 
     def structure_table(value: object, _: Any) -> Any:
         if not isinstance(value, dict):
-            raise _InvalidValueError(f"expected a table, got {type_name(value)}")
+            raise _expected("a table", "en tabell", value)
         try:
             return structure(value, cls)
         except (ModelError, cattrs.ClassValidationError) as error:
@@ -234,17 +262,22 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
         known = ", ".join(field.name for field in attrs.fields(error.cl))
         for key in sorted(error.extra_fields):
             yield Problem(
-                f"{path}/{escape_token(key)}", f"unknown key {key!r}; expected one of: {known}"
+                f"{path}/{escape_token(key)}",
+                f"unknown key {key!r}; expected one of: {known}",
+                sv=f"okänd nyckel {key!r}; tillåtna är: {known}",
             )
     elif isinstance(error, ModelError):
         for each in error.errors:
-            yield Problem(f"{path}/{each.path}", each.message)
+            yield Problem(f"{path}/{each.path}", each.message, sv=each.text.sv)
     elif isinstance(error, KeyError):
-        yield Problem(path, "this required key is missing")
-    elif isinstance(error, _InvalidValueError | ValueError):
-        yield Problem(path, str(error))
+        yield Problem(path, "this required key is missing", sv="denna obligatoriska nyckel saknas")
+    elif isinstance(error, _InvalidValueError):
+        yield Problem(path, str(error), sv=error.sv)
+    elif isinstance(error, ValueError):
+        yield Problem(path, str(error), sv=f"ogiltigt värde: {error}")
     else:
-        yield Problem(path, f"invalid value ({type(error).__name__}: {error})")
+        described = f"{type(error).__name__}: {error}"
+        yield Problem(path, f"invalid value ({described})", sv=f"ogiltigt värde ({described})")
 
 
 def structure(

@@ -11,6 +11,7 @@ with its place in the document.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import itertools
 import json
 import os
@@ -26,6 +27,7 @@ from typing import Any, Final, Literal, TypeVar
 from busmodel._agreement import Agreement
 from busmodel._errors import DocumentError, Problem, escape_token
 from busmodel._records import Records
+from busmodel._text import Text
 
 __all__ = [
     "SCHEMA",
@@ -80,8 +82,24 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _ConstantRefusedError(ValueError):
+    """A JSON constant (NaN, Infinity) that a busmodel document may not hold."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name} is not allowed in a busmodel document")
+        self.sv = f"{name} är inte tillåtet i ett busmodel-dokument"
+
+
 def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not allowed in a busmodel document")
+    raise _ConstantRefusedError(name)
+
+
+def _syntax(message: str) -> str:
+    """The parser's message (in English) in a Swedish frame."""
+    return f"syntaxfel: {message}"
+
+
+_TOO_DEEP: Final = ("too deeply nested", "för djupt nästlat")
 
 
 def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
@@ -112,10 +130,16 @@ def _json_integer(text: str) -> int | _LongInteger:
         return _LongInteger(len(text.lstrip("-")))
 
 
-def _too_long(digits: int) -> str:
-    return (
-        f"an integer of {digits} digits is too long; "
-        f"at most {sys.get_int_max_str_digits()} digits are read"
+def _too_long(
+    path: str, digits: int, line: int | None = None, column: int | None = None
+) -> Problem:
+    limit = sys.get_int_max_str_digits()
+    return Problem(
+        path,
+        f"an integer of {digits} digits is too long; at most {limit} digits are read",
+        line,
+        column,
+        sv=f"ett heltal med {digits} siffror är för långt; högst {limit} siffror läses",
     )
 
 
@@ -143,8 +167,8 @@ def _toml_long_integer(text: str, error: ValueError) -> Problem:
         except ValueError:
             line = text.count("\n", 0, found.start()) + 1
             column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-            return Problem("", _too_long(digits), line, column)
-    return Problem("", str(error))
+            return _too_long("", digits, line, column)
+    return Problem("", str(error), sv=f"ett heltal är för långt för att läsas: {error}")
 
 
 def _parse(text: str, fmt: Format, source: str) -> object:
@@ -152,7 +176,8 @@ def _parse(text: str, fmt: Format, source: str) -> object:
         try:
             return tomllib.loads(text)
         except RecursionError:
-            raise DocumentError([Problem("", "too deeply nested")], source=source) from None
+            problem = Problem("", _TOO_DEEP[0], sv=_TOO_DEEP[1])
+            raise DocumentError([problem], source=source) from None
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             found = _TOML_POSITION.search(message)
@@ -161,9 +186,11 @@ def _parse(text: str, fmt: Format, source: str) -> object:
             else:  # "(at end of document)": point just past the last character
                 last = text.rsplit("\n", 1)[-1]
                 line, column = text.count("\n") + 1, len(last) + 1
-            message = _TOML_POSITION.sub("", message).replace("(at end of document)", "")
-            message = message.strip() + (" (at end of document)" if not found else "")
-            raise DocumentError([Problem("", message, line, column)], source=source) from None
+            message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
+            sv = _syntax(message) + (" (i slutet av dokumentet)" if not found else "")
+            message += " (at end of document)" if not found else ""
+            problem = Problem("", message, line, column, sv=sv)
+            raise DocumentError([problem], source=source) from None
         except ValueError as error:  # not a syntax error: an integer too long to read
             raise DocumentError([_toml_long_integer(text, error)], source=source) from None
     try:
@@ -174,21 +201,30 @@ def _parse(text: str, fmt: Format, source: str) -> object:
             parse_int=_json_integer,
         )
     except json.JSONDecodeError as error:
-        problem = Problem("", error.msg, error.lineno, error.colno)
+        problem = Problem("", error.msg, error.lineno, error.colno, sv=_syntax(error.msg))
         raise DocumentError([problem], source=source) from None
-    except (ValueError, RecursionError) as error:
-        raise DocumentError(
-            [Problem("", str(error) or "too deeply nested")], source=source
-        ) from None
+    except _ConstantRefusedError as error:
+        raise DocumentError([Problem("", str(error), sv=error.sv)], source=source) from None
+    except RecursionError:
+        problem = Problem("", _TOO_DEEP[0], sv=_TOO_DEEP[1])
+        raise DocumentError([problem], source=source) from None
+    except ValueError as error:
+        message = str(error) or _TOO_DEEP[0]
+        problem = Problem("", message, sv=_syntax(message) if str(error) else _TOO_DEEP[1])
+        raise DocumentError([problem], source=source) from None
     problems: list[Problem] = []
     for path, value in _walk(data, ""):
         if isinstance(value, _DuplicateKeys):
             problems.extend(
-                Problem(f"{path}/{escape_token(key)}", f"key {key!r} is given more than once")
+                Problem(
+                    f"{path}/{escape_token(key)}",
+                    f"key {key!r} is given more than once",
+                    sv=f"nyckeln {key!r} anges mer än en gång",
+                )
                 for key in value.duplicates
             )
         elif isinstance(value, _LongInteger):
-            problems.append(Problem(path, _too_long(value.digits)))
+            problems.append(_too_long(path, value.digits))
     if problems:
         raise DocumentError(problems, source=source)
     return data
@@ -200,16 +236,36 @@ def _header_problems(data: dict[str, Any]) -> list[Problem]:
     supported = ", ".join(repr(s) for s in SUPPORTED_SCHEMAS)
     if schema is None:
         problems.append(
-            Problem("/schema", f"missing; a busmodel document starts with schema = {SCHEMA!r}")
+            Problem(
+                "/schema",
+                f"missing; a busmodel document starts with schema = {SCHEMA!r}",
+                sv=f"saknas; ett busmodel-dokument börjar med schema = {SCHEMA!r}",
+            )
         )
     elif schema not in SUPPORTED_SCHEMAS:
-        problems.append(Problem("/schema", f"{schema!r} is not supported; supported: {supported}"))
+        problems.append(
+            Problem(
+                "/schema",
+                f"{schema!r} is not supported; supported: {supported}",
+                sv=f"{schema!r} stöds inte; det som stöds är {supported}",
+            )
+        )
     kind = data.get("kind")
     kinds = ", ".join(repr(k) for k in _KINDS)
     if kind is None:
-        problems.append(Problem("/kind", f"missing; expected one of {kinds}"))
+        problems.append(
+            Problem(
+                "/kind",
+                f"missing; expected one of {kinds}",
+                sv=f"saknas; ska vara något av {kinds}",
+            )
+        )
     elif kind not in _KINDS:
-        problems.append(Problem("/kind", f"{kind!r} is not one of {kinds}"))
+        problems.append(
+            Problem(
+                "/kind", f"{kind!r} is not one of {kinds}", sv=f"{kind!r} är inte något av {kinds}"
+            )
+        )
     return problems
 
 
@@ -217,10 +273,12 @@ def _structure(data: object, source: str) -> Document:
     from busmodel import _converter
 
     if not isinstance(data, dict):
-        raise DocumentError(
-            [Problem("", f"expected a table of keys at the top, got {_converter.type_name(data)}")],
-            source=source,
+        problem = Problem(
+            "",
+            f"expected a table of keys at the top, got {_converter.type_name(data)}",
+            sv=f"förväntade en tabell med nycklar överst, fick {_converter.type_name(data, 'sv')}",
         )
+        raise DocumentError([problem], source=source)
     problems = _header_problems(data)
     if problems:
         raise DocumentError(problems, source=source)
@@ -261,18 +319,46 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     """The format of a file, from its suffix (``.toml`` or ``.json``)."""
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
-        raise DocumentError(
-            [
-                Problem(
-                    "", f"cannot tell the format from {suffix or 'no suffix'!r}; use .toml or .json"
-                )
-            ],
-            source=os.fspath(path),
+        sv = (
+            f"formatet framgår inte av filändelsen {suffix!r}; använd .toml eller .json"
+            if suffix
+            else "filen har ingen filändelse som visar formatet; använd .toml eller .json"
         )
+        problem = Problem(
+            "", f"cannot tell the format from {suffix or 'no suffix'!r}; use .toml or .json", sv=sv
+        )
+        raise DocumentError([problem], source=os.fspath(path))
     return _SUFFIXES[suffix]
 
 
-def _unreadable(path: str | os.PathLike[str], fd: int | None = None) -> str | None:
+_OS_REASONS: Final = {
+    errno.ENOENT: "filen finns inte",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.ENAMETOOLONG: "filnamnet är för långt",
+    errno.ENOTDIR: "en del av sökvägen är ingen katalog",
+    errno.ELOOP: "för många nivåer av symboliska länkar",
+    errno.EISDIR: "det är en katalog",
+    errno.EIO: "in- eller utmatningsfel",
+}
+"""Swedish for the reasons the system gives most often (its own are in English)."""
+
+_UTF8_REASONS: Final = {
+    "invalid start byte": "ogiltig startbyte",
+    "invalid continuation byte": "ogiltig fortsättningsbyte",
+    "unexpected end of data": "oväntat slut på data",
+}
+
+
+def os_reason(error: OSError) -> Text:
+    """Why the system refused, in English (its words, lowercased) and Swedish."""
+    reason = error.strerror or str(error) or type(error).__name__
+    reason = reason[:1].lower() + reason[1:]
+    sv = _OS_REASONS.get(error.errno) if error.errno is not None else None
+    return Text(en=reason, sv=reason if sv is None else sv)
+
+
+def _unreadable(path: str | os.PathLike[str], fd: int | None = None) -> Text | None:
     """Why the file at ``path`` (or open as ``fd``) cannot be read, or None if it is a file.
 
     Anything but a regular file is refused before it is opened (a FIFO would wait
@@ -282,22 +368,29 @@ def _unreadable(path: str | os.PathLike[str], fd: int | None = None) -> str | No
         mode = (os.stat(path) if fd is None else os.fstat(fd)).st_mode
     except OSError as error:
         if isinstance(error, FileNotFoundError) and os.path.islink(path):
-            return "a symbolic link to a file that does not exist"
-        reason = error.strerror or str(error) or type(error).__name__
-        return reason[:1].lower() + reason[1:]
+            return Text(
+                en="a symbolic link to a file that does not exist",
+                sv="en symbolisk länk till en fil som inte finns",
+            )
+        return os_reason(error)
     except ValueError:  # os.stat refuses a NUL in the name
-        return "the file name holds a NUL character"
+        return Text(
+            en="the file name holds a NUL character", sv="filnamnet innehåller ett NUL-tecken"
+        )
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a directory"
+        return Text(en="is a directory", sv="det är en katalog")
     if stat.S_ISFIFO(mode):
-        return "not a regular file but a FIFO (named pipe)"
+        return Text(
+            en="not a regular file but a FIFO (named pipe)",
+            sv="inte en vanlig fil utan en FIFO (namngiven pipe)",
+        )
     if stat.S_ISSOCK(mode):
-        return "not a regular file but a socket"
+        return Text(en="not a regular file but a socket", sv="inte en vanlig fil utan en socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "not a regular file but a device"
-    return "not a regular file"
+        return Text(en="not a regular file but a device", sv="inte en vanlig fil utan en enhet")
+    return Text(en="not a regular file", sv="inte en vanlig fil")
 
 
 def load(path: str | os.PathLike[str]) -> Document:
@@ -309,8 +402,9 @@ def load(path: str | os.PathLike[str]) -> Document:
     """
     source = os.fspath(path)
 
-    def refuse(reason: str) -> DocumentError:
-        return DocumentError([Problem("", f"cannot read: {reason}")], source=source)
+    def refuse(reason: Text) -> DocumentError:
+        problem = Problem("", f"cannot read: {reason.en}", sv=f"kan inte läsas: {reason.sv}")
+        return DocumentError([problem], source=source)
 
     reason = _unreadable(path)
     if reason is not None:
@@ -322,8 +416,7 @@ def load(path: str | os.PathLike[str]) -> Document:
             reason = _unreadable(path, file.fileno())
             content = file.read() if reason is None else b""
     except OSError as error:
-        reason = error.strerror or str(error) or type(error).__name__
-        reason = reason[:1].lower() + reason[1:]
+        reason = os_reason(error)
     if reason is not None:
         raise refuse(reason)
     try:
@@ -332,7 +425,10 @@ def load(path: str | os.PathLike[str]) -> Document:
         start = content.rfind(b"\n", 0, error.start) + 1
         line = content.count(b"\n", 0, error.start) + 1
         column = len(content[start : error.start].decode("utf-8", "replace")) + 1
-        problem = Problem("", f"not UTF-8 text: {error.reason}", line, column)
+        sv = _UTF8_REASONS.get(error.reason, error.reason)
+        problem = Problem(
+            "", f"not UTF-8 text: {error.reason}", line, column, sv=f"inte UTF-8-text: {sv}"
+        )
         raise DocumentError([problem], source=source) from None
     return loads(text, fmt, source=source)
 
@@ -341,7 +437,11 @@ def _expect(document: Document, cls: type[_T], source: str) -> _T:
     if not isinstance(document, cls):
         kind = "records" if isinstance(document, Records) else document.kind.value
         wanted = "'records'" if cls is Records else "'agreement' or 'framework'"
-        raise DocumentError([Problem("/kind", f"expected {wanted}, got {kind!r}")], source=source)
+        wanted_sv = "'records'" if cls is Records else "'agreement' eller 'framework'"
+        problem = Problem(
+            "/kind", f"expected {wanted}, got {kind!r}", sv=f"förväntade {wanted_sv}, fick {kind!r}"
+        )
+        raise DocumentError([problem], source=source)
     return document
 
 

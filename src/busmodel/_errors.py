@@ -7,10 +7,24 @@ callers that already guard against bad values catch ours too.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-__all__ = ["BusmodelError", "DocumentError", "ModelError", "Problem", "escape_token"]
+from busmodel._text import Lang, Text
+
+__all__ = ["BusmodelError", "DocumentError", "ModelError", "Problem", "escape_token", "swedish"]
+
+
+def swedish(message: str, sv: str | None) -> str:
+    """``sv``, or when a message has no Swedish text, the English one in a Swedish frame.
+
+    >>> swedish("must not be empty", "får inte vara tom")
+    'får inte vara tom'
+    >>> swedish("bad", None)
+    'ogiltigt värde: bad'
+    """
+    return f"ogiltigt värde: {message}" if sv is None else sv
 
 
 class BusmodelError(ValueError):
@@ -30,15 +44,37 @@ class ModelError(BusmodelError):
     'months: the first month must not come after the last'
     >>> ModelError("parties", "'Bun' is not an id", path="parties/1").path
     'parties/1'
+
+    ``message`` is in English and ``sv`` in Swedish; :attr:`text` gives both.
+
+    >>> ModelError("name", "must not be empty", sv="får inte vara tom").text.sv
+    'får inte vara tom'
     """
 
-    def __init__(self, field: str, message: str, *, path: str | None = None) -> None:
+    def __init__(
+        self, field: str, message: str, *, path: str | None = None, sv: str | None = None
+    ) -> None:
         self.field = field
         self.message = message
+        self.sv = sv
+        """The message in Swedish (None when the raiser gave none)."""
         self.path = field if path is None else path
         self.errors: tuple[ModelError, ...] = (self,)
         """Every problem found: this one, and more when several were collected."""
         super().__init__(f"{self.path}: {message}")
+
+    @property
+    def text(self) -> Text:
+        """The message in English and Swedish (a Swedish frame if no Swedish was given)."""
+        return Text(en=self.message, sv=swedish(self.message, self.sv))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by the keyword arguments, which ``BaseException`` cannot rebuild alone."""
+        return (
+            _model_error,
+            (type(self), self.field, self.message, self.path, self.sv),
+            self.__dict__,
+        )
 
     @classmethod
     def collect(cls, errors: Iterable[ModelError]) -> ModelError:
@@ -52,9 +88,18 @@ class ModelError(BusmodelError):
         if not flat:
             raise ValueError("no errors to collect")
         first = flat[0]
-        combined = cls(first.field, first.message, path=first.path)
+        combined = cls(first.field, first.message, path=first.path, sv=first.sv)
         combined.errors = flat
         return combined
+
+
+def _model_error(
+    cls: type[ModelError], field: str, message: str, path: str, sv: str | None
+) -> ModelError:
+    return cls(field, message, path=path, sv=sv)
+
+
+_WHOLE_DOCUMENT = Text(en="(document)", sv="(dokumentet)")
 
 
 @attrs.frozen
@@ -69,22 +114,41 @@ class Problem:
     "/parties/2: unknown body 'bun'"
     >>> str(Problem("", "expected '=' after a key", line=3, column=7))
     "line 3, column 7: expected '=' after a key"
+
+    ``message`` is in English and ``sv`` in Swedish; :attr:`text` gives both,
+    and :meth:`render` the problem in either language. ``sv`` is a translation
+    of ``message``, so it takes no part in comparing problems.
+
+    >>> Problem("/id", "must not be empty", sv="får inte vara tom").render("sv")
+    '/id: får inte vara tom'
+    >>> Problem("", "Invalid value", 3, 6, sv="syntaxfel: Invalid value").render("sv")
+    'rad 3, kolumn 6: syntaxfel: Invalid value'
     """
 
     path: str
     message: str
     line: int | None = None
     column: int | None = None
+    sv: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def text(self) -> Text:
+        """The message in English and Swedish (a Swedish frame if no Swedish was given)."""
+        return Text(en=self.message, sv=swedish(self.message, self.sv))
+
+    def render(self, lang: Lang = "en") -> str:
+        """The problem as ``where: message`` in ``lang``."""
+        if self.line is not None:
+            where = f"{'rad' if lang == 'sv' else 'line'} {self.line}"
+            if self.column is not None:
+                where += f", {'kolumn' if lang == 'sv' else 'column'} {self.column}"
+        else:
+            where = self.path or _WHOLE_DOCUMENT.get(lang)
+        return f"{where}: {self.text.get(lang)}"
 
     def __str__(self) -> str:
-        """Render the problem as ``where: message``."""
-        if self.line is not None:
-            where = f"line {self.line}"
-            if self.column is not None:
-                where += f", column {self.column}"
-        else:
-            where = self.path or "(document)"
-        return f"{where}: {self.message}"
+        """Render the problem as ``where: message``, in English."""
+        return self.render("en")
 
 
 class DocumentError(BusmodelError):
@@ -101,10 +165,32 @@ class DocumentError(BusmodelError):
     def __init__(self, problems: Iterable[Problem], *, source: str = "<string>") -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
+        super().__init__(self.render("en"))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by the problems and the source."""
+        return (_document_error, (type(self), self.problems, self.source), self.__dict__)
+
+    def render(self, lang: Lang = "en") -> str:
+        """The error in ``lang``: the source and count, then a problem a line.
+
+        >>> error = DocumentError([Problem("/id", "must not be empty", sv="får inte vara tom")])
+        >>> print(error.render("sv"))
+        <string>: 1 problem
+          /id: får inte vara tom
+        """
         count = len(self.problems)
-        lines = [f"{source}: {count} problem{'' if count == 1 else 's'}"]
-        lines.extend(f"  {problem}" for problem in self.problems)
-        super().__init__("\n".join(lines))
+        # "problem" is both singular and plural in Swedish.
+        noun = "problem" if count == 1 or lang == "sv" else "problems"
+        lines = [f"{self.source}: {count} {noun}"]
+        lines.extend(f"  {problem.render(lang)}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+def _document_error(
+    cls: type[DocumentError], problems: tuple[Problem, ...], source: str
+) -> DocumentError:
+    return cls(problems, source=source)
 
 
 def escape_token(key: str) -> str:

@@ -105,13 +105,23 @@ class Window:
     @months.validator
     def _check_months(self, _: attrs.Attribute[tuple[int, int]], value: tuple[int, int]) -> None:
         if not (isinstance(value, tuple) and len(value) == 2):
-            raise ModelError("months", "expected the first and the last month, like (1, 6)")
+            raise ModelError(
+                "months",
+                "expected the first and the last month, like (1, 6)",
+                sv="förväntade den första och den sista månaden, som (1, 6)",
+            )
         for month in value:
             if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-                raise ModelError("months", f"{month!r} is not a month (1-12)")
+                raise ModelError(
+                    "months",
+                    f"{month!r} is not a month (1-12)",
+                    sv=f"{month!r} är ingen månad (1-12)",
+                )
         if value[0] > value[1]:
             raise ModelError(
-                "months", f"the first month ({value[0]}) comes after the last ({value[1]})"
+                "months",
+                f"the first month ({value[0]}) comes after the last ({value[1]})",
+                sv=f"den första månaden ({value[0]}) kommer efter den sista ({value[1]})",
             )
 
     @property
@@ -172,9 +182,17 @@ class FollowUp:
 
     def __attrs_post_init__(self) -> None:
         if self.recipients and self.duty is not Duty.REPORT:
-            raise ModelError("recipients", "only a report (duty 'report') has recipients")
+            raise ModelError(
+                "recipients",
+                "only a report (duty 'report') has recipients",
+                sv="bara en rapport (duty 'report') har mottagare",
+            )
         if self.duty is Duty.REPORT and not self.recipients:
-            raise ModelError("recipients", "a report names the bodies it goes to")
+            raise ModelError(
+                "recipients",
+                "a report names the bodies it goes to",
+                sv="en rapport anger de organ den går till",
+            )
 
 
 @attrs.frozen
@@ -191,7 +209,9 @@ class Assignment:
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ModelError(
-                "end", f"the assignment ends ({self.end}) before it starts ({self.start})"
+                "end",
+                f"the assignment ends ({self.end}) before it starts ({self.start})",
+                sv=f"uppdraget slutar ({self.end}) innan det börjar ({self.start})",
             )
 
 
@@ -226,7 +246,11 @@ class Forum:
 
     def __attrs_post_init__(self) -> None:
         if self.per_member and self.scope is ForumScope.REGIONAL:
-            raise ModelError("per_member", "one group in each member municipality is local")
+            raise ModelError(
+                "per_member",
+                "one group in each member municipality is local",
+                sv="en grupp i varje medlemskommun är lokal",
+            )
 
     def member_ids(self) -> tuple[str, ...]:
         """The ids of the member bodies, in order."""

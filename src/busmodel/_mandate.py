@@ -51,7 +51,11 @@ def _convention(value: Convention | str) -> Convention:
         return Convention(value)
     except ValueError:
         choices = ", ".join(repr(member.value) for member in Convention)
-        raise ModelError("convention", f"{value!r} is not one of {choices}") from None
+        raise ModelError(
+            "convention",
+            f"{value!r} is not one of {choices}",
+            sv=f"{value!r} är inte något av {choices}",
+        ) from None
 
 
 def _nth_sunday_of_september(year: int, n: int) -> dt.date:
@@ -89,18 +93,23 @@ def election_day(year: int) -> dt.date:
             "year",
             f"{year} is before {FIRST_ELECTION}, the first election of the four-year cycle "
             "that busmodel knows",
+            sv=f"{year} är före {FIRST_ELECTION}, det första valet i den fyraåriga cykel "
+            "som busmodel känner till",
         )
     if year > LAST_ELECTION:
         raise ModelError(
             "year",
             f"{year} is after {LAST_ELECTION}; busmodel knows the elections of "
             f"{FIRST_ELECTION} to {LAST_ELECTION}, whose terms start by {LAST_DAY}",
+            sv=f"{year} är efter {LAST_ELECTION}; busmodel känner till valen {FIRST_ELECTION} "
+            f"till {LAST_ELECTION}, vars mandatperioder börjar senast {LAST_DAY}",
         )
     if not is_election_year(year):
         before = year - (year - FIRST_ELECTION) % 4
         raise ModelError(
             "year",
             f"{year} is not an election year; the nearest are {before} and {before + 4}",
+            sv=f"{year} är inget valår; de närmaste är {before} och {before + 4}",
         )
     return _nth_sunday_of_september(year, 2 if year >= _SECOND_SUNDAY_FROM else 3)
 
@@ -126,11 +135,14 @@ class MandatePeriod:
     @election_year.validator
     def _check_election_year(self, _: attrs.Attribute[int], value: int) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ModelError("election_year", f"expected int, got {type(value).__name__}")
+            got = type(value).__name__
+            raise ModelError(
+                "election_year", f"expected int, got {got}", sv=f"förväntade int, fick {got}"
+            )
         try:
             election_day(value)  # raises for a year without an election
         except ModelError as error:
-            raise ModelError("election_year", error.message) from None
+            raise ModelError("election_year", error.message, sv=error.sv) from None
 
     @property
     def start(self) -> dt.date:
@@ -168,14 +180,22 @@ class MandatePeriod:
         """The term that contains ``day``."""
         convention = _convention(convention)
         if day > LAST_DAY:
-            raise ModelError("on", f"{day} is after {LAST_DAY}, the last day busmodel supports")
+            raise ModelError(
+                "on",
+                f"{day} is after {LAST_DAY}, the last day busmodel supports",
+                sv=f"{day} är efter {LAST_DAY}, den sista dag som busmodel hanterar",
+            )
         year = day.year - 1 if convention is Convention.COMMITTEE else day.year
         if convention is Convention.COUNCIL and day < dt.date(day.year, 10, 15):
             year -= 1
         election_year = year - (year - FIRST_ELECTION) % 4
         if election_year < FIRST_ELECTION:
             first = cls(FIRST_ELECTION, convention)
-            raise ModelError("on", f"{day} is before the first mandate period known ({first})")
+            raise ModelError(
+                "on",
+                f"{day} is before the first mandate period known ({first})",
+                sv=f"{day} är före den första kända mandatperioden ({first})",
+            )
         return cls(election_year, convention)
 
     def __str__(self) -> str:

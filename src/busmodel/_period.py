@@ -47,21 +47,36 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise ModelError("end", f"the period ends ({self.end}) before it starts ({self.start})")
+            raise ModelError(
+                "end",
+                f"the period ends ({self.end}) before it starts ({self.start})",
+                sv=f"perioden slutar ({self.end}) innan den börjar ({self.start})",
+            )
 
     @classmethod
     def parse(cls, text: str) -> Self:
         """Read an ISO 8601 interval ``START/END``, with ``..`` for an open end."""
         if not isinstance(text, str):
-            raise ModelError("period", f"expected text, got {type(text).__name__}")
+            got = type(text).__name__
+            raise ModelError(
+                "period", f"expected text, got {got}", sv=f"förväntade text, fick {got}"
+            )
         start_text, sep, end_text = text.partition("/")
         if not sep:
-            raise ModelError("period", f"expected START/END, got {text!r}")
+            raise ModelError(
+                "period",
+                f"expected START/END, got {text!r}",
+                sv=f"förväntade START/SLUT, fick {text!r}",
+            )
         try:
             start = dt.date.fromisoformat(start_text)
             end = None if end_text == _OPEN else dt.date.fromisoformat(end_text)
         except ValueError:
-            raise ModelError("period", f"expected ISO dates in {text!r}") from None
+            raise ModelError(
+                "period",
+                f"expected ISO dates in {text!r}",
+                sv=f"förväntade ISO-datum i {text!r}",
+            ) from None
         return cls(start, end)
 
     def __str__(self) -> str:

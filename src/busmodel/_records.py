@@ -48,7 +48,9 @@ class Evaluation:
     def __attrs_post_init__(self) -> None:
         if self.date.year < self.year:
             raise ModelError(
-                "date", f"the evaluation of {self.year} is dated before that year ({self.date})"
+                "date",
+                f"the evaluation of {self.year} is dated before that year ({self.date})",
+                sv=f"utvärderingen av {self.year} är daterad före det året ({self.date})",
             )
 
 
@@ -65,7 +67,9 @@ class ReportRecord:
     def __attrs_post_init__(self) -> None:
         if self.date.year < self.year:
             raise ModelError(
-                "date", f"the report of {self.year} is dated before that year ({self.date})"
+                "date",
+                f"the report of {self.year} is dated before that year ({self.date})",
+                sv=f"rapporten för {self.year} är daterad före det året ({self.date})",
             )
 
 

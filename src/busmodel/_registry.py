@@ -12,7 +12,7 @@ from typing import TypeVar, cast
 import attrs
 
 from busmodel._agreement import Agreement, AgreementKind
-from busmodel._document import Document, load
+from busmodel._document import Document, load, os_reason
 from busmodel._errors import DocumentError, Problem
 from busmodel._period import Period
 from busmodel._records import Records
@@ -114,11 +114,17 @@ def _read(path: Path) -> Document:
     if directory:
         try:
             with os.scandir(path):
-                message = "cannot read: is a directory"
+                problem = Problem(
+                    "", "cannot read: is a directory", sv="kan inte läsas: det är en katalog"
+                )
         except OSError as error:
-            reason = error.strerror or str(error)
-            message = f"cannot read this directory: {reason[:1].lower()}{reason[1:]}"
-        raise DocumentError([Problem("", message)], source=os.fspath(path))
+            reason = os_reason(error)
+            problem = Problem(
+                "",
+                f"cannot read this directory: {reason.en}",
+                sv=f"katalogen kan inte läsas: {reason.sv}",
+            )
+        raise DocumentError([problem], source=os.fspath(path))
     return load(path)
 
 

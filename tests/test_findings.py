@@ -81,7 +81,7 @@ def test_report_as_data_has_the_documented_keys() -> None:
             }
         ],
         "exempted": [],
-        "skipped": [{"code": "LIF001", "reason": "behöver dagens datum"}],
+        "skipped": [{"code": "LIF001", "path": "", "reason": "behöver dagens datum"}],
     }
     assert expected == report.to_dict("sv")
 

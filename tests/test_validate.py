@@ -94,3 +94,32 @@ def test_today_on_the_edges_of_the_supported_years_runs_every_rule(today: dt.dat
     records = busmodel.Records(agreement=agreement.id)
     report = validate(agreement, today=today, records=records, registry=busmodel.Registry())
     assert () == report.skipped
+
+
+def test_a_rule_that_cannot_judge_a_place_reports_it_as_skipped_there_not_as_a_pass() -> None:
+    forum = busmodel.Forum(
+        "lokal",
+        "Lokal grupp",
+        cadence=busmodel.Cadence(
+            windows=(busmodel.Window("vår", (1, 6)), busmodel.Window("höst", (7, 12)))
+        ),
+    )
+    agreement = attrs.evolve(clean_agreement(), forums=(*clean_agreement().forums, forum))
+    report = validate(agreement, select=["FOR004"])
+    assert () == report.findings
+    [skipped] = report.skipped
+    assert ("FOR004", "/forums/3/cadence") == (skipped.code, skipped.path)
+    assert "gives no number" in skipped.reason.en
+    assert "/forums/3/cadence: hoppade över FOR004: Lokal grupp: " in report.render("sv")
+    assert {"code": "FOR004", "path": "/forums/3/cadence", "reason": skipped.reason.en} == (
+        report.to_dict("en")["skipped"][0]
+    )
+
+
+def test_a_cadence_only_when_needed_asks_no_regular_meeting_and_says_so() -> None:
+    forum = busmodel.Forum("lokal", "Lokal grupp", cadence=busmodel.Cadence(extra_meetings=True))
+    agreement = attrs.evolve(clean_agreement(), forums=(forum,))
+    records = busmodel.Records(agreement=agreement.id)
+    report = validate(agreement, today=dt.date(2026, 11, 27), records=records, select=["REC003"])
+    assert () == report.findings
+    assert [("REC003", "/forums/0/cadence")] == [(s.code, s.path) for s in report.skipped]

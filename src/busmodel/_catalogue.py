@@ -37,6 +37,7 @@ __all__ = [
     "Need",
     "Options",
     "Rule",
+    "Skip",
     "register",
     "rule",
     "rules",
@@ -106,7 +107,19 @@ class Issue:
     related: tuple[str, ...] = ()
 
 
-Check = Callable[[Context], Iterable[Issue]]
+@attrs.frozen
+class Skip:
+    """What a check yields for a place it cannot judge: where, and why, in both languages.
+
+    A cadence that gives no number of meetings cannot be counted; the report lists
+    the rule as skipped there, so that silence is never taken for a pass.
+    """
+
+    path: str
+    reason: Text
+
+
+Check = Callable[[Context], Iterable[Issue | Skip]]
 
 
 def _check_code(_: object, __: attrs.Attribute[str], code: str) -> None:

@@ -108,10 +108,11 @@ class Exempted:
 
 @attrs.frozen
 class Skipped:
-    """A rule that did not run, and why."""
+    """A rule that did not run, and why; with ``path``, a place it could not judge."""
 
     code: str
     reason: Text
+    path: str = ""
 
 
 @attrs.frozen
@@ -138,7 +139,7 @@ class Report:
         return cls(
             findings=tuple(sorted(findings, key=Finding.sort_key)),
             exempted=tuple(sorted(exempted, key=lambda e: e.finding.sort_key())),
-            skipped=tuple(sorted(skipped, key=lambda s: s.code)),
+            skipped=tuple(sorted(skipped, key=lambda s: (s.code, path_key(s.path)))),
             source=source,
         )
 
@@ -167,7 +168,9 @@ class Report:
             "counts": {severity.value: n for severity, n in self.counts.items()},
             "findings": [finding.to_dict(lang) for finding in self.findings],
             "exempted": [{**e.finding.to_dict(lang), "reason": e.reason} for e in self.exempted],
-            "skipped": [{"code": s.code, "reason": s.reason.get(lang)} for s in self.skipped],
+            "skipped": [
+                {"code": s.code, "path": s.path, "reason": s.reason.get(lang)} for s in self.skipped
+            ],
         }
 
     def to_json(self, lang: Lang = "en") -> str:
@@ -180,13 +183,14 @@ class Report:
         lines = [prefix + finding.render(lang) for finding in self.findings]
         exempt = Text(en="exempted", sv="undantagen").get(lang)
         lines += [f"{prefix}{e.finding.render(lang)} [{exempt}: {e.reason}]" for e in self.exempted]
-        by_reason: dict[str, list[str]] = {}
+        by_reason: dict[tuple[str, str], list[str]] = {}
         for skipped in self.skipped:
-            by_reason.setdefault(skipped.reason.get(lang), []).append(skipped.code)
+            where = skipped.path or WHOLE_DOCUMENT.get(lang)
+            by_reason.setdefault((where, skipped.reason.get(lang)), []).append(skipped.code)
         label = Text(en="skipped", sv="hoppade över").get(lang)
         lines += [
-            f"{prefix}{WHOLE_DOCUMENT.get(lang)}: {label} {', '.join(codes)}: {reason}"
-            for reason, codes in by_reason.items()
+            f"{prefix}{where}: {label} {', '.join(codes)}: {reason}"
+            for (where, reason), codes in by_reason.items()
         ]
         totals = ", ".join(_count_label(severity, n, lang) for severity, n in self.counts.items())
         lines.append(f"{self.source}: {totals}" if self.source else totals)

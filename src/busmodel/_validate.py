@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from busmodel._agreement import Agreement, Exemption
-from busmodel._catalogue import Context, Need, Options, select_rules
+from busmodel._catalogue import Context, Need, Options, Skip, select_rules
 from busmodel._check import FIRST_DAY, LAST_DAY
 from busmodel._errors import BusmodelError, ModelError
 from busmodel._findings import Exempted, Finding, Report, Skipped
@@ -85,6 +85,9 @@ def validate(
         except Exception as error:
             raise RuleError(rule.code, error) from error
         for issue in issues:
+            if isinstance(issue, Skip):
+                skipped.append(Skipped(rule.code, issue.reason, issue.path))
+                continue
             finding = Finding(rule.code, rule.severity, issue.message, issue.path, issue.related)
             exemption = _exemption_for(finding, agreement.exemptions)
             if exemption is None:

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from busmodel._agreement import Review
-from busmodel._catalogue import Context, Issue, Need, rule
+from busmodel._catalogue import Context, Issue, Need, Skip, rule
 from busmodel._findings import Severity
 from busmodel._forums import Duty, Forum, Window
 from busmodel._period import Period
@@ -212,7 +212,7 @@ def _unknown_forum(forums: dict[str, int], pointer: str, forum_id: str) -> Itera
     source=_CADENCE,
     needs=(Need.RECORDS, Need.TODAY),
 )
-def regular_meetings_held(context: Context) -> Iterator[Issue]:
+def regular_meetings_held(context: Context) -> Iterator[Issue | Skip]:
     """Report a passed window, or year without windows, short of regular meetings."""
     agreement, today = context.agreement, context.today
     records = _own_records(context)
@@ -232,7 +232,16 @@ def regular_meetings_held(context: Context) -> Iterator[Issue]:
         if forum.cadence.windows:
             yield from _missed_windows(f, forum, forum.cadence.windows, dates, validity, today)
         elif forum.cadence.meetings_per_year is None and forum.cadence.extra_meetings:
-            continue  # perhaps only when needed (vid behov): no regular meeting is asked for
+            # Perhaps only when needed (vid behov): no regular meeting can be asked for.
+            yield Skip(
+                f"/forums/{f}/cadence",
+                Text(
+                    en=f"{forum.name}: the cadence gives no number of meetings and allows "
+                    "meetings when needed, so no regular meeting can be counted",
+                    sv=f"{forum.name}: mötesordningen anger inget antal möten och tillåter möten "
+                    "vid behov, så inget ordinarie möte kan räknas",
+                ),
+            )
         else:
             expected = forum.cadence.meetings_per_year
             yield from _short_years(f, forum, expected, dates, validity, today)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from busmodel._agreement import AgreementKind
 from busmodel._bodies import BodyKind
-from busmodel._catalogue import Context, Issue, rule
+from busmodel._catalogue import Context, Issue, Skip, rule
 from busmodel._findings import Severity
 from busmodel._forums import Forum, ForumLevel, Window
 from busmodel._rules._common import name_of, repeats, season
@@ -182,11 +182,23 @@ def windows_disjoint(context: Context) -> Iterator[Issue]:
     ),
     source=f"{_ALINGSAS} (Politisk samverkan: två möten per år)",
 )
-def windows_within_meetings(context: Context) -> Iterator[Issue]:
+def windows_within_meetings(context: Context) -> Iterator[Issue | Skip]:
     """Report a cadence with more windows than meetings per year."""
     for f, forum in enumerate(context.agreement.forums):
         cadence = forum.cadence
-        if cadence is None or cadence.meetings_per_year is None:
+        if cadence is None:
+            continue
+        if cadence.meetings_per_year is None:
+            if len(cadence.windows) > 1:
+                yield Skip(
+                    f"/forums/{f}/cadence",
+                    Text(
+                        en=f"{forum.name}: the cadence gives no number of meetings a year, so "
+                        "its windows cannot be counted against one",
+                        sv=f"{forum.name}: mötesordningen anger inget antal möten per år, så "
+                        "dess mötesperioder kan inte räknas mot något",
+                    ),
+                )
             continue
         windows, meetings = len(cadence.windows), cadence.meetings_per_year
         if windows <= meetings:

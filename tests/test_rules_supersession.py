@@ -100,6 +100,14 @@ def test_sup003_a_gap_is_named_in_days() -> None:
     assert "ett glapp på 11 dagar" in finding.message.sv
 
 
+def test_sup003_a_gap_of_years_reads_in_years_and_days() -> None:
+    earlier = bm.Period(dt.date(2015, 1, 1), dt.date(2018, 11, 30))
+    predecessor = _agreement("alingsas-bus-2019", earlier)
+    [finding] = check(_successor("alingsas-bus-2019"), "SUP003", others=[predecessor]).findings
+    assert "a gap of 4 years and 31 days" in finding.message.en
+    assert "ett glapp på 4 år och 31 dagar" in finding.message.sv
+
+
 def test_sup003_a_one_day_gap_is_singular() -> None:
     earlier = bm.Period(dt.date(2019, 1, 1), dt.date(2022, 12, 30))
     predecessor = _agreement("alingsas-bus-2019", earlier)

@@ -26,7 +26,7 @@ from busmodel._agreement import Agreement, AgreementKind, Extension
 from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
 from busmodel._period import Period
-from busmodel._rules._common import ONE_DAY, day_count, span
+from busmodel._rules._common import ONE_DAY, elapsed, span
 from busmodel._rules.supersession import document_name
 from busmodel._text import Text
 
@@ -373,7 +373,7 @@ def no_gap(context: Context) -> Iterator[Issue]:
     gap = (this.start - period.end).days - 1
     if gap == 0:
         return
-    days, name = day_count(gap), document_name(before)
+    days, name = elapsed(period.end + ONE_DAY, this.start), document_name(before)
     yield Issue(
         "/validity/period/start",
         Text(

@@ -30,7 +30,7 @@ from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
 from busmodel._period import Period
 from busmodel._registry import prolonged
-from busmodel._rules._common import day_count, elapsed
+from busmodel._rules._common import ONE_DAY, elapsed
 from busmodel._rules.supersession import document_name
 from busmodel._text import Text
 
@@ -195,7 +195,7 @@ def renewal_due(context: Context) -> Iterator[Issue]:
             sv=f"dags att förnya: överenskommelsen går ut i dag ({end} är sista dagen den gäller)",
         )
     else:
-        days = day_count(left)
+        days = elapsed(today, end)
         message = Text(
             en=f"renewal due: the agreement expires in {days.en} and is in force until {end}",
             sv=f"dags att förnya: överenskommelsen går ut om {days.sv} och gäller till och med "
@@ -302,7 +302,7 @@ def continued(context: Context) -> Iterator[Issue]:
     following = _continued_by(document)
     after = Text(en="", sv="")
     if gap > 0:
-        days = day_count(gap)
+        days = elapsed(period.end + ONE_DAY, start)
         after = Text(en=f", after a gap of {days.en},", sv=f", efter ett glapp på {days.sv},")
     en = f"is continued{after.en} by {following.en}"
     if document.kind is AgreementKind.EXTENSION:

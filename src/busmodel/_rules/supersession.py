@@ -30,7 +30,7 @@ from busmodel._catalogue import Context, Issue, Need, rule
 from busmodel._findings import Severity
 from busmodel._period import Period
 from busmodel._registry import Registry
-from busmodel._rules._common import CYCLE_SHOWN, cycle, day_count, span
+from busmodel._rules._common import CYCLE_SHOWN, ONE_DAY, cycle, elapsed, span
 from busmodel._text import Text
 
 __all__ = ["document_name"]
@@ -180,7 +180,7 @@ def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
         gap = (this.start - before.end).days - 1
         if gap == 0:
             continue
-        days = day_count(gap)
+        days = elapsed(before.end + ONE_DAY, this.start)
         name = document_name(other, before)
         yield Issue(
             f"/supersedes/{i}",

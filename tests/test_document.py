@@ -222,7 +222,9 @@ def test_misspelt_key_is_reported_as_unknown_and_the_real_one_as_missing() -> No
 
     assert {"/title", "/titel"} == set(problems)
     assert "this required key is missing" == problems["/title"]
-    assert problems["/titel"].startswith("unknown key 'titel'; expected one of: id, title,")
+    assert problems["/titel"].startswith(
+        "unknown key 'titel' (did you mean 'title'?); expected one of: id, title,"
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -963,3 +965,33 @@ def test_a_json_integer_too_long_to_read_is_reported_at_its_path() -> None:
 def test_busmodel_loads_of_a_huge_integer_raises_only_document_error(fmt: Format) -> None:
     with pytest.raises(DocumentError):
         busmodel.loads(("x = " if fmt == "toml" else "") + "9" * 5000, fmt)
+
+
+def test_an_unknown_key_close_to_a_known_one_asks_did_you_mean_in_both_languages() -> None:
+    text = 'schema = "busmodel/1"\nkind = "records"\nagrement = "bus"\nagreement = "bus"\n'
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text)
+    [problem] = caught.value.problems
+    assert problem.message.startswith("unknown key 'agrement' (did you mean 'agreement'?); ")
+    assert problem.text.sv.startswith("okänd nyckel 'agrement' (menade du 'agreement'?); ")
+
+
+def test_an_unknown_key_like_no_known_one_lists_the_keys_without_a_guess() -> None:
+    text = 'schema = "busmodel/1"\nkind = "records"\nagreement = "bus"\nzzz = 1\n'
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text)
+    [problem] = caught.value.problems
+    assert "did you mean" not in problem.message
+    assert problem.message.startswith("unknown key 'zzz'; expected one of: agreement")
+
+
+def test_an_enum_value_close_to_an_allowed_one_asks_did_you_mean() -> None:
+    text = 'schema = "busmodel/1"\nkind = "agreement"\nid = "a"\ntitle = "A"\n'
+    text += '[validity]\nbasis = "fixd"\nperiod = { start = 2024-01-01 }\n'
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text)
+    [problem] = caught.value.problems
+    assert "/validity/basis" == problem.path
+    assert problem.message.startswith("'fixd' is not one of ")
+    assert problem.message.endswith(" (did you mean 'fixed'?)")
+    assert problem.text.sv.endswith(" (menade du 'fixed'?)")

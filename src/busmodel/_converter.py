@@ -9,10 +9,11 @@ into :class:`Problem` s with JSON Pointer paths.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import re
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -28,7 +29,7 @@ from cattrs.gen import make_dict_structure_fn
 from busmodel._agreement import Agreement
 from busmodel._errors import ModelError, Problem, escape_token
 from busmodel._records import Records
-from busmodel._text import Lang
+from busmodel._text import Lang, Text
 
 __all__ = ["structure", "type_name", "unstructure"]
 
@@ -114,6 +115,20 @@ def _structure_date(value: object, _: type) -> dt.date:
     raise _expected("a date (YYYY-MM-DD)", "ett datum (ÅÅÅÅ-MM-DD)", value)
 
 
+def _guess(given: str, known: Iterable[str]) -> Text:
+    """A guess at the known word closest to ``given``, as a clause to add; or nothing.
+
+    >>> _guess("agrement", ["agreement", "meetings"]).sv
+    " (menade du 'agreement'?)"
+    >>> _guess("zzz", ["agreement"]).en
+    ''
+    """
+    close = difflib.get_close_matches(given, list(known), n=1)
+    if not close:
+        return Text(en="", sv="")
+    return Text(en=f" (did you mean {close[0]!r}?)", sv=f" (menade du {close[0]!r}?)")
+
+
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
@@ -125,8 +140,10 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     try:
         return cls(value)
     except ValueError:
+        guess = _guess(value, (str(member.value) for member in cls))
         raise _InvalidValueError(
-            f"{value!r} is not one of {choices}", f"{value!r} är inte något av {choices}"
+            f"{value!r} is not one of {choices}{guess.en}",
+            f"{value!r} är inte något av {choices}{guess.sv}",
         ) from None
 
 
@@ -259,12 +276,14 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
                     inner_path = f"{path}/{escape_token(str(note.index))}"
             yield from _problems(inner, inner_path)
     elif isinstance(error, ForbiddenExtraKeysError):
-        known = ", ".join(field.name for field in attrs.fields(error.cl))
+        names = [field.name for field in attrs.fields(error.cl)]
+        known = ", ".join(names)
         for key in sorted(error.extra_fields):
+            guess = _guess(key, names)
             yield Problem(
                 f"{path}/{escape_token(key)}",
-                f"unknown key {key!r}; expected one of: {known}",
-                sv=f"okänd nyckel {key!r}; tillåtna är: {known}",
+                f"unknown key {key!r}{guess.en}; expected one of: {known}",
+                sv=f"okänd nyckel {key!r}{guess.sv}; tillåtna är: {known}",
             )
     elif isinstance(error, ModelError):
         for each in error.errors:

@@ -140,7 +140,7 @@ def test_the_swedish_problems_read_as_swedish() -> None:
         loads('schema = "busmodel/1"\nkind = "records"\nagrement = 5\n')
     expected = [
         "/agreement: denna obligatoriska nyckel saknas",
-        "/agrement: okänd nyckel 'agrement'; tillåtna är: "
+        "/agrement: okänd nyckel 'agrement' (menade du 'agreement'?); tillåtna är: "
         "agreement, meetings, evaluations, reports, reviews",
     ]
     assert expected == [problem.render("sv") for problem in caught.value.problems]
@@ -475,7 +475,7 @@ def test_validate_in_swedish_prints_an_unreadable_files_problems_in_swedish(
     expected = (
         f"{bad}: 2 problem\n"
         "  /agreement: denna obligatoriska nyckel saknas\n"
-        "  /agrement: okänd nyckel 'agrement'; tillåtna är: "
+        "  /agrement: okänd nyckel 'agrement' (menade du 'agreement'?); tillåtna är: "
         "agreement, meetings, evaluations, reports, reviews\n"
     )
     assert (EXIT_UNREADABLE, expected) == (code, err)
@@ -487,7 +487,8 @@ def test_validate_in_swedish_gives_swedish_messages_in_the_json_report(tmp_path:
     [unreadable] = json.loads(out)["unreadable"]
     expected = [
         "denna obligatoriska nyckel saknas",
-        "okänd nyckel 'agrement'; tillåtna är: agreement, meetings, evaluations, reports, reviews",
+        "okänd nyckel 'agrement' (menade du 'agreement'?); "
+        "tillåtna är: agreement, meetings, evaluations, reports, reviews",
     ]
     assert (EXIT_UNREADABLE, expected) == (code, [p["message"] for p in unreadable["problems"]])
 

@@ -483,3 +483,11 @@ def test_show_of_an_extension_names_what_it_extends_and_its_period() -> None:
     _, out, _ = run("show", "--lang", "en", path)
     assert "  extends: kungalv-bus-2021" in out.splitlines()
     assert "  validity: 2025-01-01 – 2026-12-31 (fixed dates)" in out.splitlines()
+
+
+def test_the_version_has_one_source_the_package_and_the_cli_shows_it() -> None:
+    from importlib.metadata import version
+
+    code, out, _ = run("--version")
+    assert (EXIT_OK, f"busmodel {busmodel.__version__}\n") == (code, out)
+    assert busmodel.__version__ == version("busmodel")

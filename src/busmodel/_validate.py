@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from busmodel._agreement import Agreement, Exemption
 from busmodel._catalogue import Context, Need, Options, Skip, select_rules
 from busmodel._check import FIRST_DAY, LAST_DAY
-from busmodel._errors import BusmodelError, ModelError
+from busmodel._errors import ModelError
 from busmodel._findings import Exempted, Finding, Report, Skipped
 from busmodel._records import Records
 from busmodel._registry import Registry
@@ -16,12 +16,23 @@ from busmodel._registry import Registry
 __all__ = ["RuleError", "validate"]
 
 
-class RuleError(BusmodelError):
-    """A rule failed while checking an agreement: a bug in the rule, named by its code."""
+class RuleError(Exception):
+    """A rule failed while checking an agreement: a bug in the rule, named by its code.
 
-    def __init__(self, code: str, error: Exception) -> None:
-        super().__init__(f"rule {code} failed: {type(error).__name__}: {error}")
+    Not a :class:`BusmodelError` (nor a ``ValueError``): the document was not at
+    fault, so callers that guard against bad input do not swallow it.
+    """
+
+    def __init__(self, code: str, error: Exception | str) -> None:
+        if isinstance(error, Exception):
+            error = f"{type(error).__name__}: {error}"
+        super().__init__(f"rule {code} failed: {error}")
         self.code = code
+        self.reason = error
+
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, str]]:
+        """Pickle as the code and the reason, which is what rebuilds the error."""
+        return (type(self), (self.code, self.reason))
 
 
 def _exemption_for(finding: Finding, exemptions: Iterable[Exemption]) -> Exemption | None:

@@ -213,30 +213,9 @@ def test_nam001_finds_what_comparing_every_pair_finds(
 
 def test_nam001_a_county_framework_of_400_bodies_is_compared_whole() -> None:
     places = [f"Kommun{letter}{n}" for letter in "ABCDE" for n in range(10)]
-    patterns = [
-        ("Socialnämnden i {}", bm.BodyKind.COMMITTEE),
-        ("Barn- och utbildningsnämnden i {}", bm.BodyKind.COMMITTEE),
-        ("Kultur- och fritidsnämnden i {}", bm.BodyKind.COMMITTEE),
-        ("Socialförvaltningen i {}", bm.BodyKind.ADMINISTRATION),
-        ("Barn- och utbildningsförvaltningen i {}", bm.BodyKind.ADMINISTRATION),
-        ("{} kommun", bm.BodyKind.OTHER),
-        ("Polisområde {}", bm.BodyKind.STATE_AGENCY),
-        ("Vårdcentralen {}", bm.BodyKind.REGIONAL_BODY),
-    ]
-    bodies = tuple(
-        bm.Body(f"b{i}-{j}", pattern.format(place), kind)
-        for i, place in enumerate(places)
-        for j, (pattern, kind) in enumerate(patterns)
-    )
-    framework = bm.Agreement(
-        id="ram",
-        title="Ram",
-        kind=bm.AgreementKind.FRAMEWORK,
-        members=tuple(bm.Municipality(place) for place in places),
-        bodies=bodies,
-    )
+    framework = _county_framework(places, named=True)
     report = bm.validate(framework, select=["NAM001"])
-    assert 400 == len(bodies)
+    assert 400 == len(framework.bodies)
     # The bodies differ only by the member municipality they belong to: none is a slip,
     # and the comparison is not cut short.
     assert () == report.findings

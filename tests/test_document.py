@@ -995,3 +995,31 @@ def test_an_enum_value_close_to_an_allowed_one_asks_did_you_mean() -> None:
     assert problem.message.startswith("'fixd' is not one of ")
     assert problem.message.endswith(" (did you mean 'fixed'?)")
     assert problem.text.sv.endswith(" (menade du 'fixed'?)")
+
+
+def test_json_text_read_as_toml_says_it_looks_like_json_in_both_languages() -> None:
+    text = busmodel.dumps(busmodel.Records(agreement="a"), "json")
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text, "toml")
+    [problem] = caught.value.problems
+    assert problem.message.endswith("; the text looks like JSON: is it named .json?")
+    assert problem.text.sv.endswith("; texten ser ut som JSON: ska filen heta .json?")
+
+
+def test_toml_text_read_as_json_says_it_looks_like_toml() -> None:
+    text = busmodel.dumps(busmodel.Records(agreement="a"), "toml")
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text, "json")
+    [problem] = caught.value.problems
+    assert problem.message.endswith("; the text looks like TOML: is it named .toml?")
+    assert problem.text.sv.endswith("; texten ser ut som TOML: ska filen heta .toml?")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"), [("x = = 1\n", "toml"), ('{"a": }', "json"), ("[1, 2", "json")]
+)
+def test_a_plain_syntax_error_guesses_no_other_format(text: str, fmt: busmodel.Format) -> None:
+    with pytest.raises(busmodel.DocumentError) as caught:
+        busmodel.loads(text, fmt)
+    [problem] = caught.value.problems
+    assert "looks like" not in problem.message

@@ -99,6 +99,31 @@ def _syntax(message: str) -> str:
     return f"syntaxfel: {message}"
 
 
+_TOML_START = re.compile(r"\s*(?:#.*\n\s*)*(?:\[|[A-Za-z0-9_\-\"']+\s*=)")
+"""What a TOML document starts with: comments, then a table header or a key and '='."""
+
+
+def _other_format(text: str, fmt: Format) -> Text:
+    """A hint for text in a syntax error that looks like the other format, or nothing.
+
+    >>> _other_format('{"schema": "busmodel/1"}', "toml").en
+    '; the text looks like JSON: is it named .json?'
+    >>> _other_format('schema = "busmodel/1"', "toml").en
+    ''
+    """
+    if fmt == "toml" and text.lstrip().startswith("{"):
+        return Text(
+            en="; the text looks like JSON: is it named .json?",
+            sv="; texten ser ut som JSON: ska filen heta .json?",
+        )
+    if fmt == "json" and _TOML_START.match(text) and not text.lstrip().startswith(("[", "{")):
+        return Text(
+            en="; the text looks like TOML: is it named .toml?",
+            sv="; texten ser ut som TOML: ska filen heta .toml?",
+        )
+    return Text(en="", sv="")
+
+
 _TOO_DEEP: Final = ("too deeply nested", "för djupt nästlat")
 
 
@@ -189,7 +214,8 @@ def _parse(text: str, fmt: Format, source: str) -> object:
             message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
             sv = _syntax(message) + (" (i slutet av dokumentet)" if not found else "")
             message += " (at end of document)" if not found else ""
-            problem = Problem("", message, line, column, sv=sv)
+            hint = _other_format(text, "toml")
+            problem = Problem("", message + hint.en, line, column, sv=sv + hint.sv)
             raise DocumentError([problem], source=source) from None
         except ValueError as error:  # not a syntax error: an integer too long to read
             raise DocumentError([_toml_long_integer(text, error)], source=source) from None
@@ -201,7 +227,10 @@ def _parse(text: str, fmt: Format, source: str) -> object:
             parse_int=_json_integer,
         )
     except json.JSONDecodeError as error:
-        problem = Problem("", error.msg, error.lineno, error.colno, sv=_syntax(error.msg))
+        hint = _other_format(text, "json")
+        problem = Problem(
+            "", error.msg + hint.en, error.lineno, error.colno, sv=_syntax(error.msg) + hint.sv
+        )
         raise DocumentError([problem], source=source) from None
     except _ConstantRefusedError as error:
         raise DocumentError([Problem("", str(error), sv=error.sv)], source=source) from None

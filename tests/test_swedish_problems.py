@@ -369,7 +369,7 @@ RAISERS: list[tuple[str, Callable[[], object], str]] = [
     (
         "report before its year",
         lambda: ReportRecord("f", "kf", 2024, DAY),
-        "rapporten för 2024 är daterad före det året (2023-01-01)",
+        "redovisningen av 2024 är daterad före det året (2023-01-01)",
     ),
     (
         "convention",

@@ -13,6 +13,7 @@ import attrs
 
 from busmodel import _check
 from busmodel._errors import ModelError
+from busmodel._text import Text
 
 __all__ = ["Evaluation", "Meeting", "MeetingKind", "Records", "ReportRecord", "ReviewRecord"]
 
@@ -36,6 +37,16 @@ class Meeting:
     topics: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
 
 
+def _not_before_year(year: int, date: dt.date, what: Text) -> None:
+    """Refuse an account of ``year`` (an evaluation, a report) dated before that year."""
+    if date.year < year:
+        raise ModelError(
+            "date",
+            f"the {what.en} of {year} is dated before that year ({date})",
+            sv=f"{what.sv} av {year} är daterad före det året ({date})",
+        )
+
+
 @attrs.frozen
 class Evaluation:
     """A forum's evaluation of a year of the collaboration."""
@@ -46,12 +57,7 @@ class Evaluation:
     summary: str | None = attrs.field(default=None, validator=_check.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.date.year < self.year:
-            raise ModelError(
-                "date",
-                f"the evaluation of {self.year} is dated before that year ({self.date})",
-                sv=f"utvärderingen av {self.year} är daterad före det året ({self.date})",
-            )
+        _not_before_year(self.year, self.date, Text(en="evaluation", sv="utvärderingen"))
 
 
 @attrs.frozen
@@ -65,12 +71,7 @@ class ReportRecord:
     summary: str | None = attrs.field(default=None, validator=_check.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.date.year < self.year:
-            raise ModelError(
-                "date",
-                f"the report of {self.year} is dated before that year ({self.date})",
-                sv=f"rapporten för {self.year} är daterad före det året ({self.date})",
-            )
+        _not_before_year(self.year, self.date, Text(en="report", sv="redovisningen"))
 
 
 @attrs.frozen

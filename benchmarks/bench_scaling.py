@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the inputs are shared with the tests
     sys.path.insert(0, str(ROOT))
 
-from tests import scaling_inputs as inputs  # noqa: E402
+from tests.support import scaling_inputs as inputs  # noqa: E402
 
 import busmodel  # noqa: E402
 

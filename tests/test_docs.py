@@ -5,13 +5,12 @@ the plain scripts are run here.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 
 import busmodel
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 import busmodel
-from busmodel._calendar import is_working_day
-from busmodel._cli import main
+from busmodel.cli._main import main
+from busmodel.model._calendar import is_working_day
+from tests.support.paths import EXAMPLES
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 DOCUMENTS = sorted(EXAMPLES.glob("*.toml"))
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 

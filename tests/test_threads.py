@@ -10,11 +10,10 @@ the one a single thread gets.
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+from tests.support.paths import EXAMPLES
 
 _SCRIPT = """
 import datetime as dt, json, sys, threading
@@ -25,7 +24,7 @@ threads = int(sys.argv[2])
 sys.setswitchinterval(1e-6)
 
 import busmodel
-from busmodel._calendar import holiday_name
+from busmodel.model._calendar import holiday_name
 
 toml_text = (examples / "alingsas-bus-2023.toml").read_text(encoding="utf-8")
 records_text = (examples / "alingsas-records-2023-2025.toml").read_text(encoding="utf-8")

@@ -7,40 +7,19 @@ Load an agreement document, work with it as frozen attrs classes, check it::
     '2023–2026'
 """
 
-from busmodel._agreement import (
-    Adoption,
-    Agreement,
-    AgreementKind,
-    ChairRule,
-    ChairTerm,
-    Decision,
-    Exemption,
-    Extension,
-    Precision,
-    Review,
-    Signature,
-    Validity,
-    ValidityBasis,
-)
-from busmodel._bodies import Body, BodyKind, Municipality, Person
-from busmodel._catalogue import (
-    ENTRY_POINT_GROUP,
-    Context,
-    Issue,
-    Need,
-    Options,
-    Rule,
-    Skip,
-    register,
-    rule,
-    rules,
-    unregister,
-)
-from busmodel._document import (
+import typing
+
+import attrs
+
+from busmodel._version import __version__ as __version__
+from busmodel.format import (
     SCHEMA,
     SUPPORTED_SCHEMAS,
     Document,
+    DocumentError,
     Format,
+    Problem,
+    Registry,
     dump,
     dumps,
     load,
@@ -48,34 +27,71 @@ from busmodel._document import (
     load_records,
     loads,
 )
-from busmodel._errors import BusmodelError, DocumentError, ModelError, Problem
-from busmodel._findings import Exempted, Finding, Report, Severity, Skipped
-from busmodel._forums import (
+from busmodel.model import (
+    Adoption,
+    Agreement,
+    AgreementKind,
     Assignment,
     AssignmentStatus,
+    Body,
+    BodyKind,
+    BusmodelError,
     Cadence,
+    ChairRule,
+    ChairTerm,
+    Convention,
+    Decision,
     Duty,
+    Evaluation,
+    Exemption,
+    Extension,
     FollowUp,
     Forum,
     ForumLevel,
     ForumScope,
     Frequency,
-    Member,
-    Window,
-)
-from busmodel._mandate import Convention, MandatePeriod, election_day, mandate_period
-from busmodel._period import Period
-from busmodel._records import (
-    Evaluation,
+    Lang,
+    MandatePeriod,
     Meeting,
     MeetingKind,
+    Member,
+    ModelError,
+    Municipality,
+    Period,
+    Person,
+    Precision,
     Records,
     ReportRecord,
+    Review,
     ReviewRecord,
+    Signature,
+    Text,
+    Validity,
+    ValidityBasis,
+    Window,
+    election_day,
+    mandate_period,
 )
-from busmodel._registry import Registry
-from busmodel._text import Lang, Text
-from busmodel._validate import RuleError, validate
+from busmodel.validation import (
+    ENTRY_POINT_GROUP,
+    Context,
+    Exempted,
+    Finding,
+    Issue,
+    Need,
+    Options,
+    Report,
+    Rule,
+    RuleError,
+    Severity,
+    Skip,
+    Skipped,
+    register,
+    rule,
+    rules,
+    unregister,
+    validate,
+)
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -154,4 +170,24 @@ __all__ = [
     "validate",
 ]
 
-__version__ = "0.1.0.dev0"
+
+def _publish() -> None:
+    """Show the public module, ``busmodel``, in every public class's and function's name.
+
+    Reprs, tracebacks, pickles and docs then say ``busmodel.Agreement`` rather than
+    the private module that defines it, as ``tomllib`` does for its error.
+    """
+    for name in __all__:
+        value = globals()[name]
+        if not callable(value) or not getattr(value, "__module__", "").startswith("busmodel."):
+            continue
+        if isinstance(value, type) and "__annotations__" in vars(value):
+            # typing.get_type_hints (and so cattrs) evaluates string annotations in the
+            # namespace of __module__: resolve them first, where they were written.
+            value.__annotations__ = typing.get_type_hints(value, localns=globals())
+            if attrs.has(value):
+                attrs.resolve_types(value)
+        value.__module__ = __name__
+
+
+_publish()

@@ -1,6 +1,6 @@
 """``python -m busmodel``: the command line."""
 
-from busmodel._cli import main
+from busmodel.cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -52,10 +52,10 @@ from busmodel import (
     Validity,
     ValidityBasis,
     Window,
-    _check,
 )
-from busmodel._check import ID_PATTERN
-from busmodel._text import invisible
+from busmodel.model import _check
+from busmodel.model._check import ID_PATTERN
+from busmodel.model._text import invisible
 
 T = TypeVar("T")
 

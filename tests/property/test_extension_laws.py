@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import busmodel as bm
-from tests.rule_fixtures import clean_agreement, extension_of
+from tests.support.builders import clean_agreement, extension_of
 
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ONE_DAY = dt.timedelta(days=1)

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from busmodel import Convention, MandatePeriod, ModelError, election_day, mandate_period
-from busmodel._mandate import LAST_ELECTION
+from busmodel.model._mandate import LAST_ELECTION
 from tests.property.strategies import LAST_DAY
 from tests.property.strategies import mandate_dates as dates
 

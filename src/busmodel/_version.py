@@ -1,0 +1,3 @@
+"""The one version source: hatch reads it when building, the package exports it."""
+
+__version__ = "0.1.0.dev0"

@@ -1,0 +1,37 @@
+"""The format layer: documents in TOML (for people) and JSON (for systems).
+
+Parsing, the one cattrs converter, positions of values in the text, and the
+registry of documents read from files. Builds on ``busmodel.model`` only.
+"""
+
+from busmodel.format._document import (
+    SCHEMA,
+    SUPPORTED_SCHEMAS,
+    Document,
+    Format,
+    dump,
+    dumps,
+    load,
+    load_agreement,
+    load_records,
+    loads,
+)
+from busmodel.format._errors import DocumentError, Problem
+from busmodel.format._registry import Entry, Registry
+
+__all__ = [
+    "SCHEMA",
+    "SUPPORTED_SCHEMAS",
+    "Document",
+    "DocumentError",
+    "Entry",
+    "Format",
+    "Problem",
+    "Registry",
+    "dump",
+    "dumps",
+    "load",
+    "load_agreement",
+    "load_records",
+    "loads",
+]

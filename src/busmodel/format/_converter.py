@@ -1,0 +1,316 @@
+"""The one configured cattrs converter: strict structuring, located problems.
+
+Serialization stays here, at the edge; the domain modules never import cattrs.
+Structuring never coerces (``5`` is not text, ``true`` is not an integer, text
+is not split into an array), refuses unknown keys, and turns every failure
+into :class:`Problem` s with JSON Pointer paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import re
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from busmodel.format._errors import Problem
+from busmodel.model._agreement import Agreement
+from busmodel.model._errors import ModelError, escape_token
+from busmodel.model._records import Records
+from busmodel.model._text import Lang, Text
+
+__all__ = ["structure", "type_name", "unstructure"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _InvalidValueError(Exception):
+    """A value of the wrong shape, in English and Swedish; the converter adds where it is."""
+
+    def __init__(self, message: str, sv: str) -> None:
+        super().__init__(message)
+        self.sv = sv
+
+
+_TYPE_NAMES: Final[dict[type, tuple[str, str]]] = {
+    str: ("text", "text"),
+    int: ("an integer", "ett heltal"),
+    float: ("a number", "ett decimaltal"),
+    bool: ("true or false", "true eller false"),
+    list: ("an array", "en lista"),
+    dict: ("a table", "en tabell"),
+    type(None): ("null", "null"),
+    dt.date: ("a date", "ett datum"),
+    dt.datetime: ("a date and time", "ett datum med klockslag"),
+    dt.time: ("a time", "ett klockslag"),
+}
+
+
+def type_name(value: object, lang: Lang = "en") -> str:
+    """How a value of the document is called in messages: text, an array, a table...
+
+    >>> type_name(5), type_name(5, "sv")
+    ('an integer', 'ett heltal')
+    """
+    names = _TYPE_NAMES.get(type(value))
+    if names is None:
+        return type(value).__name__
+    return names[1] if lang == "sv" else names[0]
+
+
+def _expected(en: str, sv: str, value: object) -> _InvalidValueError:
+    """``expected <en>, got <type>``, and in Swedish ``förväntade <sv>, fick <typ>``."""
+    return _InvalidValueError(
+        f"expected {en}, got {type_name(value)}", f"förväntade {sv}, fick {type_name(value, 'sv')}"
+    )
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _expected("text", "text", value)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _InvalidValueError(
+            "the text is not valid Unicode (a lone surrogate)",
+            "texten är inte giltig Unicode (ett ensamt surrogattecken)",
+        ) from None
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _expected("an integer", "ett heltal", value)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _expected("true or false", "true eller false", value)
+    return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise _InvalidValueError(
+                f"{value!r} is not a date", f"{value!r} är inget giltigt datum"
+            ) from None
+    raise _expected("a date (YYYY-MM-DD)", "ett datum (ÅÅÅÅ-MM-DD)", value)
+
+
+def _guess(given: str, known: Iterable[str]) -> Text:
+    """A guess at the known word closest to ``given``, as a clause to add; or nothing.
+
+    >>> _guess("agrement", ["agreement", "meetings"]).sv
+    " (menade du 'agreement'?)"
+    >>> _guess("zzz", ["agreement"]).en
+    ''
+    """
+    close = difflib.get_close_matches(given, list(known), n=1)
+    if not close:
+        return Text(en="", sv="")
+    return Text(en=f" (did you mean {close[0]!r}?)", sv=f" (menade du {close[0]!r}?)")
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    choices = ", ".join(repr(member.value) for member in cls)
+    if not isinstance(value, str):
+        raise _expected(f"one of {choices}", f"något av {choices}", value)
+    try:
+        return cls(value)
+    except ValueError:
+        guess = _guess(value, (str(member.value) for member in cls))
+        raise _InvalidValueError(
+            f"{value!r} is not one of {choices}{guess.en}",
+            f"{value!r} är inte något av {choices}{guess.sv}",
+        ) from None
+
+
+def _is_tuple(cls: Any) -> bool:
+    return typing.get_origin(cls) is tuple
+
+
+def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    args = typing.get_args(cls)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item_hook = converter.get_structure_hook(args[0])
+
+        def structure_sequence(value: object, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _expected("an array", "en lista", value)
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, args[0]))
+                except Exception as error:
+                    error.add_note(IterableValidationNote(f"@ index {index}", index, args[0]))
+                    errors.append(error)
+            if errors:
+                raise cattrs.IterableValidationError("invalid items", errors, cls)
+            return tuple(items)
+
+        return structure_sequence
+    item_hooks = [converter.get_structure_hook(arg) for arg in args]
+
+    def structure_fixed(value: object, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple) or len(value) != len(args):
+            raise _expected(
+                f"an array of {len(args)} items", f"en lista med {len(args)} element", value
+            )
+        items, errors = [], []
+        for index, (hook, item, arg) in enumerate(zip(item_hooks, value, args, strict=True)):
+            try:
+                items.append(hook(item, arg))
+            except Exception as error:
+                error.add_note(IterableValidationNote(f"@ index {index}", index, arg))
+                errors.append(error)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, cls)
+        return tuple(items)
+
+    return structure_fixed
+
+
+def _table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    structure = make_dict_structure_fn(cls, converter)
+
+    def structure_table(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _expected("a table", "en tabell", value)
+        try:
+            return structure(value, cls)
+        except (ModelError, cattrs.ClassValidationError) as error:
+            found = _field_errors(cls, value, converter)
+            if not found:
+                raise
+            if _broken_invariant(error):
+                raise ModelError.collect(found) from None
+            # Some fields did not structure; report the others' broken values too.
+            if not isinstance(error, cattrs.ClassValidationError):  # pragma: no cover - narrowed
+                raise
+            more = [*error.exceptions, ModelError.collect(found)]
+            raise cattrs.ClassValidationError(error.message, more, cls) from None
+
+    return structure_table
+
+
+def _broken_invariant(error: Exception) -> bool:
+    """Whether the class itself refused its fields (as opposed to a field failing to structure)."""
+    if isinstance(error, ModelError):
+        return True
+    inner = getattr(error, "exceptions", ())
+    return bool(inner) and all(
+        isinstance(each, ModelError) and not getattr(each, "__notes__", None) for each in inner
+    )
+
+
+def _field_errors(
+    cls: type[Any], value: dict[str, Any], converter: cattrs.Converter
+) -> list[ModelError]:
+    """Every field of ``value`` that breaks its own validator, not only the first.
+
+    The class stops at its first broken invariant; on that error path, each
+    field's validator is run on its own so the document lists them all.
+    Invariants across fields run only once every field is valid.
+    """
+    errors: list[ModelError] = []
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        if field.validator is None or field.name not in value:
+            continue
+        try:
+            structured = converter.structure(value[field.name], field.type)
+        except Exception:
+            continue
+        try:
+            field.validator(None, field, structured)
+        except ModelError as error:
+            errors.extend(error.errors)
+    return errors
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, lambda day: day)
+    converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, converter))
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _table_hook(cls, converter))
+    return converter
+
+
+_CONVERTER: Final = _make_converter()
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(error, BaseValidationError):
+        for inner in error.exceptions:
+            inner_path = path
+            for note in getattr(inner, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    inner_path = f"{path}/{escape_token(note.name)}"
+                elif isinstance(note, IterableValidationNote):
+                    inner_path = f"{path}/{escape_token(str(note.index))}"
+            yield from _problems(inner, inner_path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        names = [field.name for field in attrs.fields(error.cl)]
+        known = ", ".join(names)
+        for key in sorted(error.extra_fields):
+            guess = _guess(key, names)
+            yield Problem(
+                f"{path}/{escape_token(key)}",
+                f"unknown key {key!r}{guess.en}; expected one of: {known}",
+                sv=f"okänd nyckel {key!r}{guess.sv}; tillåtna är: {known}",
+            )
+    elif isinstance(error, ModelError):
+        for each in error.errors:
+            yield Problem(f"{path}/{each.path}", each.message, sv=each.text.sv)
+    elif isinstance(error, KeyError):
+        yield Problem(path, "this required key is missing", sv="denna obligatoriska nyckel saknas")
+    elif isinstance(error, _InvalidValueError):
+        yield Problem(path, str(error), sv=error.sv)
+    elif isinstance(error, ValueError):
+        yield Problem(path, str(error), sv=f"ogiltigt värde: {error}")
+    else:
+        described = f"{type(error).__name__}: {error}"
+        yield Problem(path, f"invalid value ({described})", sv=f"ogiltigt värde ({described})")
+
+
+def structure(
+    data: dict[str, Any], target: type[Agreement | Records]
+) -> Agreement | Records | list[Problem]:
+    """Build ``target`` from ``data``, or return every problem found, located."""
+    try:
+        return _CONVERTER.structure(data, target)
+    except Exception as error:
+        return list(_problems(error, ""))
+
+
+def unstructure(document: Agreement | Records) -> dict[str, Any]:
+    """Plain data for ``document``: defaults left out, dates kept as dates."""
+    data: dict[str, Any] = _CONVERTER.unstructure(document)
+    return data

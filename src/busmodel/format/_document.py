@@ -1,0 +1,563 @@
+"""The document format: TOML for people, JSON for systems, one structure.
+
+Parsing, the header and the public functions live here; the one configured
+cattrs converter lives in ``_converter``, imported on first use, and the
+domain modules never import cattrs. Every document starts with
+``schema = "busmodel/1"`` and a ``kind`` (``agreement``, ``framework`` or
+``records``). Bad input raises :class:`DocumentError` listing every problem
+with its place in the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import itertools
+import json
+import os
+import re
+import stat
+import sys
+import tempfile
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final, Literal, TypeVar
+
+from busmodel.format._errors import DocumentError, Problem
+from busmodel.model._agreement import Agreement
+from busmodel.model._errors import escape_token
+from busmodel.model._records import Records
+from busmodel.model._text import Text
+
+__all__ = [
+    "SCHEMA",
+    "SUPPORTED_SCHEMAS",
+    "Document",
+    "Format",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
+    "load_agreement",
+    "load_records",
+    "loads",
+]
+
+SCHEMA: Final = "busmodel/1"
+"""The schema version this library writes."""
+SUPPORTED_SCHEMAS: Final = (SCHEMA,)
+"""The schema versions this library reads."""
+
+Format = Literal["toml", "json"]
+Document = Agreement | Records
+"""Anything :func:`load` returns."""
+
+_KINDS: Final = ("agreement", "framework", "extension", "records")
+_SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_BOM: Final = "\ufeff"
+_T = TypeVar("_T")
+
+
+# -- reading -----------------------------------------------------------------
+
+
+class _DuplicateKeys(dict[str, Any]):
+    """A JSON object that had keys given more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object, marked with the keys given more than once (found in linear time)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for key, _ in pairs:
+            (repeated if key in seen else seen).add(key)
+        marked = _DuplicateKeys(result)
+        marked.duplicates = tuple(sorted(repeated))
+        return marked
+    return result
+
+
+class _ConstantRefusedError(ValueError):
+    """A JSON constant (NaN, Infinity) that a busmodel document may not hold."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name} is not allowed in a busmodel document")
+        self.sv = f"{name} är inte tillåtet i ett busmodel-dokument"
+
+
+def _reject_constant(name: str) -> float:
+    raise _ConstantRefusedError(name)
+
+
+def _syntax(message: str) -> str:
+    """The parser's message (in English) in a Swedish frame."""
+    return f"syntaxfel: {message}"
+
+
+_TOML_START = re.compile(r"\s*(?:#.*\n\s*)*(?:\[|[A-Za-z0-9_\-\"']+\s*=)")
+"""What a TOML document starts with: comments, then a table header or a key and '='."""
+
+
+def _other_format(text: str, fmt: Format) -> Text:
+    """A hint for text in a syntax error that looks like the other format, or nothing.
+
+    >>> _other_format('{"schema": "busmodel/1"}', "toml").en
+    '; the text looks like JSON: is it named .json?'
+    >>> _other_format('schema = "busmodel/1"', "toml").en
+    ''
+    """
+    if fmt == "toml" and text.lstrip().startswith("{"):
+        return Text(
+            en="; the text looks like JSON: is it named .json?",
+            sv="; texten ser ut som JSON: ska filen heta .json?",
+        )
+    if fmt == "json" and _TOML_START.match(text) and not text.lstrip().startswith(("[", "{")):
+        return Text(
+            en="; the text looks like TOML: is it named .toml?",
+            sv="; texten ser ut som TOML: ska filen heta .toml?",
+        )
+    return Text(en="", sv="")
+
+
+_TOO_DEEP: Final = ("too deeply nested", "för djupt nästlat")
+
+
+def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{path}/{escape_token(str(key))}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}/{index}")
+
+
+class _LongInteger:
+    """A JSON integer with more digits than Python turns into an int.
+
+    The limit is :func:`sys.get_int_max_str_digits` (4300 by default); it keeps a
+    hostile document from taking quadratic time to read.
+    """
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _json_integer(text: str) -> int | _LongInteger:
+    try:
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return _LongInteger(len(text.lstrip("-")))
+
+
+def _too_long(
+    path: str, digits: int, line: int | None = None, column: int | None = None
+) -> Problem:
+    limit = sys.get_int_max_str_digits()
+    return Problem(
+        path,
+        f"an integer of {digits} digits is too long; at most {limit} digits are read",
+        line,
+        column,
+        sv=f"ett heltal med {digits} siffror är för långt; högst {limit} siffror läses",
+    )
+
+
+_TOML_DIGITS: Final = re.compile(r"[0-9](?:_?[0-9])*")
+
+
+def _toml_long_integer(text: str, error: ValueError) -> Problem:
+    """Where the integer is that tomllib could not turn into an int, if it can be found.
+
+    tomllib reads in order and stops at the first such integer, so it is the first
+    long run of digits that, read up to its end, fails the same way (a run inside a
+    string, a comment or a key does not).
+    """
+    limit = sys.get_int_max_str_digits()
+    long_runs = (
+        (found, digits)
+        for found in _TOML_DIGITS.finditer(text)
+        if limit and (digits := len(found[0].replace("_", ""))) > limit
+    )
+    for found, digits in itertools.islice(long_runs, 100):  # bounded work on hostile text
+        try:
+            tomllib.loads(text[: found.end()])
+        except (tomllib.TOMLDecodeError, RecursionError):
+            continue
+        except ValueError:
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            return _too_long("", digits, line, column)
+    return Problem("", str(error), sv=f"ett heltal är för långt för att läsas: {error}")
+
+
+def _parse(text: str, fmt: Format, source: str) -> object:
+    if fmt == "toml":
+        try:
+            return tomllib.loads(text)
+        except RecursionError:
+            problem = Problem("", _TOO_DEEP[0], sv=_TOO_DEEP[1])
+            raise DocumentError([problem], source=source) from None
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            found = _TOML_POSITION.search(message)
+            if found:
+                line, column = int(found[1]), int(found[2])
+            else:  # "(at end of document)": point just past the last character
+                last = text.rsplit("\n", 1)[-1]
+                line, column = text.count("\n") + 1, len(last) + 1
+            message = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
+            sv = _syntax(message) + (" (i slutet av dokumentet)" if not found else "")
+            message += " (at end of document)" if not found else ""
+            hint = _other_format(text, "toml")
+            problem = Problem("", message + hint.en, line, column, sv=sv + hint.sv)
+            raise DocumentError([problem], source=source) from None
+        except ValueError as error:  # not a syntax error: an integer too long to read
+            raise DocumentError([_toml_long_integer(text, error)], source=source) from None
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_json_object,
+            parse_constant=_reject_constant,
+            parse_int=_json_integer,
+        )
+    except json.JSONDecodeError as error:
+        hint = _other_format(text, "json")
+        problem = Problem(
+            "", error.msg + hint.en, error.lineno, error.colno, sv=_syntax(error.msg) + hint.sv
+        )
+        raise DocumentError([problem], source=source) from None
+    except _ConstantRefusedError as error:
+        raise DocumentError([Problem("", str(error), sv=error.sv)], source=source) from None
+    except RecursionError:
+        problem = Problem("", _TOO_DEEP[0], sv=_TOO_DEEP[1])
+        raise DocumentError([problem], source=source) from None
+    except ValueError as error:
+        message = str(error) or _TOO_DEEP[0]
+        problem = Problem("", message, sv=_syntax(message) if str(error) else _TOO_DEEP[1])
+        raise DocumentError([problem], source=source) from None
+    problems: list[Problem] = []
+    for path, value in _walk(data, ""):
+        if isinstance(value, _DuplicateKeys):
+            problems.extend(
+                Problem(
+                    f"{path}/{escape_token(key)}",
+                    f"key {key!r} is given more than once",
+                    sv=f"nyckeln {key!r} anges mer än en gång",
+                )
+                for key in value.duplicates
+            )
+        elif isinstance(value, _LongInteger):
+            problems.append(_too_long(path, value.digits))
+    if problems:
+        raise DocumentError(problems, source=source)
+    return data
+
+
+def _header_problems(data: dict[str, Any]) -> list[Problem]:
+    problems = []
+    schema = data.get("schema")
+    supported = ", ".join(repr(s) for s in SUPPORTED_SCHEMAS)
+    if schema is None:
+        problems.append(
+            Problem(
+                "/schema",
+                f"missing; a busmodel document starts with schema = {SCHEMA!r}",
+                sv=f"saknas; ett busmodel-dokument börjar med schema = {SCHEMA!r}",
+            )
+        )
+    elif schema not in SUPPORTED_SCHEMAS:
+        problems.append(
+            Problem(
+                "/schema",
+                f"{schema!r} is not supported; supported: {supported}",
+                sv=f"{schema!r} stöds inte; det som stöds är {supported}",
+            )
+        )
+    kind = data.get("kind")
+    kinds = ", ".join(repr(k) for k in _KINDS)
+    if kind is None:
+        problems.append(
+            Problem(
+                "/kind",
+                f"missing; expected one of {kinds}",
+                sv=f"saknas; ska vara något av {kinds}",
+            )
+        )
+    elif kind not in _KINDS:
+        problems.append(
+            Problem(
+                "/kind", f"{kind!r} is not one of {kinds}", sv=f"{kind!r} är inte något av {kinds}"
+            )
+        )
+    return problems
+
+
+def _structure(data: object, source: str) -> Document:
+    from busmodel.format import _converter
+
+    if not isinstance(data, dict):
+        problem = Problem(
+            "",
+            f"expected a table of keys at the top, got {_converter.type_name(data)}",
+            sv=f"förväntade en tabell med nycklar överst, fick {_converter.type_name(data, 'sv')}",
+        )
+        raise DocumentError([problem], source=source)
+    problems = _header_problems(data)
+    if problems:
+        raise DocumentError(problems, source=source)
+    body = {key: value for key, value in data.items() if key != "schema"}
+    target: type[Document] = Agreement
+    if body["kind"] == "records":
+        del body["kind"]
+        target = Records
+    result = _converter.structure(body, target)
+    if isinstance(result, list):
+        raise DocumentError(result, source=source)
+    return result
+
+
+def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Document:
+    r"""Read a document from ``text`` in ``format`` (``"toml"`` or ``"json"``).
+
+    Raises :class:`DocumentError` listing every problem found. A byte order mark
+    at the start is not content and is passed over, as most tools do.
+
+    >>> records = loads('schema = "busmodel/1"\nkind = "records"\nagreement = "bus"')
+    >>> records.agreement
+    'bus'
+    >>> loads('schema = "busmodel/1"\nkind = "records"\nagrement = "bus"')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    busmodel.DocumentError: <string>: 2 problems
+      /agreement: this required key is missing
+      /agrement: unknown key 'agrement' (did you mean 'agreement'?); expected one of: ...
+    """
+    if format not in _SUFFIXES.values():
+        raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    text = text.removeprefix(_BOM)  # a byte order mark is not content
+    return _structure(_parse(text, format, source), source)
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format of a file, from its suffix (``.toml`` or ``.json``)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        sv = (
+            f"formatet framgår inte av filändelsen {suffix!r}; använd .toml eller .json"
+            if suffix
+            else "filen har ingen filändelse som visar formatet; använd .toml eller .json"
+        )
+        problem = Problem(
+            "", f"cannot tell the format from {suffix or 'no suffix'!r}; use .toml or .json", sv=sv
+        )
+        raise DocumentError([problem], source=os.fspath(path))
+    return _SUFFIXES[suffix]
+
+
+_OS_REASONS: Final = {
+    errno.ENOENT: "filen finns inte",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.ENAMETOOLONG: "filnamnet är för långt",
+    errno.ENOTDIR: "en del av sökvägen är ingen katalog",
+    errno.ELOOP: "för många nivåer av symboliska länkar",
+    errno.EISDIR: "det är en katalog",
+    errno.EIO: "in- eller utmatningsfel",
+}
+"""Swedish for the reasons the system gives most often (its own are in English)."""
+
+_UTF8_REASONS: Final = {
+    "invalid start byte": "ogiltig startbyte",
+    "invalid continuation byte": "ogiltig fortsättningsbyte",
+    "unexpected end of data": "oväntat slut på data",
+}
+
+
+def os_reason(error: OSError) -> Text:
+    """Why the system refused, in English (its words, lowercased) and Swedish."""
+    reason = error.strerror or str(error) or type(error).__name__
+    reason = reason[:1].lower() + reason[1:]
+    sv = _OS_REASONS.get(error.errno) if error.errno is not None else None
+    return Text(en=reason, sv=reason if sv is None else sv)
+
+
+def _unreadable(path: str | os.PathLike[str], fd: int | None = None) -> Text | None:
+    """Why the file at ``path`` (or open as ``fd``) cannot be read, or None if it is a file.
+
+    Anything but a regular file is refused before it is opened (a FIFO would wait
+    for a writer for ever), and again after, in case it was replaced meanwhile.
+    """
+    try:
+        mode = (os.stat(path) if fd is None else os.fstat(fd)).st_mode
+    except OSError as error:
+        if isinstance(error, FileNotFoundError) and os.path.islink(path):
+            return Text(
+                en="a symbolic link to a file that does not exist",
+                sv="en symbolisk länk till en fil som inte finns",
+            )
+        return os_reason(error)
+    except ValueError:  # os.stat refuses a NUL in the name
+        return Text(
+            en="the file name holds a NUL character", sv="filnamnet innehåller ett NUL-tecken"
+        )
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return Text(en="is a directory", sv="det är en katalog")
+    if stat.S_ISFIFO(mode):
+        return Text(
+            en="not a regular file but a FIFO (named pipe)",
+            sv="inte en vanlig fil utan en FIFO (namngiven pipe)",
+        )
+    if stat.S_ISSOCK(mode):
+        return Text(en="not a regular file but a socket", sv="inte en vanlig fil utan en socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Text(en="not a regular file but a device", sv="inte en vanlig fil utan en enhet")
+    return Text(en="not a regular file", sv="inte en vanlig fil")
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Read the document at ``path``; its suffix (``.toml``, ``.json``) gives the format.
+
+    Only regular files are read. Whatever keeps a file from being read (it is
+    missing, a directory, a FIFO, not permitted, its name too long, not UTF-8) is
+    a :class:`DocumentError` naming the file, never an :class:`OSError`.
+    """
+    source = os.fspath(path)
+
+    def refuse(reason: Text) -> DocumentError:
+        problem = Problem("", f"cannot read: {reason.en}", sv=f"kan inte läsas: {reason.sv}")
+        return DocumentError([problem], source=source)
+
+    reason = _unreadable(path)
+    if reason is not None:
+        raise refuse(reason)
+    fmt = format_of(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        with open(os.open(path, flags), "rb") as file:
+            reason = _unreadable(path, file.fileno())
+            content = file.read() if reason is None else b""
+    except OSError as error:
+        reason = os_reason(error)
+    if reason is not None:
+        raise refuse(reason)
+    try:
+        text = content.decode("utf-8")  # a byte order mark is left for loads to pass over
+    except UnicodeDecodeError as error:
+        start = content.rfind(b"\n", 0, error.start) + 1
+        line = content.count(b"\n", 0, error.start) + 1
+        column = len(content[start : error.start].decode("utf-8", "replace")) + 1
+        sv = _UTF8_REASONS.get(error.reason, error.reason)
+        problem = Problem(
+            "", f"not UTF-8 text: {error.reason}", line, column, sv=f"inte UTF-8-text: {sv}"
+        )
+        raise DocumentError([problem], source=source) from None
+    return loads(text, fmt, source=source)
+
+
+def _expect(document: Document, cls: type[_T], source: str) -> _T:
+    if not isinstance(document, cls):
+        kind = "records" if isinstance(document, Records) else document.kind.value
+        wanted = "'records'" if cls is Records else "'agreement' or 'framework'"
+        wanted_sv = "'records'" if cls is Records else "'agreement' eller 'framework'"
+        problem = Problem(
+            "/kind", f"expected {wanted}, got {kind!r}", sv=f"förväntade {wanted_sv}, fick {kind!r}"
+        )
+        raise DocumentError([problem], source=source)
+    return document
+
+
+def load_agreement(path: str | os.PathLike[str]) -> Agreement:
+    """Read an agreement or framework document; anything else is a :class:`DocumentError`."""
+    return _expect(load(path), Agreement, os.fspath(path))
+
+
+def load_records(path: str | os.PathLike[str]) -> Records:
+    """Read a records document; anything else is a :class:`DocumentError`."""
+    return _expect(load(path), Records, os.fspath(path))
+
+
+# -- writing -----------------------------------------------------------------
+
+
+def _unstructure(document: Document) -> dict[str, Any]:
+    if not isinstance(document, Agreement | Records):
+        raise TypeError(f"expected an Agreement or Records, got {type(document).__name__}")
+    from busmodel.format import _converter
+
+    data = _converter.unstructure(document)
+    data.pop("kind", None)
+    kind = "records" if isinstance(document, Records) else document.kind.value
+    return {"schema": SCHEMA, "kind": kind, **data}
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def dumps(document: Document, format: Format = "toml") -> str:
+    """Write ``document`` as text; the output is deterministic and :func:`loads` reads it back.
+
+    >>> from busmodel import Records
+    >>> print(dumps(Records(agreement="bus"), "json"), end="")
+    {
+      "schema": "busmodel/1",
+      "kind": "records",
+      "agreement": "bus"
+    }
+    """
+    data = _unstructure(document)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    if format == "toml":
+        import tomli_w
+
+        return tomli_w.dumps(data)
+    raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+
+
+def dump(document: Document, path: str | os.PathLike[str], format: Format | None = None) -> None:
+    """Write ``document`` to ``path``, in ``format`` or the one its suffix names.
+
+    The file is replaced whole or not at all: the text goes to a temporary file
+    beside it, which takes the old file's place (and permissions) only once it
+    is complete. A symbolic link stays a link; the file it points to is replaced.
+    """
+    fmt = format or format_of(path)
+    _write_whole(Path(os.path.realpath(path)), dumps(document, fmt))
+
+
+def _write_whole(target: Path, text: str) -> None:
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    if mode is None:  # a new file: nothing to lose, and the umask gives its permissions
+        try:
+            with target.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,114 @@
+"""Records kept after signing: meetings held, evaluations made, reports sent, reviews held.
+
+An agreement is a signed text that does not change; its records grow. They
+live in a document of their own that names the agreement it belongs to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from busmodel.model import _check
+from busmodel.model._errors import ModelError
+from busmodel.model._text import Text
+
+__all__ = ["Evaluation", "Meeting", "MeetingKind", "Records", "ReportRecord", "ReviewRecord"]
+
+
+class MeetingKind(enum.Enum):
+    """Whether a meeting was one of the regular ones or called when needed."""
+
+    REGULAR = "regular"
+    EXTRA = "extra"
+
+
+@attrs.frozen
+class Meeting:
+    """A meeting a forum held."""
+
+    forum: str = attrs.field(validator=_check.identifier)
+    date: dt.date = attrs.field(validator=_check.day)
+    kind: MeetingKind = attrs.field(
+        default=MeetingKind.REGULAR, validator=_check.instance(MeetingKind)
+    )
+    topics: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
+
+
+def _not_before_year(year: int, date: dt.date, what: Text) -> None:
+    """Refuse an account of ``year`` (an evaluation, a report) dated before that year."""
+    if date.year < year:
+        raise ModelError(
+            "date",
+            f"the {what.en} of {year} is dated before that year ({date})",
+            sv=f"{what.sv} av {year} är daterad före det året ({date})",
+        )
+
+
+@attrs.frozen
+class Evaluation:
+    """A forum's evaluation of a year of the collaboration."""
+
+    forum: str = attrs.field(validator=_check.identifier)
+    year: int = attrs.field(validator=_check.in_range(1900, 2200))
+    date: dt.date = attrs.field(validator=_check.day)
+    summary: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _not_before_year(self.year, self.date, Text(en="evaluation", sv="utvärderingen"))
+
+
+@attrs.frozen
+class ReportRecord:
+    """A forum's report of a year to one body (redovisning), such as a committee."""
+
+    forum: str = attrs.field(validator=_check.identifier)
+    recipient: str = attrs.field(validator=_check.identifier)
+    year: int = attrs.field(validator=_check.in_range(1900, 2199))
+    date: dt.date = attrs.field(validator=_check.day)
+    summary: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _not_before_year(self.year, self.date, Text(en="report", sv="redovisningen"))
+
+
+@attrs.frozen
+class ReviewRecord:
+    """A review (omprövning) of the agreement: when, by whom, and with what outcome.
+
+    ``by`` is the id of the body or forum that reviewed it.
+    """
+
+    date: dt.date = attrs.field(validator=_check.day)
+    by: str = attrs.field(validator=_check.identifier)
+    outcome: str | None = attrs.field(default=None, validator=_check.optional_text)
+    reference: str | None = attrs.field(default=None, validator=_check.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Records:
+    """The meetings and evaluations recorded for one agreement."""
+
+    agreement: str = attrs.field(validator=_check.identifier)
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Meeting))
+    )
+    evaluations: tuple[Evaluation, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(Evaluation))
+    )
+    reports: tuple[ReportRecord, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(ReportRecord))
+    )
+    reviews: tuple[ReviewRecord, ...] = attrs.field(
+        default=(), validator=_check.tuple_of(_check.instance(ReviewRecord))
+    )
+
+    def meetings_of(self, forum_id: str) -> tuple[Meeting, ...]:
+        """The meetings of one forum, in date order."""
+        return tuple(sorted((m for m in self.meetings if m.forum == forum_id), key=_by_date))
+
+
+def _by_date(meeting: Meeting) -> dt.date:
+    return meeting.date

@@ -1,0 +1,239 @@
+"""Helpers the built-in rules share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from typing import Final, TypeVar
+
+from dateutil.relativedelta import relativedelta
+
+from busmodel.model._agreement import Agreement, AgreementKind
+from busmodel.model._period import Period
+from busmodel.model._text import Text, fold, span_text
+
+__all__ = [
+    "EVERY_KIND",
+    "ONE_DAY",
+    "body_index",
+    "body_references",
+    "cycle",
+    "day_count",
+    "elapsed",
+    "first_positions",
+    "forum_index",
+    "municipality_key",
+    "name_of",
+    "repeats",
+    "season",
+    "span",
+]
+
+_H = TypeVar("_H", bound=Hashable)
+
+ONE_DAY: Final = dt.timedelta(days=1)
+"""One calendar day."""
+EVERY_KIND: Final = (AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK, AgreementKind.EXTENSION)
+"""For the rules that check extension documents too: an extension declares bodies,
+parties, its assent and its period."""
+
+
+def first_positions(items: Iterable[_H]) -> dict[_H, int]:
+    """Each distinct item and the index of its first occurrence, in order of first occurrence.
+
+    >>> first_positions(["a", "b", "a"])
+    {'a': 0, 'b': 1}
+    """
+    positions: dict[_H, int] = {}
+    for position, item in enumerate(items):
+        positions.setdefault(item, position)
+    return positions
+
+
+def body_index(agreement: Agreement) -> dict[str, int]:
+    """Each body id in ``bodies`` and the index where it is first given."""
+    return first_positions(body.id for body in agreement.bodies)
+
+
+def forum_index(agreement: Agreement) -> dict[str, int]:
+    """Each forum id in ``forums`` and the index where it is first given."""
+    return first_positions(forum.id for forum in agreement.forums)
+
+
+def name_of(agreement: Agreement, body_id: str) -> str:
+    """The name of a body in ``bodies``, or its id in quotes when no body has that id."""
+    body = agreement.body(body_id)
+    return body.name if body is not None else repr(body_id)
+
+
+def body_references(agreement: Agreement) -> Iterator[tuple[str, str]]:
+    """Every place the agreement refers to a body: ``(path, body id)``, in document order."""
+    for i, body in enumerate(agreement.bodies):
+        if body.part_of is not None:
+            yield f"/bodies/{i}/part_of", body.part_of
+    for i, decision in enumerate(agreement.decisions):
+        yield f"/decisions/{i}/body", decision.body
+    for i, party in enumerate(agreement.parties):
+        yield f"/parties/{i}", party
+    for i, participant in enumerate(agreement.participants):
+        yield f"/participants/{i}", participant
+    for i, municipality in enumerate(agreement.members):
+        if municipality.body is not None:
+            yield f"/members/{i}/body", municipality.body
+    for f, forum in enumerate(agreement.forums):
+        for m, member in enumerate(forum.members):
+            yield f"/forums/{f}/members/{m}/body", member.body
+        if forum.follow_up is not None:
+            for k, recipient in enumerate(forum.follow_up.recipients):
+                yield f"/forums/{f}/follow_up/recipients/{k}", recipient
+    if agreement.chair is not None:
+        for i, body_id in enumerate(agreement.chair.rotation):
+            yield f"/chair/rotation/{i}", body_id
+        for i, term in enumerate(agreement.chair.terms):
+            yield f"/chair/terms/{i}/body", term.body
+        for i, body_id in enumerate(agreement.chair.may_chair):
+            yield f"/chair/may_chair/{i}", body_id
+    for i, signature in enumerate(agreement.signatures):
+        yield f"/signatures/{i}/body", signature.body
+    for i, adoption in enumerate(agreement.adoptions):
+        yield f"/adoptions/{i}/body", adoption.body
+
+
+_MUNICIPALITY_WORDS: Final = (" kommuns", " kommun", " stads", " stad")
+"""What follows a municipality's name in the name of the municipality as a whole."""
+
+
+def municipality_key(name: str) -> str:
+    """A municipality's name as it is compared: folded, without "kommun" or "stad", or a final s.
+
+    "Lerums kommun", "Lerum" and "LERUM" are one municipality, as are "Borås Stad"
+    and "Borås"; the final s is dropped from every name alike, so that the
+    genitive of "Lerums kommun" meets "Lerum" and "Alingsås" still meets itself.
+
+    >>> municipality_key("Lerums kommun") == municipality_key("Lerum")
+    True
+    >>> municipality_key("Borås Stad") == municipality_key("Borås")
+    True
+    """
+    folded = fold(name)
+    for word in _MUNICIPALITY_WORDS:
+        if folded.endswith(word) and len(folded) > len(word):
+            folded = folded[: -len(word)]
+            break
+    return folded[:-1] if folded.endswith("s") and len(folded) > 1 else folded
+
+
+CYCLE_SHOWN: Final = 8
+"""How many ids of a cycle a message writes out; the rest are counted."""
+
+
+def cycle(first: Sequence[str], length: int) -> Text:
+    """A cycle of ``length`` ids as a message writes it, back to where it starts.
+
+    ``first`` holds the ids in order from the start, at least :data:`CYCLE_SHOWN`
+    of them (or all of a shorter cycle); a long cycle is written out only so far,
+    so a message stays short however long the cycle is.
+
+    >>> cycle(["bun", "buf"], 2).en
+    'bun → buf → bun'
+    >>> cycle([f"b{i}" for i in range(9)], 1500).sv
+    'b0 → b1 → b2 → b3 → b4 → b5 → b6 → b7 → … och 1492 till → b0'
+    """
+    if length <= CYCLE_SHOWN:
+        shown = " → ".join([*first[:length], first[0]])
+        return Text(en=shown, sv=shown)
+    shown = " → ".join(first[:CYCLE_SHOWN])
+    more = length - CYCLE_SHOWN
+    return Text(
+        en=f"{shown} → … and {more} more → {first[0]}",
+        sv=f"{shown} → … och {more} till → {first[0]}",
+    )
+
+
+def repeats(items: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
+    """Each repeated item as ``(its index, the index of its first occurrence)``.
+
+    >>> list(repeats(["a", "b", "a", "a"]))
+    [(2, 0), (3, 0)]
+    """
+    first: dict[Hashable, int] = {}
+    for position, item in enumerate(items):
+        if item in first:
+            yield position, first[item]
+        else:
+            first[item] = position
+
+
+def day_count(count: int) -> Text:
+    """``count`` calendar days, in both languages.
+
+    >>> day_count(1).sv, day_count(39).en
+    ('1 dag', '39 days')
+    """
+    return Text(
+        en=f"{count} {'day' if count == 1 else 'days'}",
+        sv=f"{count} {'dag' if count == 1 else 'dagar'}",
+    )
+
+
+def elapsed(earlier: dt.date, later: dt.date) -> Text:
+    """The time from ``earlier`` to ``later`` as a person says it: days, or years and days.
+
+    Under a year it is a count of days; from a year on, whole calendar years and the
+    days left over, so that a long span reads "11 years and 332 days", not 4349 days.
+
+    >>> elapsed(dt.date(2026, 11, 1), dt.date(2026, 11, 27)).sv
+    '26 dagar'
+    >>> elapsed(dt.date(2014, 12, 31), dt.date(2026, 11, 27))
+    Text(en='11 years and 331 days', sv='11 år och 331 dagar')
+    >>> elapsed(dt.date(2024, 2, 29), dt.date(2025, 2, 28)).en
+    '1 year'
+    """
+    years = relativedelta(later, earlier).years
+    if years < 1:
+        return day_count((later - earlier).days)
+    rest = (later - (earlier + relativedelta(years=years))).days
+    year_text = Text(en=f"{years} {'year' if years == 1 else 'years'}", sv=f"{years} år")
+    if rest == 0:
+        return year_text
+    days = day_count(rest)
+    return Text(en=f"{year_text.en} and {days.en}", sv=f"{year_text.sv} och {days.sv}")
+
+
+def span(period: Period) -> Text:
+    """A period as written in a message, one way per language.
+
+    ``2023-01-01 – 2026-12-31``; an open end is *tills vidare* / *until further
+    notice*; a single day is that day (see :func:`busmodel.model._text.span_text`).
+
+    >>> span(Period(dt.date(2024, 7, 1), dt.date(2024, 7, 1))).sv
+    '2024-07-01'
+    >>> span(Period(dt.date(2005, 1, 1))).sv
+    '2005-01-01 tills vidare'
+    """
+    return span_text(period.start, period.end)
+
+
+_SEASONS: Final = {
+    alias: Text(en=en, sv=sv)
+    for (en, sv), aliases in (
+        (("spring", "våren"), ("spring", "vår", "våren")),
+        (("summer", "sommaren"), ("summer", "sommar", "sommaren")),
+        (("autumn", "hösten"), ("autumn", "fall", "höst", "hösten")),
+        (("winter", "vintern"), ("winter", "vinter", "vintern")),
+    )
+    for alias in aliases
+}
+
+
+def season(name: str) -> Text | None:
+    """A window named for a season (in English or Swedish), as each language names it.
+
+    Swedish uses the definite form, as in "under hösten 2024". Other names give None.
+
+    >>> season("Autumn")
+    Text(en='autumn', sv='hösten')
+    >>> season("Q1") is None
+    True
+    """
+    return _SEASONS.get(name.strip().casefold())

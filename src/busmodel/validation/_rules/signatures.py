@@ -1,0 +1,468 @@
+"""Signature rules (SIG): which bodies assent, by signature or adoption, and when.
+
+A party assents either by a signature or by a recorded adoption decision
+(fastställa, anta): guidelines are adopted by each committee and nobody signs
+them. The rules read both, and say which one they found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Final, NamedTuple
+
+from dateutil.relativedelta import relativedelta
+
+from busmodel.model._agreement import Agreement, Precision, Validity, ValidityBasis
+from busmodel.model._calendar import holiday_name, is_weekend
+from busmodel.model._text import Text
+from busmodel.validation._catalogue import Context, Issue, rule
+from busmodel.validation._findings import Severity
+from busmodel.validation._rules._common import EVERY_KIND, first_positions, name_of, repeats
+
+__all__ = [
+    "Assent",
+    "assent_action",
+    "assented",
+    "assents_in",
+    "start_note",
+    "start_when",
+    "start_window_end",
+]
+
+_ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (underskrifter)"
+_ADOPTION = "GLOSSARY: fastställa (riktlinjer), anta (en överenskommelse), beslut, paragraf (§)"
+_WEEKDAYS: Final = (
+    Text(en="a Monday", sv="en måndag"),
+    Text(en="a Tuesday", sv="en tisdag"),
+    Text(en="a Wednesday", sv="en onsdag"),
+    Text(en="a Thursday", sv="en torsdag"),
+    Text(en="a Friday", sv="en fredag"),
+    Text(en="a Saturday", sv="en lördag"),
+    Text(en="a Sunday", sv="en söndag"),
+)
+_MONTHS: Final = tuple(
+    Text(en=en, sv=sv)
+    for en, sv in (
+        ("January", "januari"),
+        ("February", "februari"),
+        ("March", "mars"),
+        ("April", "april"),
+        ("May", "maj"),
+        ("June", "juni"),
+        ("July", "juli"),
+        ("August", "augusti"),
+        ("September", "september"),
+        ("October", "oktober"),
+        ("November", "november"),
+        ("December", "december"),
+    )
+)
+
+
+class Assent(NamedTuple):
+    """A signature or an adoption decision, as the assent rules read it."""
+
+    path: str
+    """Where it is: ``/signatures/0`` or ``/adoptions/2``."""
+    body: str
+    date: dt.date
+    adopted: bool
+    """True for an adoption decision, False for a signature."""
+    reference: str | None = None
+    """The decision's paragraph or diary number, for an adoption."""
+
+
+def assents_in(agreement: Agreement) -> Iterator[Assent]:
+    """Every signature and then every adoption, in document order."""
+    for i, signature in enumerate(agreement.signatures):
+        yield Assent(f"/signatures/{i}", signature.body, signature.date, adopted=False)
+    for i, adoption in enumerate(agreement.adoptions):
+        yield Assent(
+            f"/adoptions/{i}",
+            adoption.body,
+            adoption.date,
+            adopted=True,
+            reference=adoption.reference,
+        )
+
+
+def assent_action(assent: Assent) -> Text:
+    """What a body did and when, without its name: ``signed on 2023-03-14``.
+
+    An adoption names its decision's reference when the document gives one:
+    ``adopted the agreement on 2010-11-24 (§ 112)``.
+    """
+    if not assent.adopted:
+        return Text(en=f"signed on {assent.date}", sv=f"undertecknade {assent.date}")
+    reference = "" if assent.reference is None else f" ({assent.reference})"
+    return Text(
+        en=f"adopted the agreement on {assent.date}{reference}",
+        sv=f"antog överenskommelsen {assent.date}{reference}",
+    )
+
+
+def assented(agreement: Agreement, assent: Assent) -> Text:
+    """Which body did what and when: ``Socialnämnden signed on 2023-03-14``.
+
+    A signature is the body's, so the body is named, never the signatory.
+    """
+    name = name_of(agreement, assent.body)
+    action = assent_action(assent)
+    return Text(en=f"{name} {action.en}", sv=f"{name} {action.sv}")
+
+
+def start_when(validity: Validity) -> Text:
+    """When the validity starts, as precisely as it is known: ``on 2023-01-01``, ``in 2012``.
+
+    >>> from busmodel import Period
+    >>> start_when(Validity(ValidityBasis.FIXED, Period(dt.date(2022, 12, 1)),
+    ...                     start_precision=Precision.MONTH))
+    Text(en='in December 2022', sv='i december 2022')
+    """
+    start = validity.period.start
+    if validity.start_precision is Precision.YEAR:
+        return Text(en=f"in {start.year}", sv=f"{start.year}")
+    if validity.start_precision is Precision.MONTH:
+        month = _MONTHS[start.month - 1]
+        return Text(en=f"in {month.en} {start.year}", sv=f"i {month.sv} {start.year}")
+    return Text(en=f"on {start}", sv=f"{start}")
+
+
+def start_note(validity: Validity) -> Text | None:
+    """For a start known only to the month or year: that the earliest day is counted from.
+
+    >>> from busmodel import Period
+    >>> start_note(Validity(ValidityBasis.FIXED, Period(dt.date(2012, 1, 1)),
+    ...                     start_precision=Precision.YEAR)).sv
+    'bara startåret är känt; räknat från 2012-01-01'
+    """
+    start = validity.period.start
+    if validity.start_precision is Precision.YEAR:
+        return Text(
+            en=f"the start is known only to the year; counted from {start}",
+            sv=f"bara startåret är känt; räknat från {start}",
+        )
+    if validity.start_precision is Precision.MONTH:
+        return Text(
+            en=f"the start is known only to the month; counted from {start}",
+            sv=f"bara startmånaden är känd; räknat från {start}",
+        )
+    return None
+
+
+def start_window_end(validity: Validity) -> dt.date:
+    """The first day after every day the start may be (the start is its earliest day)."""
+    start = validity.period.start
+    if validity.start_precision is Precision.YEAR:
+        return start + relativedelta(years=1)
+    if validity.start_precision is Precision.MONTH:
+        return start + relativedelta(months=1)
+    return start + dt.timedelta(days=1)
+
+
+def _in_parentheses(note: Text | None) -> Text:
+    """`` (note)`` to put after a date, or nothing."""
+    if note is None:
+        return Text(en="", sv="")
+    return Text(en=f" ({note.en})", sv=f" ({note.sv})")
+
+
+@rule(
+    "SIG001",
+    title=Text(
+        en="Every party signs or adopts the agreement",
+        sv="Varje part undertecknar eller antar överenskommelsen",
+    ),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="A party is bound by the agreement because it assents to it: by a signature, or "
+        "by a recorded decision that adopts it (guidelines are adopted by each committee and "
+        "nobody signs them). A party that has done neither has not agreed to anything.",
+        sv="En part är bunden av överenskommelsen genom att godkänna den: genom underskrift "
+        "eller genom ett protokollfört beslut att anta den (riktlinjer fastställs av varje "
+        "nämnd och undertecknas inte). En part som inte har gjort något av detta har inte "
+        "åtagit sig något.",
+    ),
+    source=f"{_ALINGSAS}; {_ADOPTION}; GLOSSARY: part",
+    kinds=EVERY_KIND,
+)
+def every_party_assents(context: Context) -> Iterator[Issue]:
+    """Report each party with neither a signature nor an adoption."""
+    agreement = context.agreement
+    assented_bodies = {assent.body for assent in assents_in(agreement)}
+    for body_id, position in first_positions(agreement.parties).items():
+        if body_id not in assented_bodies:
+            name = name_of(agreement, body_id)
+            yield Issue(
+                f"/parties/{position}",
+                Text(
+                    en=f"{name} is a party but has neither signed nor adopted the agreement",
+                    sv=f"{name} är part men har varken undertecknat eller antagit överenskommelsen",
+                ),
+            )
+
+
+@rule(
+    "SIG002",
+    title=Text(en="Each body assents once", sv="Varje organ godkänner en gång"),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="One signature or one adoption decision binds a party; a second one for the same "
+        "body, or both a signature and a decision, is a copying mistake that often hides a "
+        "party that never assented.",
+        sv="En underskrift eller ett beslut att anta binder en part; ännu en för samma organ, "
+        "eller både underskrift och beslut, är ett kopieringsfel som ofta döljer en part som "
+        "aldrig godkänt överenskommelsen.",
+    ),
+    source=f"{_ALINGSAS}; {_ADOPTION}",
+    kinds=EVERY_KIND,
+)
+def assents_once(context: Context) -> Iterator[Issue]:
+    """Report every signature or adoption after the first for the same body."""
+    agreement = context.agreement
+    assents = list(assents_in(agreement))
+    for position, first in repeats(assent.body for assent in assents):
+        again, before = assents[position], assents[first]
+        name = name_of(agreement, again.body)
+        if again.adopted != before.adopted:
+            what = Text(
+                en=f"{name} has both signed and adopted the agreement; a body assents once, "
+                "by a signature or by a decision",
+                sv=f"{name} har både undertecknat och antagit överenskommelsen; ett organ "
+                "godkänner den en gång, genom underskrift eller genom beslut",
+            )
+        elif again.adopted:
+            what = Text(
+                en=f"{name} has already adopted the agreement",
+                sv=f"{name} har redan antagit överenskommelsen",
+            )
+        else:
+            what = Text(
+                en=f"{name} has already signed the agreement",
+                sv=f"{name} har redan undertecknat överenskommelsen",
+            )
+        yield Issue(again.path, what, (before.path,))
+
+
+@rule(
+    "SIG003",
+    title=Text(
+        en="Every body that signs or adopts is a party",
+        sv="Varje organ som undertecknar eller antar är part",
+    ),
+    severity=Severity.ERROR,
+    rationale=Text(
+        en="Only parties assent. A signature or adoption for a body that is not a party "
+        "usually means the parties are named wrongly: the Alingsås agreement names Barn- och "
+        "utbildningsnämnden as a party, but Barn- och ungdomsnämnden signs.",
+        sv="Bara parter godkänner överenskommelsen. En underskrift eller ett beslut att anta "
+        "för ett organ som inte är part betyder oftast att parterna är fel angivna: Alingsås "
+        "överenskommelse anger Barn- och utbildningsnämnden som part, men Barn- och "
+        "ungdomsnämnden undertecknar.",
+    ),
+    source=_ALINGSAS,
+    kinds=EVERY_KIND,
+)
+def assenting_bodies_are_parties(context: Context) -> Iterator[Issue]:
+    """Report each signature or adoption for a body that is not a party."""
+    agreement = context.agreement
+    parties = first_positions(agreement.parties)
+    participants = set(agreement.participants)
+    assents = list(assents_in(agreement))
+    assented_bodies = {assent.body for assent in assents}
+    silent = [(body_id, i) for body_id, i in parties.items() if body_id not in assented_bodies]
+    hint = Text(en="", sv="")
+    if silent:
+        names = ", ".join(name_of(agreement, body_id) for body_id, _ in silent)
+        hint = Text(
+            en=f"; parties that have neither signed nor adopted it: {names}",
+            sv=f"; parter som varken har undertecknat eller antagit den: {names}",
+        )
+    related = tuple(f"/parties/{i}" for _, i in silent)
+    for assent in assents:
+        if assent.body in parties:
+            continue
+        name = name_of(agreement, assent.body)
+        does = (
+            Text(en="adopts the agreement", sv="antar överenskommelsen")
+            if assent.adopted
+            else Text(en="signs", sv="undertecknar")
+        )
+        if assent.body in participants:
+            what = Text(
+                en=f"{name} {does.en} but is a participant, not a party",
+                sv=f"{name} {does.sv} men är deltagare, inte part",
+            )
+        else:
+            what = Text(
+                en=f"{name} {does.en} but is not a party",
+                sv=f"{name} {does.sv} men är inte part",
+            )
+        yield Issue(
+            f"{assent.path}/body",
+            Text(en=what.en + hint.en, sv=what.sv + hint.sv),
+            related,
+        )
+
+
+@rule(
+    "SIG004",
+    title=Text(
+        en="Assent before the agreement starts",
+        sv="Godkänd innan överenskommelsen börjar gälla",
+    ),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="An agreement cannot bind a party before that party assents to it; a signature or "
+        "adoption dated after the start of the validity means the agreement is in force for "
+        "a while before the party agreed to it (retroactive assent). A start known only to "
+        "the month or year is counted from its earliest day. An agreement in force from "
+        "signing starts with the last assent; VAL008 checks that instead.",
+        sv="En överenskommelse kan inte binda en part innan parten godkänt den; en "
+        "underskrift eller ett beslut daterat efter giltighetstidens början innebär att "
+        "överenskommelsen gäller en tid innan parten godkänt den (godkännande i efterhand). "
+        "En start som bara anges med månad eller år räknas från den tidigaste dagen. En "
+        "överenskommelse som gäller från undertecknandet börjar med det sista godkännandet; "
+        "det kontrollerar VAL008 i stället.",
+    ),
+    source=_ALINGSAS,
+    kinds=EVERY_KIND,
+)
+def assented_before_start(context: Context) -> Iterator[Issue]:
+    """Report each signature or adoption dated after the validity starts."""
+    agreement = context.agreement
+    validity = agreement.validity
+    if validity is None or validity.basis is ValidityBasis.FROM_SIGNING:
+        return
+    start = validity.period.start
+    when, note = start_when(validity), _in_parentheses(start_note(validity))
+    for assent in assents_in(agreement):
+        if assent.date <= start:
+            continue
+        did = assented(agreement, assent)
+        if assent.adopted:
+            after = Text(
+                en=f"after it came into force {when.en}",
+                sv=f"efter att den började gälla {when.sv}",
+            )
+        else:
+            after = Text(
+                en=f"after the agreement came into force {when.en}",
+                sv=f"efter att överenskommelsen började gälla {when.sv}",
+            )
+        yield Issue(
+            f"{assent.path}/date",
+            Text(en=f"{did.en}, {after.en}{note.en}", sv=f"{did.sv}, {after.sv}{note.sv}"),
+            ("/validity/period/start",),
+        )
+
+
+@rule(
+    "SIG005",
+    title=Text(
+        en="Assent on or after the document date",
+        sv="Godkänd på eller efter dokumentets datum",
+    ),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="A text is dated when it is finished and signed or adopted afterwards; an assent "
+        "dated before the document means the text assented to was not the one that was "
+        "dated, or a date is wrong. In the Alingsås agreement the signatures (2023-01-01) "
+        "precede the document date (2023-01-04).",
+        sv="En text dateras när den är färdig och undertecknas eller antas därefter; ett "
+        "godkännande daterat före dokumentet betyder att den godkända texten inte är den som "
+        "daterades, eller att ett datum är fel. I Alingsås överenskommelse är underskrifterna "
+        "(2023-01-01) daterade före dokumentet (2023-01-04).",
+    ),
+    source=_ALINGSAS,
+    kinds=EVERY_KIND,
+)
+def assented_after_document_date(context: Context) -> Iterator[Issue]:
+    """Report each signature or adoption dated before the document date."""
+    agreement = context.agreement
+    dated = agreement.document_date
+    if dated is None:
+        return
+    for assent in assents_in(agreement):
+        if assent.date >= dated:
+            continue
+        did = assented(agreement, assent)
+        if assent.adopted:
+            why = Text(
+                en="the text was adopted before it was dated",
+                sv="texten antogs innan den daterades",
+            )
+        else:
+            why = Text(
+                en="the text was signed before it was dated",
+                sv="texten undertecknades innan den daterades",
+            )
+        yield Issue(
+            f"{assent.path}/date",
+            Text(
+                en=f"{did.en}, before the document was dated ({dated}): {why.en}",
+                sv=f"{did.sv}, före dokumentets datum ({dated}): {why.sv}",
+            ),
+            ("/document_date",),
+        )
+
+
+def _in_sentence(name: str) -> str:
+    """A Swedish holiday name as written inside a sentence: ``nyårsdagen``, ``Kristi ...``.
+
+    Swedish writes the names of holidays in lower case, except for a proper name
+    in them (Kristi himmelsfärdsdag).
+    """
+    if name.startswith("Kristi"):
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def _day_off(day: dt.date) -> Text | None:
+    """What makes ``day`` a day off: its holiday and weekday, or a weekend day; else None."""
+    weekday = _WEEKDAYS[day.weekday()]
+    sv_name = holiday_name(day, "sv")
+    if sv_name is not None:
+        en_name = holiday_name(day, "en") or sv_name
+        return Text(en=f"{en_name} ({weekday.en})", sv=f"{_in_sentence(sv_name)} ({weekday.sv})")
+    if is_weekend(day):
+        return weekday
+    return None
+
+
+@rule(
+    "SIG006",
+    title=Text(en="Signed on a working day", sv="Undertecknad på en arbetsdag"),
+    severity=Severity.INFO,
+    rationale=Text(
+        en="Those who sign for a body rarely sign on weekends or holidays; such a date is "
+        "often a placeholder (the start of the validity) rather than the day of signing. The "
+        "Alingsås agreement is signed on nyårsdagen 2023, a Sunday. An adoption is a "
+        "decision at a meeting, whose day is in the minutes, so only signatures are checked.",
+        sv="Den som undertecknar för ett organ gör det sällan på lördagar, söndagar eller "
+        "helgdagar; ett sådant datum är ofta en platshållare (giltighetstidens början) "
+        "snarare än dagen för undertecknandet. "
+        "Alingsås överenskommelse är undertecknad på nyårsdagen 2023, en söndag. Ett beslut "
+        "att anta fattas vid ett sammanträde vars dag står i protokollet, så bara "
+        "underskrifter kontrolleras.",
+    ),
+    source="lagen (1989:253) om allmänna helgdagar; " + _ALINGSAS,
+    kinds=EVERY_KIND,
+)
+def signed_on_working_day(context: Context) -> Iterator[Issue]:
+    """Report each signature dated on a weekend day or a Swedish holiday."""
+    agreement = context.agreement
+    for position, signature in enumerate(agreement.signatures):
+        day_off = _day_off(signature.date)
+        if day_off is not None:
+            name = name_of(agreement, signature.body)
+            yield Issue(
+                f"/signatures/{position}/date",
+                Text(
+                    en=f"{name} signed on {signature.date}, {day_off.en}, which is not a "
+                    "working day",
+                    sv=f"{name} undertecknade {signature.date}, {day_off.sv}, som inte är en "
+                    "arbetsdag",
+                ),
+            )

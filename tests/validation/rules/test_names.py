@@ -1,0 +1,359 @@
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import busmodel as bm
+import busmodel.validation._rules.names  # registers the NAM rules
+from busmodel.validation._rules.names import NAME_BOUND, near_identical
+from tests.support.builders import check, clean_agreement
+
+ZWSP = "\u200b"
+
+
+def with_body(body: bm.Body) -> bm.Agreement:
+    agreement = clean_agreement()
+    return attrs.evolve(agreement, bodies=(*agreement.bodies, body))
+
+
+def committees(*names: str) -> bm.Agreement:
+    bodies = tuple(bm.Body(f"n{i}", name, bm.BodyKind.COMMITTEE) for i, name in enumerate(names))
+    return bm.Agreement(id="a", title="A", bodies=bodies)
+
+
+def test_clean_agreement_passes_the_name_rules() -> None:
+    assert () == check(clean_agreement(), "NAM").findings
+
+
+def test_nam001_the_alingsas_pair_warns_on_the_later_body() -> None:
+    wrong = bm.Body("bun-utb", "Barn- och utbildningsnämnden", bm.BodyKind.COMMITTEE)
+    [finding] = check(with_body(wrong), "NAM001").findings
+    assert ("/bodies/7/name", bm.Severity.WARNING) == (finding.path, finding.severity)
+    assert ("/bodies/0/name",) == finding.related
+    assert (
+        "Barn- och utbildningsnämnden har nästan samma namn som Barn- och ungdomsnämnden, "
+        "som står tidigare under bodies: avses samma organ?"
+    ) == finding.message.sv
+
+
+def test_nam001_a_typo_is_near_identical() -> None:
+    [finding] = check(committees("Socialnämnden", "Socialnämden"), "NAM001").findings
+    assert "/bodies/1/name" == finding.path
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Socialnämnden", "Servicenämnden"),
+        ("Kultur- och fritidsnämnden", "Kultur- och utbildningsnämnden"),
+        ("Barn- och utbildningsnämnden", "Kultur- och utbildningsnämnden"),
+        ("Barn- och ungdomsnämnden", "Barn- och skolnämnden"),
+        ("Barn- och ungdomsnämnden", "Barn- och familjenämnden"),
+        ("Vård- och omsorgsnämnden", "Vård- och äldrenämnden"),
+        ("Byggnadsnämnden", "Stadsbyggnadsnämnden"),
+        ("Miljö- och byggnadsnämnden", "Bygg- och miljönämnden"),
+        ("Socialnämnden", "Valnämnden"),
+    ],
+)
+def test_nam001_real_committees_with_different_names_pass(first: str, second: str) -> None:
+    assert () == check(committees(first, second), "NAM001").findings
+
+
+def test_nam001_compares_only_bodies_of_the_same_kind() -> None:
+    other = bm.Body("bun-utb", "Barn- och utbildningsnämnden", bm.BodyKind.OTHER)
+    assert () == check(with_body(other), "NAM001").findings
+
+
+def test_nam001_leaves_equal_names_to_nam002() -> None:
+    assert () == check(committees("Socialnämnden", "socialnämnden"), "NAM001").findings
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "alike"),
+    [
+        ("Barn- och ungdomsnämnden", "Barn- och utbildningsnämnden", True),
+        ("Barn och ungdomsnämnden", "Barn- och ungdomsnämnden", True),
+        ("Socialnämnden", "Socialnämden", True),
+        ("Kultur- och fritidsnämnden", "Kultur- och utbildningsnämnden", False),
+        ("Barn- och ungdomsförvaltningen", "Kultur- och utbildningsförvaltningen", False),
+        ("Socialförvaltningen", "Barn- och ungdomsförvaltningen", False),
+        ("Socialnämnden", "SOCIALNÄMNDEN", False),
+        (ZWSP.join("Socialnämden"), "Socialnämnden", True),
+        ("Ｓｏｃｉａｌｎäｍｄｅｎ", "Socialnämnden", True),  # fullwidth letters
+        ("So\u00adcial\u200dnämnden", "Socialnämnden", False),  # alike: NAM002's
+        ("Barn- och ungdoms\ufeffnämnden", "Barn- och utbildningsnämnden", True),
+    ],
+)
+def test_near_identical_thresholds(first: str, second: str, alike: bool) -> None:
+    assert alike == near_identical(first, second)
+
+
+def test_nam002_the_same_name_under_two_ids_warns_on_the_later_body() -> None:
+    twin = bm.Body("soc", "socialnämnden ", bm.BodyKind.COMMITTEE)
+    [finding] = check(with_body(twin), "NAM002").findings
+    assert ("/bodies/7/name", bm.Severity.WARNING) == (finding.path, finding.severity)
+    assert ("/bodies/1/name",) == finding.related
+    assert "'sn' and 'soc'" in finding.message.en
+
+
+def test_nam002_a_repeated_id_is_left_to_int001() -> None:
+    twin = bm.Body("sn", "Socialnämnden", bm.BodyKind.COMMITTEE)
+    assert () == check(with_body(twin), "NAM002").findings
+
+
+def test_name_messages_exist_in_both_languages() -> None:
+    [finding] = check(committees("Socialnämnden", "Socialnämden"), "NAM001").findings
+    assert finding.message.sv != finding.message.en
+
+
+def test_nam001_reports_each_body_once_against_the_first_it_is_alike() -> None:
+    report = check(committees("Socialnämnden", "Socialnämden", "Socialnämnde"), "NAM001")
+    assert [("/bodies/1/name", ("/bodies/0/name",)), ("/bodies/2/name", ("/bodies/0/name",))] == [
+        (f.path, f.related) for f in report.findings
+    ]
+
+
+def test_nam001_a_name_in_invisible_characters_or_fullwidth_letters_is_no_disguise() -> None:
+    names = ("Socialnämnden", ZWSP.join("Socialnämden"), "Ｓｏｃｉａｌｎäｍｎｄｅ")
+    report = check(committees(*names), "NAM001")
+    assert ["/bodies/1/name", "/bodies/2/name"] == [f.path for f in report.findings]
+
+
+def test_nam001_names_are_compared_on_their_first_characters() -> None:
+    stem = "Socialnämnden för barn och unga " * 10
+    assert NAME_BOUND < len(stem)
+    assert near_identical(f"{stem}i Alingsås", f"{stem}i Lerum")
+    [finding] = check(committees(f"{stem}i Alingsås", f"{stem}i Lerum"), "NAM001").findings
+    assert ("/bodies/1/name", ("/bodies/0/name",)) == (finding.path, finding.related)
+    assert () == check(committees(stem, stem.upper()), "NAM001").findings  # NAM002's
+
+
+def test_nam002_a_name_in_invisible_characters_or_fullwidth_letters_is_the_same_name() -> None:
+    disguised = (ZWSP.join("Socialnämnden"), "Ｓｏｃｉａｌｎäｍｎｄｅｎ")
+    report = check(committees("Socialnämnden", *disguised), "NAM002")
+    assert ["/bodies/1/name", "/bodies/2/name"] == [f.path for f in report.findings]
+    assert {("/bodies/0/name",)} == {f.related for f in report.findings}
+    assert (
+        f"{disguised[0]} is given twice in bodies, with the ids 'n0' and 'n1' "
+        "(written 'Socialnämnden' and 'S\\u200bo\\u200bc\\u200bi\\u200ba\\u200bl\\u200bn"
+        "\\u200bä\\u200bm\\u200bn\\u200bd\\u200be\\u200bn')"
+    ) == report.findings[0].message.en
+    assert (
+        "(skrivet 'Socialnämnden' och 'Ｓｏｃｉａｌｎäｍｎｄｅｎ')" in report.findings[1].message.sv
+    )
+
+
+def test_nam002_a_name_written_exactly_alike_is_not_written_out_again() -> None:
+    report = check(committees("Socialnämnden", "Socialnämnden"), "NAM002")
+    assert "Socialnämnden is given twice in bodies, with the ids 'n0' and 'n1'" == (
+        report.findings[0].message.en
+    )
+
+
+def _first_alike_pairwise(names: list[str], kinds: list[bm.BodyKind]) -> list[tuple[str, str]]:
+    """NAM001 by its definition: each body against the first earlier body it is alike."""
+    found = []
+    for position, name in enumerate(names):
+        for other in range(position):
+            if kinds[other] == kinds[position] and near_identical(names[other], name):
+                found.append((f"/bodies/{position}/name", f"/bodies/{other}/name"))
+                break
+    return found
+
+
+def _edited(draw: st.DrawFn, name: str) -> str:
+    letters = list(name)
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.integers(0, len(letters)))
+        letter = draw(st.sampled_from("abn -0"))
+        edit = draw(st.sampled_from(["insert", "delete", "replace"]))
+        if edit == "insert" or not letters:
+            letters.insert(where, letter)
+        elif edit == "delete":
+            del letters[min(where, len(letters) - 1)]
+        else:
+            letters[min(where, len(letters) - 1)] = letter
+    return "".join(letters)
+
+
+@st.composite
+def _similar_names(draw: st.DrawFn) -> list[str]:
+    words = st.sampled_from(["barn-", "och", "ungdomsnämnden", "utbildningsnämnden", "ab", "0"])
+    names: list[str] = []
+    for _ in range(draw(st.integers(2, 14))):
+        if draw(st.booleans()) and names:
+            name = _edited(draw, draw(st.sampled_from(names)))
+        elif draw(st.booleans()):
+            name = " ".join(draw(st.lists(words, min_size=1, max_size=4)))
+        else:
+            name = draw(st.text("abn -0", min_size=1, max_size=30))
+        names.append(name if name.strip() else "x")
+    return names
+
+
+@settings(max_examples=300, deadline=None)
+@given(_similar_names(), st.data())
+def test_nam001_finds_what_comparing_every_pair_finds(
+    names: list[str], data: st.DataObject
+) -> None:
+    kinds = data.draw(
+        st.lists(
+            st.sampled_from([bm.BodyKind.COMMITTEE, bm.BodyKind.OTHER]),
+            min_size=len(names),
+            max_size=len(names),
+        )
+    )
+    bodies = tuple(
+        bm.Body(f"n{i}", name, kind)
+        for i, (name, kind) in enumerate(zip(names, kinds, strict=True))
+    )
+    report = check(bm.Agreement(id="a", title="A", bodies=bodies), "NAM001")
+    assert _first_alike_pairwise(names, kinds) == [(f.path, f.related[0]) for f in report.findings]
+
+
+def test_nam001_a_county_framework_of_400_bodies_is_compared_whole() -> None:
+    places = [f"Kommun{letter}{n}" for letter in "ABCDE" for n in range(10)]
+    framework = _county_framework(places, named=True)
+    report = bm.validate(framework, select=["NAM001"])
+    assert 400 == len(framework.bodies)
+    # The bodies differ only by the member municipality they belong to: none is a slip,
+    # and the comparison is not cut short.
+    assert () == report.findings
+
+
+VASTRA_GOTALAND = [
+    "Ale",
+    "Alingsås",
+    "Bengtsfors",
+    "Bollebygd",
+    "Borås",
+    "Dals-Ed",
+    "Essunga",
+    "Falköping",
+    "Färgelanda",
+    "Grästorp",
+    "Gullspång",
+    "Göteborg",
+    "Götene",
+    "Herrljunga",
+    "Hjo",
+    "Härryda",
+    "Karlsborg",
+    "Kungälv",
+    "Lerum",
+    "Lidköping",
+    "Lilla Edet",
+    "Lysekil",
+    "Mariestad",
+    "Mark",
+    "Mellerud",
+    "Munkedal",
+    "Mölndal",
+    "Orust",
+    "Partille",
+    "Skara",
+    "Skövde",
+    "Sotenäs",
+    "Stenungsund",
+    "Strömstad",
+    "Svenljunga",
+    "Tanum",
+    "Tibro",
+    "Tidaholm",
+    "Tjörn",
+    "Tranemo",
+    "Trollhättan",
+    "Töreboda",
+    "Uddevalla",
+    "Ulricehamn",
+    "Vara",
+    "Vårgårda",
+    "Vänersborg",
+    "Åmål",
+    "Öckerö",
+]
+
+
+def _genitive(place: str) -> str:
+    return place if place.endswith("s") else f"{place}s"
+
+
+def _county_framework(places: list[str], *, named: bool) -> bm.Agreement:
+    """Eight bodies in each municipality; ``named``: the members list the municipalities."""
+    patterns = [
+        ("Socialnämnden i {}", bm.BodyKind.COMMITTEE),
+        ("Barn- och utbildningsnämnden i {}", bm.BodyKind.COMMITTEE),
+        ("Kultur- och fritidsnämnden i {}", bm.BodyKind.COMMITTEE),
+        ("Socialförvaltningen i {}", bm.BodyKind.ADMINISTRATION),
+        ("Barn- och utbildningsförvaltningen i {}", bm.BodyKind.ADMINISTRATION),
+        ("{genitive} kommun", bm.BodyKind.MUNICIPALITY),
+        ("Polisområde {}", bm.BodyKind.STATE_AGENCY),
+        ("Vårdcentralen {}", bm.BodyKind.REGIONAL_BODY),
+    ]
+    bodies = tuple(
+        bm.Body(f"b{i}-{j}", pattern.format(place, genitive=_genitive(place)), kind)
+        for i, place in enumerate(places)
+        for j, (pattern, kind) in enumerate(patterns)
+    )
+    members = tuple(bm.Municipality(place) for place in places) if named else ()
+    return bm.Agreement(
+        id="ram", title="Ram", kind=bm.AgreementKind.FRAMEWORK, bodies=bodies, members=members
+    )
+
+
+def test_nam001_the_49_municipalities_of_vastra_gotaland_are_no_slips() -> None:
+    # Before, "Socialnämnden i Ale" / "Socialnämnden i Alingsås", "Melleruds kommun" /
+    # "Munkedals kommun", "Vårdcentralen Tibro" / "Vårdcentralen Tidaholm" were reported.
+    framework = _county_framework(VASTRA_GOTALAND, named=True)
+    assert 49 == len(VASTRA_GOTALAND)
+    assert () == check(framework, "NAM001").findings
+
+
+def test_nam001_bodies_in_municipalities_the_document_names_through_its_bodies_pass() -> None:
+    # Bodies of kind municipality name them too, as in a framework whose members act.
+    framework = _county_framework(VASTRA_GOTALAND, named=False)
+    assert () == check(framework, "NAM001").findings
+
+
+def test_nam001_in_a_framework_of_49_municipalities_the_alingsas_slip_is_still_caught() -> None:
+    framework = _county_framework(VASTRA_GOTALAND, named=True)
+    slip = bm.Body("slip", "Barn- och ungdomsnämnden i Alingsås", bm.BodyKind.COMMITTEE)
+    slipped = attrs.evolve(framework, bodies=(*framework.bodies, slip))
+    [finding] = check(slipped, "NAM001").findings
+    assert ("/bodies/392/name", ("/bodies/9/name",)) == (finding.path, finding.related)
+
+
+def test_nam001_a_misspelt_municipality_is_still_caught() -> None:
+    framework = _county_framework(VASTRA_GOTALAND, named=True)
+    slip = bm.Body("slip", "Socialnämnden i Alingsas", bm.BodyKind.COMMITTEE)
+    slipped = attrs.evolve(framework, bodies=(*framework.bodies, slip))
+    [finding] = check(slipped, "NAM001").findings
+    assert ("/bodies/392/name", ("/bodies/8/name",)) == (finding.path, finding.related)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Socialnämnden i Ale", "Socialnämnden i Alingsås"),  # the place after "i"
+        ("Barn- och utbildningsnämnden i Hjo", "Barn- och utbildningsnämnden i Tibro"),
+        ("Barn- och utbildningsnämnden i Borås", "Barn- och utbildningsnämnden i Bollebygd"),
+        ("Kultur- och utbildningsnämnden", "Kultur- och fritidsnämnden"),
+        ("Barn- och ungdomsnämnden norra", "Barn- och ungdomsnämnden södra"),  # a whole word
+    ],
+)
+def test_nam001_names_that_differ_by_a_place_or_a_whole_word_pass(first: str, second: str) -> None:
+    assert () == check(committees(first, second), "NAM001").findings
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Barn- och ungdomsnämnden", "Barn- och utbildningsnämnden"),
+        ("Barn- och ungdomsnämnden i Ale", "Barn- och utbildningsnämnden i Ale"),
+        ("Socialnämnden i Alingsås", "Socialnämnden i Alingsas"),  # a typo in the place
+        ("Socialnämnden", "Aocialnämnden"),  # a typo in the first letter
+        ("Vårdcentralen Ale", "Vårdcentralen Alingsås"),  # no "i", and no municipality named
+    ],
+)
+def test_nam001_slips_are_still_caught(first: str, second: str) -> None:
+    assert ("NAM001",) == check(committees(first, second), "NAM001").codes()

@@ -24,6 +24,7 @@ threads = int(sys.argv[2])
 sys.setswitchinterval(1e-6)
 
 import busmodel
+from busmodel.cli import report_data
 from busmodel.model._calendar import holiday_name
 
 toml_text = (examples / "alingsas-bus-2023.toml").read_text(encoding="utf-8")
@@ -42,7 +43,7 @@ def work(slot):
     )
     days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(0, 365, 7)]
     results[slot] = {
-        "report": report.to_dict("sv"),
+        "report": report_data(report, "sv"),
         "json_equal": as_json == agreement,
         "rules": [rule.code for rule in busmodel.rules()],
         "holidays": [holiday_name(day, "sv") for day in days],

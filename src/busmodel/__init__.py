@@ -74,10 +74,15 @@ from busmodel.model import (
 )
 from busmodel.validation import (
     ENTRY_POINT_GROUP,
+    Batch,
+    Catalogue,
     Context,
+    Documents,
+    Example,
     Exempted,
     Finding,
     Issue,
+    Message,
     Need,
     Options,
     Report,
@@ -86,11 +91,13 @@ from busmodel.validation import (
     Severity,
     Skip,
     Skipped,
+    Snippet,
     register,
     rule,
     rules,
     unregister,
     validate,
+    validate_paths,
 )
 
 __all__ = [
@@ -102,10 +109,12 @@ __all__ = [
     "AgreementKind",
     "Assignment",
     "AssignmentStatus",
+    "Batch",
     "Body",
     "BodyKind",
     "BusmodelError",
     "Cadence",
+    "Catalogue",
     "ChairRule",
     "ChairTerm",
     "Context",
@@ -113,8 +122,10 @@ __all__ = [
     "Decision",
     "Document",
     "DocumentError",
+    "Documents",
     "Duty",
     "Evaluation",
+    "Example",
     "Exempted",
     "Exemption",
     "Extension",
@@ -131,6 +142,7 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "Member",
+    "Message",
     "ModelError",
     "Municipality",
     "Need",
@@ -151,6 +163,7 @@ __all__ = [
     "Signature",
     "Skip",
     "Skipped",
+    "Snippet",
     "Text",
     "Validity",
     "ValidityBasis",
@@ -168,6 +181,7 @@ __all__ = [
     "rules",
     "unregister",
     "validate",
+    "validate_paths",
 ]
 
 

@@ -18,6 +18,7 @@ from busmodel.cli._main import (
     EXIT_USAGE,
     main,
 )
+from tests.support.cli import run
 from tests.support.paths import DOCS, EXAMPLES
 
 AS_WRITTEN = str(EXAMPLES / "alingsas-bus-2023.toml")
@@ -25,18 +26,14 @@ CORRECTED = str(EXAMPLES / "alingsas-bus-2023-corrected.toml")
 RECORDS = str(EXAMPLES / "alingsas-records-2023-2025.toml")
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_the_seed_agreement_as_written_fails_with_its_real_faults() -> None:
     code, out, _ = run("validate", AS_WRITTEN)
     assert EXIT_ERRORS == code
     lines = out.splitlines()
     for fault in ("SIG001 error", "SIG003 error", "NAM001 warning"):
-        assert any(line.startswith(f"{AS_WRITTEN}:/") and fault in line for line in lines), fault
+        found = [line for line in lines if f": {fault} " in line]
+        assert found, fault
+        assert all(re.match(rf"{re.escape(AS_WRITTEN)}:[0-9]+:[0-9]+: ", line) for line in found)
     assert {"SIG001", "SIG003", "NAM001"} <= codes_in(out, AS_WRITTEN)
 
 
@@ -56,12 +53,14 @@ def test_json_output_has_the_documented_structure() -> None:
     code, out, _ = run("validate", AS_WRITTEN, CORRECTED, "--format", "json")
     data = json.loads(out)
     assert EXIT_ERRORS == code
-    assert "busmodel-report/1" == data["schema"]
+    assert "busmodel-report/2" == data["schema"]
     assert data["ok"] is False
     assert [AS_WRITTEN, CORRECTED] == [f["source"] for f in data["files"]]
     first = data["files"][0]
     assert {"source", "ok", "counts", "findings", "exempted", "skipped"} == set(first)
-    assert {"code", "severity", "path", "message", "related"} == set(first["findings"][0])
+    assert {"code", "severity", "file", "path", "line", "column", "message", "related"} == set(
+        first["findings"][0]
+    )
     assert [] == data["unreadable"]
 
 
@@ -70,8 +69,7 @@ def test_an_unreadable_file_exits_2_with_line_and_column(tmp_path: Path) -> None
     bad.write_text('schema = "busmodel/1"\nkind = "agreement"\nid = = 3\n')
     code, _, err = run("validate", CORRECTED, str(bad))
     assert EXIT_UNREADABLE == code
-    assert f"{bad}: 1 problem" in err
-    assert "line 3, column 6" in err
+    assert f"{bad}:3:6: " in err
 
 
 def test_unreadable_files_are_listed_in_json_output(tmp_path: Path) -> None:
@@ -93,7 +91,9 @@ def test_strict_fails_on_warnings(tmp_path: Path) -> None:
 
 
 def codes_in(out: str, source: str) -> set[str]:
-    return {line.split()[1] for line in out.splitlines() if line.startswith(f"{source}:/")}
+    """The codes of the findings that ``out`` reports at a place in ``source``."""
+    finding = re.compile(rf"{re.escape(source)}:\S*: ([A-Z]{{2,5}}[0-9]{{3}}) ")
+    return {m.group(1) for line in out.splitlines() if (m := finding.match(line))}
 
 
 def test_select_and_ignore_take_comma_separated_codes() -> None:
@@ -184,7 +184,7 @@ def test_an_unknown_rule_code_is_a_usage_error_not_an_empty_pass() -> None:
 def test_a_missing_path_says_so() -> None:
     code, _, err = run("validate", "no/such/dir")
     assert EXIT_UNREADABLE == code
-    assert "no/such/dir: 1 problem\n  (document): cannot read: no such file or directory" in err
+    assert "no/such/dir: cannot read: no such file or directory\n" == err
 
 
 def test_a_directory_without_agreements_is_not_a_pass(tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_a_directory_without_agreements_is_not_a_pass(tmp_path: Path) -> None:
 def test_records_option_refuses_an_agreement() -> None:
     code, _, err = run("validate", CORRECTED, "--records", VASTBUS)
     assert EXIT_UNREADABLE == code
-    assert "--records takes records documents, not 'framework'" in err
+    assert "records were expected here, not 'framework'" in err
 
 
 def test_records_for_an_agreement_not_given_are_refused_when_several_are_checked() -> None:
@@ -213,7 +213,7 @@ def test_a_records_file_given_twice_counts_once() -> None:
 def test_a_single_file_skips_the_cross_document_rules_and_says_so() -> None:
     code, out, _ = run("validate", PARTILLE)
     lines = out.splitlines()
-    skipped = [line for line in lines if line.startswith(f"{PARTILLE}:(document): skipped ")]
+    skipped = [line for line in lines if line.startswith(f"{PARTILLE}: skipped ")]
     assert EXIT_OK == code
     assert "SUP005" not in codes_in(out, PARTILLE)
     assert any("SUP005" in line and "other documents" in line for line in skipped)
@@ -237,6 +237,7 @@ def test_a_rule_that_crashes_is_an_internal_error_named_by_its_code() -> None:
     def crash(context: busmodel.Context) -> list[busmodel.Issue]:
         raise ZeroDivisionError("boom")
 
+    busmodel.register(crash)
     try:
         code, out, err = run("validate", CORRECTED, "--select", "TST900")
     finally:
@@ -329,7 +330,7 @@ def fail_inside(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
     def crash(*args: object, **kwargs: object) -> object:
         raise error
 
-    monkeypatch.setattr("busmodel.cli._main.validate", crash)
+    monkeypatch.setattr("busmodel.cli._main.validate_paths", crash)
 
 
 def test_an_unexpected_exception_is_an_internal_error_of_one_line(
@@ -389,7 +390,7 @@ def test_a_subdirectory_that_cannot_be_listed_fails_the_run(
     code, out, err = run("validate", str(tmp_path))
     assert EXIT_UNREADABLE == code
     assert f"{tmp_path / 'ok.toml'}: 0 errors" in out
-    assert f"{sub}: 1 problem\n  (document): cannot read this directory: permission denied" in err
+    assert f"{sub}: cannot read this directory: permission denied\n" in err
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
@@ -399,7 +400,7 @@ def test_a_fifo_is_reported_with_its_path_not_waited_on(tmp_path: Path, walked: 
     os.mkfifo(fifo)
     code, _, err = run("validate", CORRECTED, str(tmp_path if walked else fifo))
     assert EXIT_UNREADABLE == code
-    assert f"{fifo}: 1 problem\n  (document): cannot read: not a regular file but a FIFO" in err
+    assert f"{fifo}: cannot read: not a regular file but a FIFO" in err
 
 
 @pytest.mark.parametrize("command", [["show"], ["convert", "--to", "json"]])
@@ -408,14 +409,14 @@ def test_show_and_convert_of_a_directory_exit_2(tmp_path: Path, command: list[st
     path.mkdir()
     code, out, err = run(command[0], str(path), *command[1:])
     assert (EXIT_UNREADABLE, "") == (code, out)
-    assert f"{path}: 1 problem\n  (document): cannot read: is a directory\n" == err
+    assert f"{path}: cannot read: is a directory\n" == err
 
 
 def test_a_file_name_too_long_is_reported_by_validate(tmp_path: Path) -> None:
     long = str(tmp_path / ("a" * 300 + ".toml"))
     code, _, err = run("validate", long)
     assert EXIT_UNREADABLE == code
-    assert f"{long}: 1 problem\n  (document): cannot read: file name too long" in err
+    assert f"{long}: cannot read: file name too long\n" == err
 
 
 def test_a_toml_integer_too_long_to_read_is_reported_with_line_and_column(tmp_path: Path) -> None:
@@ -423,7 +424,7 @@ def test_a_toml_integer_too_long_to_read_is_reported_with_line_and_column(tmp_pa
     path.write_text('schema = "busmodel/1"\nx = ' + "9" * 5000 + "\n", encoding="utf-8")
     code, _, err = run("validate", str(path))
     assert EXIT_UNREADABLE == code
-    assert "line 2, column 5: " in err
+    assert "big.toml:2:5: " in err
 
 
 # -- whatever is shown can be written -----------------------------------------
@@ -449,7 +450,8 @@ def test_a_lone_surrogate_in_a_json_key_is_escaped_in_the_text_report(tmp_path: 
     code, _, err = run("validate", str(path))
     err.encode("utf-8")
     assert EXIT_UNREADABLE == code
-    assert "  /\\ud800: unknown key '\\ud800'" in err
+    assert f"{path}:1:72: unknown key '\\ud800'" in err
+    assert err.endswith(" (/\\ud800)\n")
 
 
 def test_a_file_name_that_is_not_utf_8_is_shown_with_its_bytes_escaped(tmp_path: Path) -> None:
@@ -464,7 +466,7 @@ def test_a_file_name_that_is_not_utf_8_is_shown_with_its_bytes_escaped(tmp_path:
     assert [f"{tmp_path}/worse\\xfe.json"] == [u["source"] for u in data["unreadable"]]
     code, out, err = run("validate", str(tmp_path))
     assert f"{tmp_path}/bad\\xff.toml: 0 errors" in out
-    assert f"{tmp_path}/worse\\xfe.json: 1 problem" in err
+    assert f"{tmp_path}/worse\\xfe.json:1:2: " in err
 
 
 def test_show_summarises_in_swedish_with_adoptions_and_an_open_end() -> None:
@@ -498,3 +500,69 @@ def test_the_version_has_one_source_the_package_and_the_cli_shows_it() -> None:
     code, out, _ = run("--version")
     assert (EXIT_OK, f"busmodel {busmodel.__version__}\n") == (code, out)
     assert busmodel.__version__ == version("busmodel")
+
+
+# -- output formats and colour ----------------------------------------------------
+
+
+def test_every_finding_is_shown_at_the_line_of_its_key_in_the_file() -> None:
+    _, out, _ = run("validate", AS_WRITTEN)
+    text = Path(AS_WRITTEN).read_text(encoding="utf-8").splitlines()
+    place = re.compile(
+        rf"{re.escape(AS_WRITTEN)}:([0-9]+):([0-9]+): [A-Z]+[0-9]+ \S+ .* \((/\S*)\)$"
+    )
+    shown = [m for line in out.splitlines() if (m := place.match(line))]
+    assert len(shown) >= 3
+    for match in shown:
+        line, column, path = int(match.group(1)), int(match.group(2)), match.group(3)
+        key = path.rstrip("/").split("/")[-1]
+        written = text[line - 1][column - 1 :]
+        assert written.startswith((key, f'"{key}"')) or key.isdigit(), (path, written)
+
+
+def test_github_format_writes_one_annotation_a_finding() -> None:
+    code, out, _ = run("validate", AS_WRITTEN, "--format", "github")
+    assert EXIT_ERRORS == code
+    lines = out.splitlines()
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert any(line.startswith(f"::error file={AS_WRITTEN},line=") for line in lines)
+    assert any(",title=SIG001::" in line for line in lines)
+
+
+def test_colour_is_off_when_the_output_is_not_a_terminal() -> None:
+    _, out, _ = run("validate", AS_WRITTEN)
+    assert "\x1b[" not in out
+
+
+def test_colour_always_colours_even_with_no_color_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run("validate", AS_WRITTEN, "--color", "always")
+    assert "\x1b[1;31mSIG001 error\x1b[0m" in out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_on_a_terminal_unless_no_color_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    terminal = _Terminal()
+    main(["validate", AS_WRITTEN], terminal, io.StringIO())
+    assert "\x1b[" in terminal.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = _Terminal()
+    main(["validate", AS_WRITTEN], terminal, io.StringIO())
+    assert "\x1b[" not in terminal.getvalue()
+
+
+def test_the_text_output_shown_in_the_docs_is_what_busmodel_prints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = (DOCS / "cli.md").read_text(encoding="utf-8")
+    shown = [line for line in page.splitlines() if line.startswith("examples/alingsas-bus-2023")]
+    monkeypatch.chdir(DOCS.parent)
+    _, out, _ = run("validate", "examples/alingsas-bus-2023.toml")
+    assert 3 == len(shown)
+    assert set(shown[:2]) <= set(out.splitlines())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import pickle
 from collections.abc import Callable
@@ -45,8 +44,9 @@ from busmodel import (
     load_records,
     loads,
 )
-from busmodel.cli._main import EXIT_UNREADABLE, main
+from busmodel.cli._main import EXIT_UNREADABLE
 from tests.support.builders import make_agreement
+from tests.support.cli import run
 
 ENGLISH = ("expected", "unknown", "missing", "cannot", "not ", " got ", "must", "invalid", " is ")
 """Words that give away an English message."""
@@ -139,9 +139,9 @@ def test_the_swedish_problems_read_as_swedish() -> None:
     with pytest.raises(DocumentError) as caught:
         loads('schema = "busmodel/1"\nkind = "records"\nagrement = 5\n')
     expected = [
-        "/agreement: denna obligatoriska nyckel saknas",
-        "/agrement: okänd nyckel 'agrement' (menade du 'agreement'?); tillåtna är: "
-        "agreement, meetings, evaluations, reports, reviews",
+        "rad 1, kolumn 1: /agreement: denna obligatoriska nyckel saknas",
+        "rad 3, kolumn 1: /agrement: okänd nyckel 'agrement' (menade du 'agreement'?); "
+        "tillåtna är: agreement, meetings, evaluations, reports, reviews",
     ]
     assert expected == [problem.render("sv") for problem in caught.value.problems]
 
@@ -173,8 +173,10 @@ def test_a_document_error_renders_in_swedish_with_the_same_word_for_one_and_many
         Problem("/id", "y", line=2, column=3, sv="två"),
     ]
     error = DocumentError(problems, source="a.toml")
-    assert "a.toml: 2 problem\n  (dokumentet): ett\n  rad 2, kolumn 3: två" == error.render("sv")
-    assert "a.toml: 2 problems\n  (document): x\n  line 2, column 3: y" == error.render("en")
+    assert "a.toml: 2 problem\n  (dokumentet): ett\n  rad 2, kolumn 3: /id: två" == error.render(
+        "sv"
+    )
+    assert "a.toml: 2 problems\n  (document): x\n  line 2, column 3: /id: y" == error.render("en")
     assert str(error) == error.render("en")
     one = DocumentError(problems[:1], source="a.toml")
     assert "a.toml: 1 problem\n  (dokumentet): ett" == one.render("sv")
@@ -244,11 +246,22 @@ RAISERS: list[tuple[str, Callable[[], object], str]] = [
         lambda: Body("Bun", "B", BodyKind.COMMITTEE),
         "'Bun' är inget id (små bokstäver, siffror, '-' och '_')",
     ),
-    ("not an instance", lambda: Body("b", "B", "committee"), "förväntade BodyKind, fick str"),  # type: ignore[arg-type]
+    (
+        "not an instance",
+        lambda: Validity(ValidityBasis.FIXED, "2023"),  # type: ignore[arg-type]
+        "förväntade Period, fick str",
+    ),
+    (
+        "not a member",
+        lambda: Body("b", "B", "nämnd"),
+        "'nämnd' är inte något av 'municipality', 'council', 'executive-board', 'committee', "
+        "'administration', 'region', 'regional-body', 'state-agency', 'association', "
+        "'company', 'school', 'group', 'other'",
+    ),
     (
         "not a tuple",
-        lambda: Assignment("A", AssignmentStatus.ONGOING, partners=["x"]),  # type: ignore[arg-type]
-        "förväntade en tuple, fick list",
+        lambda: Assignment("A", AssignmentStatus.ONGOING, partners="x"),
+        "förväntade en tuple, en lista eller en annan ordnad samling, fick str",
     ),
     ("out of range", lambda: Decision("kf", 1800), "1800 ligger inte mellan 1900 och 2200"),
     ("not a date", lambda: Period("2023-01-01"), "förväntade ett datum, fick str"),  # type: ignore[arg-type]
@@ -446,19 +459,18 @@ def test_a_model_error_survives_pickling() -> None:
 
 def test_a_broken_invariant_in_a_document_is_reported_in_swedish() -> None:
     period = {"basis": "fixed", "period": {"start": "2023-01-01", "end": "2022-01-01"}}
+    text = agreement(validity=period)
     with pytest.raises(DocumentError) as caught:
-        loads(agreement(validity=period), "json")
-    expected = ["/validity/period/end: perioden slutar (2022-01-01) innan den börjar (2023-01-01)"]
+        loads(text, "json")
+    column = text.index('"end": "2022-01-01"') + 1
+    expected = [
+        f"rad 1, kolumn {column}: /validity/period/end: "
+        "perioden slutar (2022-01-01) innan den börjar (2023-01-01)"
+    ]
     assert expected == [p.render("sv") for p in caught.value.problems]
 
 
 # -- the command line ---------------------------------------------------------
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def broken_file(tmp_path: Path) -> Path:
@@ -473,10 +485,9 @@ def test_validate_in_swedish_prints_an_unreadable_files_problems_in_swedish(
     bad = broken_file(tmp_path)
     code, _, err = run("validate", "--lang", "sv", str(bad))
     expected = (
-        f"{bad}: 2 problem\n"
-        "  /agreement: denna obligatoriska nyckel saknas\n"
-        "  /agrement: okänd nyckel 'agrement' (menade du 'agreement'?); tillåtna är: "
-        "agreement, meetings, evaluations, reports, reviews\n"
+        f"{bad}:1:1: denna obligatoriska nyckel saknas (/agreement)\n"
+        f"{bad}:3:1: okänd nyckel 'agrement' (menade du 'agreement'?); tillåtna är: "
+        "agreement, meetings, evaluations, reports, reviews (/agrement)\n"
     )
     assert (EXIT_UNREADABLE, expected) == (code, err)
 
@@ -504,7 +515,7 @@ def test_validate_in_swedish_reports_a_syntax_error_with_rad_and_kolumn(tmp_path
     bad = tmp_path / "bad.toml"
     bad.write_text("x = \n")
     _, _, err = run("validate", "--lang", "sv", str(bad))
-    assert f"{bad}: 1 problem\n  rad 1, kolumn 5: syntaxfel: Invalid value\n" == err
+    assert f"{bad}:1:5: syntaxfel: Invalid value\n" == err
 
 
 def test_validate_in_swedish_says_when_no_agreement_is_found(tmp_path: Path) -> None:
@@ -520,11 +531,11 @@ def test_validate_in_swedish_refuses_an_agreement_given_as_records(tmp_path: Pat
     other = tmp_path / "other.toml"
     other.write_text(dumps(make_agreement(id="other"), "toml"))
     _, _, err = run("validate", "--lang", "sv", str(good), "--records", str(other))
-    assert "--records tar bara records-dokument, inte 'agreement'" in err
+    assert f"{other}:2:1: här väntades protokoll, inte 'agreement' (/kind)\n" == err
 
 
 def test_show_in_swedish_prints_an_unreadable_files_problems_in_swedish(tmp_path: Path) -> None:
     code, _, err = run("show", "--lang", "sv", str(tmp_path / "missing.toml"))
     missing = tmp_path / "missing.toml"
-    expected = f"{missing}: 1 problem\n  (dokumentet): kan inte läsas: filen finns inte\n"
+    expected = f"{missing}: kan inte läsas: filen finns inte\n"
     assert (EXIT_UNREADABLE, expected) == (code, err)

@@ -3,6 +3,11 @@ import pytest
 
 from busmodel import Body, BodyKind, ModelError, Municipality, Person
 
+KINDS = (
+    "'municipality', 'council', 'executive-board', 'committee', 'administration', 'region', "
+    "'regional-body', 'state-agency', 'association', 'company', 'school', 'group', 'other'"
+)
+
 
 @pytest.mark.parametrize("body_id", ["bun", "styr-bus", "alingsas-bus-2023", "a", "7", "elev_bus"])
 def test_body_accepts_a_lowercase_slug_as_id(body_id: str) -> None:
@@ -34,11 +39,25 @@ def test_body_with_a_blank_name_is_rejected(name: str) -> None:
     assert "name" == raised.value.field
 
 
-def test_body_kind_given_as_text_is_rejected() -> None:
-    with pytest.raises(ModelError) as raised:
-        Body("bun", "Barn- och ungdomsnämnden", "committee")  # type: ignore[arg-type]
+def test_body_kind_given_as_its_value_is_stored_as_the_member() -> None:
+    assert Body("bun", "Barn- och ungdomsnämnden", BodyKind.COMMITTEE) == Body(
+        "bun", "Barn- och ungdomsnämnden", "committee"
+    )
 
-    assert "kind" == raised.value.field
+
+@pytest.mark.parametrize("kind", ["nämnd", "Committee", "COMMITTEE", 1, None])
+def test_body_kind_that_is_no_kinds_value_is_rejected_naming_the_kinds(kind: object) -> None:
+    with pytest.raises(ModelError) as raised:
+        Body("bun", "Barn- och ungdomsnämnden", kind)  # type: ignore[arg-type]
+
+    assert ("kind", f"{kind!r} is not one of {KINDS}") == (
+        raised.value.field,
+        raised.value.message,
+    )
+
+
+def test_body_kind_of_a_municipality_given_as_its_value_may_carry_a_code() -> None:
+    assert "1441" == Body("lerum", "Lerums kommun", "municipality", code="1441").code
 
 
 def test_body_may_be_part_of_another_body() -> None:

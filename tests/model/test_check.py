@@ -1,10 +1,13 @@
-"""The validators every value object shares: what counts as text."""
+"""The validators and converters every value object shares: what counts as text, as items."""
 
 import datetime as dt
+from collections import deque
+from collections.abc import Iterable
 
 import pytest
 
 from busmodel import Agreement, Body, BodyKind, Exemption, Meeting, ModelError, Person
+from busmodel.model import _check
 
 INVISIBLE = ["\u200b", "\u202e", "\u00ad", "\ufeff", "\u200b \u2060\u200c", " \u200d\t"]
 """Zero-width space, right-to-left override, soft hyphen, byte order mark, and mixes."""
@@ -61,3 +64,54 @@ def test_an_exemption_path_that_is_not_valid_unicode_is_refused() -> None:
     with pytest.raises(ModelError) as caught:
         Exemption("SIG", "skäl", path="/parties/\ud800")
     assert "path" == caught.value.field
+
+
+def test_a_tuple_is_kept_as_the_same_object() -> None:
+    parties = ("bun", "sn")
+
+    assert parties is _check.to_tuple(parties)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [["bun", "sn"], iter(["bun", "sn"]), {"bun": 1, "sn": 2}.keys(), deque(["bun", "sn"])],
+    ids=["list", "iterator", "keys", "deque"],
+)
+def test_an_ordered_iterable_becomes_a_tuple_in_its_order(items: Iterable[str]) -> None:
+    assert ("bun", "sn") == _check.to_tuple(items)
+
+
+def test_a_subclass_of_tuple_is_stored_as_a_plain_tuple() -> None:
+    class Pair(tuple[str, ...]):
+        pass
+
+    stored = _check.to_tuple(Pair(("bun", "sn")))
+
+    assert (tuple, ("bun", "sn")) == (type(stored), stored)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "bun",
+        b"bun",
+        bytearray(b"bun"),
+        memoryview(b"bun"),
+        {"bun"},
+        frozenset({"bun"}),
+        {"a": 1},
+        7,
+    ],
+    ids=ascii,
+)
+def test_what_is_not_a_collection_of_items_is_left_for_the_validator(value: object) -> None:
+    assert value is _check.to_tuple(value)  # type: ignore[arg-type]
+
+
+def test_an_enum_value_becomes_its_member_and_anything_else_is_left() -> None:
+    assert (BodyKind.SCHOOL, BodyKind.SCHOOL, "School", 3) == (
+        _check.member(BodyKind, "school"),
+        _check.member(BodyKind, BodyKind.SCHOOL),
+        _check.member(BodyKind, "School"),
+        _check.member(BodyKind, 3),  # type: ignore[arg-type]
+    )

@@ -6,9 +6,11 @@ from busmodel import (
     Assignment,
     AssignmentStatus,
     Cadence,
+    Duty,
     FollowUp,
     Forum,
     ForumLevel,
+    ForumScope,
     Frequency,
     Member,
     ModelError,
@@ -60,12 +62,20 @@ def test_window_with_a_month_outside_1_to_12_is_rejected(months: tuple[object, o
     assert "months" == raised.value.field
 
 
-@pytest.mark.parametrize("months", [[1, 6], (1,), (1, 6, 12), "16", None])
+@pytest.mark.parametrize("months", [(1,), (1, 6, 12), [1], "16", b"\x01\x06", {1: 6}, None])
 def test_window_months_that_are_not_a_pair_are_rejected(months: object) -> None:
     with pytest.raises(ModelError) as raised:
         Window("spring", months)  # type: ignore[arg-type]
 
     assert "months" == raised.value.field
+
+
+def test_window_months_in_a_list_are_stored_as_a_pair() -> None:
+    assert Window("spring", (1, 6)) == Window("spring", [1, 6])
+
+
+def test_window_months_from_a_range_are_stored_as_a_pair() -> None:
+    assert (7, 12) == Window("autumn", range(7, 13, 5)).months  # type: ignore[arg-type]
 
 
 def test_window_with_a_blank_name_is_rejected() -> None:
@@ -134,11 +144,21 @@ def test_cadence_has_no_windows_and_no_extra_meetings_by_default() -> None:
     assert ((), False) == (cadence.windows, cadence.extra_meetings)
 
 
-def test_cadence_with_windows_in_a_list_is_rejected() -> None:
-    with pytest.raises(ModelError) as raised:
-        Cadence(2, [SPRING, AUTUMN])  # type: ignore[arg-type]
+def test_cadence_with_windows_in_a_list_stores_them_as_a_tuple() -> None:
+    assert (SPRING, AUTUMN) == Cadence(2, [SPRING, AUTUMN]).windows
 
-    assert "windows" == raised.value.field
+
+def test_cadence_with_one_window_not_in_a_collection_is_rejected() -> None:
+    with pytest.raises(ModelError) as raised:
+        Cadence(2, SPRING)  # type: ignore[arg-type]
+
+    assert (
+        "windows",
+        "expected a tuple, a list or another ordered collection of items, got Window",
+    ) == (
+        raised.value.field,
+        raised.value.message,
+    )
 
 
 def test_cadence_with_a_window_that_is_not_a_window_is_rejected() -> None:
@@ -159,11 +179,37 @@ def test_follow_up_is_yearly_by_default() -> None:
     assert Frequency.YEARLY == FollowUp().evaluation
 
 
-def test_follow_up_with_evaluation_given_as_text_is_rejected() -> None:
-    with pytest.raises(ModelError) as raised:
-        FollowUp("yearly")  # type: ignore[arg-type]
+def test_follow_up_takes_its_enums_and_recipients_as_values_and_lists() -> None:
+    assert FollowUp(Frequency.YEARLY, duty=Duty.REPORT, recipients=("bun", "sn")) == FollowUp(
+        "yearly", duty="report", recipients=["bun", "sn"]
+    )
 
-    assert "evaluation" == raised.value.field
+
+def test_follow_up_with_an_evaluation_that_is_no_frequency_is_rejected() -> None:
+    with pytest.raises(ModelError) as raised:
+        FollowUp("årlig")
+
+    assert ("evaluation", "'årlig' is not one of 'yearly'") == (
+        raised.value.field,
+        raised.value.message,
+    )
+
+
+def test_follow_up_with_a_duty_that_is_none_of_the_duties_is_rejected() -> None:
+    with pytest.raises(ModelError) as raised:
+        FollowUp(duty="redovisa")
+
+    assert ("duty", "'redovisa' is not one of 'evaluate', 'report'") == (
+        raised.value.field,
+        raised.value.message,
+    )
+
+
+def test_follow_up_with_recipients_in_one_string_is_rejected() -> None:
+    with pytest.raises(ModelError) as raised:
+        FollowUp(duty=Duty.REPORT, recipients="bun")
+
+    assert "recipients" == raised.value.field
 
 
 def test_follow_up_with_a_blank_description_is_rejected() -> None:
@@ -200,11 +246,25 @@ def test_assignment_start_with_a_time_is_rejected() -> None:
     assert "start" == raised.value.field
 
 
-def test_assignment_status_given_as_text_is_rejected() -> None:
+def test_assignment_status_given_as_its_value_is_stored_as_the_member() -> None:
+    assert AssignmentStatus.ORDINARY_OPERATIONS == (
+        Assignment("Temadag", "ordinary-operations").status
+    )
+
+
+def test_assignment_status_that_is_no_status_is_rejected() -> None:
     with pytest.raises(ModelError) as raised:
-        Assignment("Temadag", "planned")  # type: ignore[arg-type]
+        Assignment("Temadag", "klar")
 
     assert "status" == raised.value.field
+
+
+def test_assignment_partners_in_a_list_are_stored_as_a_tuple() -> None:
+    partners = ["Svenska kyrkan", "Polisen"]
+
+    assert ("Svenska kyrkan", "Polisen") == Assignment(
+        "Temadag", AssignmentStatus.PLANNED, partners=partners
+    ).partners
 
 
 def test_assignment_with_a_blank_partner_is_rejected() -> None:
@@ -216,6 +276,36 @@ def test_assignment_with_a_blank_partner_is_rejected() -> None:
 
 def test_assignment_taken_over_as_ordinary_operations_is_written_in_kebab_case() -> None:
     assert AssignmentStatus.ORDINARY_OPERATIONS == AssignmentStatus("ordinary-operations")
+
+
+def test_forum_takes_its_enums_as_values_and_its_collections_as_lists() -> None:
+    as_members = Forum(
+        "styr-bus",
+        "Styrgrupp BUS",
+        ForumLevel.STEERING,
+        members=(Member("bun"),),
+        duties=("följa upp",),
+        assignments=(Assignment("Temadag", AssignmentStatus.PLANNED),),
+        scope=ForumScope.LOCAL,
+    )
+
+    as_values = Forum(
+        "styr-bus",
+        "Styrgrupp BUS",
+        "steering",
+        members=[Member("bun")],
+        duties=iter(["följa upp"]),
+        assignments=[Assignment("Temadag", "planned")],
+        scope="local",
+    )
+
+    assert as_members == as_values
+
+
+def test_forum_without_level_or_scope_keeps_none() -> None:
+    forum = Forum("styr-bus", "Styrgrupp BUS", None, scope=None)
+
+    assert (None, None) == (forum.level, forum.scope)
 
 
 def test_forum_member_ids_are_in_member_order() -> None:
@@ -238,9 +328,13 @@ def test_forum_without_members_has_no_member_ids() -> None:
     [
         ({"id": "Styr BUS"}, "id"),
         ({"name": ""}, "name"),
-        ({"level": "steering"}, "level"),
+        ({"level": "styrgrupp"}, "level"),
+        ({"level": ForumLevel}, "level"),
         ({"members": ("bun",)}, "members"),
-        ({"members": [Member("bun")]}, "members"),
+        ({"members": Member("bun")}, "members"),
+        ({"members": "bun"}, "members"),
+        ({"duties": "följa upp"}, "duties"),
+        ({"scope": "county"}, "scope"),
         ({"duties": ("följa upp", " ")}, "duties"),
         ({"cadence": 2}, "cadence"),
         ({"follow_up": Frequency.YEARLY}, "follow_up"),

@@ -1,4 +1,5 @@
 import datetime as dt
+import doctest
 
 import attrs
 import pytest
@@ -225,3 +226,38 @@ def test_parse_says_what_it_expected(text: object, message: str) -> None:
         Period.parse(text)  # type: ignore[arg-type]
 
     assert ("period", message) == (raised.value.field, raised.value.message)
+
+
+@pytest.mark.parametrize("year", [1900, 2023, 2024, 2199])
+def test_period_of_a_year_runs_from_1_january_to_31_december(year: int) -> None:
+    assert Period(D(year, 1, 1), D(year, 12, 31)) == Period.of_year(year)
+
+
+def test_period_of_a_leap_year_has_366_days() -> None:
+    assert (366, 365) == (Period.of_year(2024).days, Period.of_year(2023).days)
+
+
+@pytest.mark.parametrize("year", [1899, 2200])
+def test_period_of_a_year_outside_the_days_a_document_may_name_is_rejected(year: int) -> None:
+    with pytest.raises(ModelError) as raised:
+        Period.of_year(year)
+
+    assert ("year", f"{year} is not between 1900 and 2199") == (
+        raised.value.field,
+        raised.value.message,
+    )
+
+
+@pytest.mark.parametrize("year", ["2024", 2024.0, True])
+def test_period_of_a_year_that_is_not_an_int_is_rejected(year: object) -> None:
+    with pytest.raises(ModelError) as raised:
+        Period.of_year(year)  # type: ignore[arg-type]
+
+    assert "year" == raised.value.field
+
+
+def test_the_examples_in_period_of_year_hold() -> None:
+    # Methods of the classes busmodel publishes are left out by pytest's doctest finder.
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    examples = finder.find(Period.of_year, "Period.of_year", module=False, globs={"Period": Period})
+    assert [(0, 2)] == [tuple(runner.run(example)) for example in examples]

@@ -10,13 +10,13 @@ def _no_title_case(context: Context) -> Iterator[Issue]:
         yield Issue("/title", Text(en="title in capitals", sv="rubrik med versaler"))
 
 
-RULES = (
-    Rule(
-        code="PLG001",
-        title=Text(en="Title not in capitals", sv="Rubrik inte i versaler"),
-        severity=Severity.INFO,
-        rationale=Text(en="Readable titles.", sv="Läsbara rubriker."),
-        source="tests",
-        check=_no_title_case,
-    ),
+NO_TITLE_IN_CAPITALS = Rule(
+    code="PLG001",
+    title=Text(en="Title not in capitals", sv="Rubrik inte i versaler"),
+    severity=Severity.INFO,
+    rationale=Text(en="Readable titles.", sv="Läsbara rubriker."),
+    source="tests",
+    check=_no_title_case,
 )
+
+RULES = (NO_TITLE_IN_CAPITALS,)

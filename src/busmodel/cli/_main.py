@@ -12,24 +12,22 @@ import re
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any, Final, TextIO, cast
+from typing import Final, TextIO, cast
 
 import attrs
 
 from busmodel._version import __version__
-from busmodel.cli._rules_doc import rules_markdown
-from busmodel.format._document import Document, dumps, load
-from busmodel.format._errors import DocumentError, Problem
-from busmodel.format._registry import Entry, Registry
-from busmodel.model._agreement import Agreement, ValidityBasis
+from busmodel.cli._github import github_annotations
+from busmodel.cli._json import batch_data
+from busmodel.cli._rules_doc import rule_data, rule_page, rules_markdown
+from busmodel.cli._sarif import sarif_log
+from busmodel.cli._text import Style, render_problems, render_text
+from busmodel.format import Document, DocumentError, dumps, load
+from busmodel.model import Agreement, Records, ValidityBasis
 from busmodel.model._check import FIRST_DAY, LAST_DAY
-from busmodel.model._errors import BusmodelError, ModelError
-from busmodel.model._records import Records
 from busmodel.model._text import Lang, span_text
-from busmodel.validation._catalogue import Options, Rule, rules, select_rules, unknown_patterns
-from busmodel.validation._engine import RuleError, validate
-from busmodel.validation._findings import Report, Severity
+from busmodel.validation import Catalogue, Options, Report, RuleError
+from busmodel.validation._batch import Batch, validate_paths
 
 __all__ = [
     "EXIT_ERRORS",
@@ -53,7 +51,6 @@ EXIT_INTERNAL: Final = 3
 """A bug in busmodel, or in a plug-in rule: never a verdict on the documents."""
 EXIT_INTERRUPTED: Final = 130
 """Interrupted (Ctrl-C), as shells report SIGINT."""
-REPORT_SCHEMA: Final = "busmodel-report/1"
 TRACEBACK_VARIABLE: Final = "BUSMODEL_TRACEBACK"
 """Set (to anything but ``0`` or nothing) to print the traceback of an internal error."""
 
@@ -105,6 +102,31 @@ def _shown_data(value: object) -> object:
 def _shown_error(error: DocumentError) -> DocumentError:
     """``error`` with its file name as shown."""
     return DocumentError(error.problems, source=_shown_path(error.source))
+
+
+def _shown_report(report: Report) -> Report:
+    """``report`` with every file name in it as shown."""
+
+    def file(name: str | None) -> str | None:
+        return None if name is None else _shown_path(name)
+
+    return Report(
+        findings=tuple(attrs.evolve(f, file=file(f.file)) for f in report.findings),
+        exempted=tuple(
+            attrs.evolve(e, finding=attrs.evolve(e.finding, file=file(e.finding.file)))
+            for e in report.exempted
+        ),
+        skipped=tuple(attrs.evolve(s, file=file(s.file)) for s in report.skipped),
+        source=file(report.source),
+    )
+
+
+def _shown_batch(batch: Batch) -> Batch:
+    """``batch`` with every file name in it as shown."""
+    return Batch(
+        tuple(_shown_report(report) for report in batch.reports),
+        tuple(_shown_error(error) for error in batch.unreadable),
+    )
 
 
 class _Stream:
@@ -216,7 +238,7 @@ def _days(text: str) -> int:
 
 def _code_list(text: str) -> list[str]:
     """The comma-separated codes of one ``--select``/``--ignore``; none at all is an error."""
-    codes = [code.strip().upper() for code in text.split(",") if code.strip()]
+    codes = [code.strip() for code in text.split(",") if code.strip()]
     if not codes:
         raise argparse.ArgumentTypeError(f"{text!r} names no rule code")
     return codes
@@ -259,7 +281,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="other documents (files or directories) for the cross-document rules",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="text for people (file:line:col), json for systems, sarif for code-scanning "
+        "dashboards, github for GitHub Actions annotations",
+    )
+    check.add_argument(
+        "--color",
+        "--colour",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output: auto (on a terminal, unless NO_COLOR is set), "
+        "always or never",
+    )
     check.add_argument("--lang", choices=("sv", "en"), default="en")
     check.add_argument(
         "--select", action="append", type=_code_list, metavar="CODES", help="codes or prefixes"
@@ -277,9 +313,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(usage=check.format_usage(), prog=check.prog)
 
-    listing = commands.add_parser("rules", help="list the rule catalogue")
+    listing = commands.add_parser(
+        "rules",
+        help="list the rule catalogue, or show one rule with a bad and a good example",
+    )
+    listing.add_argument(
+        "rules",
+        nargs="*",
+        metavar="CODE",
+        help="rule codes, prefixes or names to show (all rules are listed without one)",
+    )
     listing.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     listing.add_argument("--lang", choices=("sv", "en"), default="en")
+    listing.set_defaults(usage=listing.format_usage(), prog=listing.prog)
 
     show = commands.add_parser("show", help="summarise a document")
     show.add_argument("path", metavar="PATH")
@@ -298,111 +344,28 @@ def _usage_error(args: argparse.Namespace, err: _Stream, message: str) -> int:
 
 
 def _selection_problem(select: list[str] | None, ignore: list[str] | None) -> str | None:
-    unknown = unknown_patterns([*(select or ()), *(ignore or ())])
+    catalogue = Catalogue.default()
+    unknown = catalogue.unknown([*(select or ()), *(ignore or ())])
     if unknown:
         names = ", ".join(repr(code) for code in unknown)
-        return f"no rule code starts with {names} (see: busmodel rules)"
-    if next(select_rules(select, ignore), None) is None:
+        return f"no rule code starts with {names}, and no rule has that name (see: busmodel rules)"
+    if not catalogue.select(select, ignore):
         given = "--select and --ignore leave" if select is not None else "--ignore leaves"
         return f"{given} no rule to run"
     return None
 
 
-def _merge(records: Sequence[Records]) -> Records | None:
-    if not records:
-        return None
-    if len(records) == 1:
-        return records[0]
-    return Records(
-        agreement=records[0].agreement,
-        meetings=tuple(m for r in records for m in r.meetings),
-        evaluations=tuple(e for r in records for e in r.evaluations),
-    )
-
-
-def _problem_dict(error: DocumentError, lang: Lang) -> dict[str, Any]:
-    return {
-        "source": error.source,
-        "problems": [
-            {"path": p.path, "message": p.text.get(lang), "line": p.line, "column": p.column}
-            for p in error.problems
-        ],
-    }
-
-
-@attrs.frozen
-class _Inputs:
-    """What ``busmodel validate`` was given, read and sorted out."""
-
-    agreements: tuple[tuple[str, Agreement], ...]
-    """The agreements and frameworks to validate, with where they came from."""
-    records: tuple[Records, ...]
-    """The records given with --records."""
-    everything: Registry
-    unreadable: tuple[DocumentError, ...]
-
-
-def _read_inputs(args: argparse.Namespace) -> _Inputs:
-    unreadable: list[DocumentError] = []
-    seen: set[Path] = set()
-
-    def collect(error: DocumentError) -> None:
-        unreadable.append(_shown_error(error))
-
-    def read(paths: Iterable[str]) -> list[Entry]:
-        entries = []
-        for entry in Registry.from_paths(paths, on_error=collect).entries:
-            where = Path(entry.source).resolve()
-            if where not in seen:  # a file given twice counts once
-                seen.add(where)  # from here on, the file is named as it is shown
-                entries.append(Entry(_shown_path(entry.source), entry.document))
-        return entries
-
-    given, extra, others = read(args.paths), read(args.records), read(args.registry)
-    agreements = [(e.source, e.document) for e in given if isinstance(e.document, Agreement)]
-    records: list[Records] = []
-    for entry in extra:
-        if isinstance(entry.document, Records):
-            records.append(entry.document)
-        else:
-            kind = entry.document.kind.value
-            problem = Problem(
-                "/kind",
-                f"--records takes records documents, not {kind!r}",
-                sv=f"--records tar bara records-dokument, inte {kind!r}",
-            )
-            unreadable.append(DocumentError([problem], source=entry.source))
-    ids = {agreement.id for _, agreement in agreements}
-    lone = len(agreements) == 1 and len(records) == 1
-    for entry in extra:
-        if isinstance(entry.document, Records) and entry.document.agreement not in ids and not lone:
-            wanted = entry.document.agreement
-            problem = Problem(
-                "/agreement",
-                f"no agreement with the id {wanted!r} is among the paths given",
-                sv=f"ingen överenskommelse med id {wanted!r} finns bland de sökvägar som angetts",
-            )
-            unreadable.append(DocumentError([problem], source=entry.source))
-    if not agreements and not unreadable:
-        problem = Problem(
-            "",
-            "no agreement or framework found",
-            sv="ingen överenskommelse eller ramöverenskommelse hittades",
-        )
-        unreadable.append(DocumentError([problem], source=_shown_path(" ".join(args.paths))))
-    return _Inputs(
-        agreements=tuple(agreements),
-        records=tuple(records),
-        everything=Registry(tuple(given + extra + others)),
-        unreadable=tuple(unreadable),
-    )
-
-
-def _records_for(agreement: Agreement, inputs: _Inputs) -> Records | None:
-    found = _merge(inputs.everything.records_for(agreement.id))
-    if found is None and len(inputs.agreements) == 1 and len(inputs.records) == 1:
-        return inputs.records[0]  # the one records file given is checked, even for another id
-    return found
+def _colour(args: argparse.Namespace, out: _Stream) -> bool:
+    """Colour on a terminal, unless NO_COLOR is set (https://no-color.org); --color decides."""
+    if args.color != "auto":
+        return bool(args.color == "always")
+    if os.environ.get("NO_COLOR", "") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(out.stream, "isatty", None)
+    try:
+        return bool(isatty()) if isatty is not None else False
+    except (OSError, ValueError):
+        return False
 
 
 def _validate(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
@@ -411,54 +374,40 @@ def _validate(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
     problem = _selection_problem(select, ignore)
     if problem is not None:
         return _usage_error(args, err, problem)
-    inputs = _read_inputs(args)
-    # Cross-document rules run when there is more than one document to look across.
-    cross = args.registry or len(inputs.everything.agreements()) > 1
-    reports: list[Report] = []
-    for source, agreement in inputs.agreements:
-        try:
-            report = validate(
-                agreement,
-                today=args.today,
-                records=_records_for(agreement, inputs),
-                registry=inputs.everything if cross else None,
-                select=select,
-                ignore=ignore,
-                options=Options(renewal_horizon_days=args.renewal_horizon),
-                source=source,
-            )
-        except RuleError as error:  # a bug in a rule, not a fault in the document
-            bug = f"this is a bug in rule {error.code}, not in the document"
-            _internal_error(err, error, f"{source}: {error}", bug)
-            return EXIT_INTERNAL
-        except DocumentError as error:
-            err.write(f"{_shown_error(error).render(lang)}\n")
-            return EXIT_UNREADABLE
-        except ModelError as error:
-            err.write(f"{source}: {error.path}: {error.text.get(lang)}\n")
-            return EXIT_UNREADABLE
-        except BusmodelError as error:
-            err.write(f"{source}: {error}\n")
-            return EXIT_UNREADABLE
-        reports.append(report)
-    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    failed = any(f.severity in failing for report in reports for f in report.findings)
+    try:
+        batch = validate_paths(
+            args.paths,
+            records=args.records,
+            registry=args.registry,
+            today=args.today,
+            select=select,
+            ignore=ignore,
+            options=Options(renewal_horizon_days=args.renewal_horizon),
+        )
+    except RuleError as error:  # a bug in a rule, not a fault in the document
+        bug = f"this is a bug in rule {error.code}, not in the document"
+        _internal_error(err, error, str(error), bug)
+        return EXIT_INTERNAL
+    if args.format == "sarif":  # URIs name a file by its bytes: it takes the names as they are
+        _write_json(out, sarif_log(batch, Catalogue.default(), lang))
+        return _verdict(batch, args.strict)
+    batch = _shown_batch(batch)
     if args.format == "json":
-        document = {
-            "schema": REPORT_SCHEMA,
-            "ok": not failed and not inputs.unreadable,
-            "files": [report.to_dict(lang) for report in reports],
-            "unreadable": [_problem_dict(error, lang) for error in inputs.unreadable],
-        }
-        _write_json(out, document)
+        _write_json(out, batch_data(batch, lang, strict=args.strict))
+    elif args.format == "github":
+        out.write(github_annotations(batch, lang))
     else:
-        for report in reports:
-            out.write(report.render(lang) + "\n")
-        for unreadable in inputs.unreadable:
-            err.write(f"{unreadable.render(lang)}\n")
-    if inputs.unreadable:
+        reports, unreadable = render_text(batch, lang, Style(colour=_colour(args, out)))
+        out.write(reports)
+        err.write(unreadable)
+    return _verdict(batch, args.strict)
+
+
+def _verdict(batch: Batch, strict: bool) -> int:
+    """The exit status: the documents could not all be read, or what was found."""
+    if batch.unreadable:
         return EXIT_UNREADABLE
-    return EXIT_ERRORS if failed else EXIT_OK
+    return EXIT_ERRORS if batch.failed(strict=strict) else EXIT_OK
 
 
 def _write_json(out: _Stream, data: object) -> None:
@@ -466,28 +415,28 @@ def _write_json(out: _Stream, data: object) -> None:
     out.write(json.dumps(_shown_data(data), ensure_ascii=not out.utf8, indent=2) + "\n")
 
 
-def _rules(args: argparse.Namespace, out: _Stream) -> int:
-    catalogue = rules()
+def _rules(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
+    catalogue = Catalogue.default()
     lang: Lang = args.lang
+    chosen = catalogue.rules
+    if args.rules:
+        unknown = catalogue.unknown(args.rules)
+        if unknown:
+            names = ", ".join(repr(code) for code in unknown)
+            return _usage_error(args, err, f"no rule has the code or name {names}")
+        chosen = catalogue.select(args.rules)
     if args.format == "markdown":
-        out.write_document(rules_markdown(catalogue))
+        out.write_document(rules_markdown(chosen))
     elif args.format == "json":
-        _write_json(out, [_rule_dict(r, lang) for r in catalogue])
+        _write_json(out, [rule_data(r, lang) for r in chosen])
+    elif args.rules:
+        out.write_document("\n".join(rule_page(r, lang) for r in chosen))
     else:
-        for item in catalogue:
-            out.write(f"{item.code} {item.severity.label(lang):8} {item.title.get(lang)}\n")
+        for item in chosen:
+            out.write(
+                f"{item.code} {item.name:36} {item.severity.label(lang):8} {item.title.get(lang)}\n"
+            )
     return EXIT_OK
-
-
-def _rule_dict(item: Rule, lang: Lang) -> dict[str, Any]:
-    return {
-        "code": item.code,
-        "severity": item.severity.value,
-        "title": item.title.get(lang),
-        "rationale": item.rationale.get(lang),
-        "source": item.source,
-        "needs": sorted(need.value for need in item.needs),
-    }
 
 
 def describe(document: Document, lang: Lang = "en") -> str:
@@ -683,11 +632,11 @@ def _run(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
     if args.command == "validate":
         return _validate(args, out, err)
     if args.command == "rules":
-        return _rules(args, out)
+        return _rules(args, out, err)
     try:
         document = load(args.path)
     except DocumentError as error:
-        err.write(f"{_shown_error(error).render(getattr(args, 'lang', 'en'))}\n")
+        err.write(f"{render_problems(_shown_error(error), getattr(args, 'lang', 'en'))}\n")
         return EXIT_UNREADABLE
     if args.command == "show":
         out.write(describe(document, args.lang) + "\n")

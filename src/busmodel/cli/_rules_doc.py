@@ -1,12 +1,18 @@
-"""Render the rule catalogue as the Markdown page ``docs/rules.md``."""
+"""Rules as documentation: a page for the terminal, data for systems, Markdown for the docs.
+
+``docs/rules.md`` is :func:`rules_markdown` of the built-in catalogue.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
+from typing import Any, Final
 
-from busmodel.validation._catalogue import Rule
+from busmodel.model import Lang
+from busmodel.validation import Rule, Snippet
 
-__all__ = ["rules_markdown"]
+__all__ = ["rule_data", "rule_page", "rules_markdown"]
 
 _AREAS = {
     "INT": "Integrity / Inre konsistens",
@@ -18,6 +24,7 @@ _AREAS = {
     "LIF": "Lifecycle / Livscykel",
     "SUP": "Supersession and frameworks / Ersatta överenskommelser och ramöverenskommelser",
     "REC": "Compliance with the records / Efterlevnad enligt protokollen",
+    "EXT": "Extension documents / Förlängningar",
 }
 
 _HEADER = """\
@@ -47,8 +54,133 @@ text; four-digit municipality codes.
 """
 
 
+_KINDS: Final[dict[Lang, dict[str, str]]] = {
+    "en": {"agreement": "agreements", "framework": "frameworks", "extension": "extensions"},
+    "sv": {
+        "agreement": "överenskommelser",
+        "framework": "ramöverenskommelser",
+        "extension": "förlängningar",
+    },
+}
+_HEADINGS: Final[dict[Lang, dict[str, str]]] = {
+    "en": {
+        "severity": "Severity",
+        "name": "Name",
+        "needs": "Needs",
+        "checks": "Checks",
+        "source": "Source",
+        "bad": "Bad",
+        "good": "Fixed",
+        "records": "with these records",
+        "others": "among these other documents",
+        "today": "checked on",
+        "none": "nothing else",
+    },
+    "sv": {
+        "severity": "Allvarlighetsgrad",
+        "name": "Namn",
+        "needs": "Behöver",
+        "checks": "Kontrollerar",
+        "source": "Källa",
+        "bad": "Felaktigt",
+        "good": "Rättat",
+        "records": "med dessa protokoll",
+        "others": "bland dessa andra dokument",
+        "today": "kontrollerad den",
+        "none": "inget annat",
+    },
+}
+
+
+def _needs(rule: Rule, lang: Lang) -> str:
+    return ", ".join(need.text.get(lang) for need in sorted(rule.needs, key=lambda n: n.value))
+
+
+def _kinds(rule: Rule, lang: Lang = "en") -> str:
+    kinds = sorted(rule.kinds, key=lambda k: k.value)
+    return ", ".join(_KINDS[lang][kind.value] for kind in kinds)
+
+
+def _snippet_parts(snippet: Snippet, lang: Lang) -> list[tuple[str, str]]:
+    """The snippet as (caption, TOML text) pairs: the document, its records, the others."""
+    words = _HEADINGS[lang]
+    parts = [("", snippet.document)]
+    if snippet.records is not None:
+        parts.append((words["records"], snippet.records))
+    parts += [(words["others"], other) for other in snippet.others]
+    return parts
+
+
+def rule_page(rule: Rule, lang: Lang = "en") -> str:
+    """One rule for a person at a terminal: what, why, where from, and a bad and a good example.
+
+    >>> from busmodel import Catalogue
+    >>> print(rule_page(Catalogue.built_in()["CHR001"]).splitlines()[0])
+    CHR001 (chair-is-party): The chair is a party
+    """
+    words = _HEADINGS[lang]
+    lines = [
+        f"{rule.code} ({rule.name}): {rule.title.get(lang)}",
+        "",
+        f"{words['severity']}: {rule.severity.label(lang)}",
+        f"{words['checks']}: {_kinds(rule, lang)}",
+        f"{words['needs']}: {_needs(rule, lang) or words['none']}",
+        f"{words['source']}: {rule.source}",
+        "",
+        *textwrap.wrap(rule.rationale.get(lang), width=79),
+    ]
+    if rule.example is not None:
+        for key, snippet in (("bad", rule.example.bad), ("good", rule.example.good)):
+            today = f" ({words['today']} {snippet.today})" if snippet.today else ""
+            lines += ["", f"{words[key]}{today}:"]
+            for caption, text in _snippet_parts(snippet, lang):
+                if caption:
+                    lines += ["", f"  {caption}:"]
+                lines += ["", textwrap.indent(text.rstrip("\n"), "    ")]
+    return "\n".join(lines) + "\n"
+
+
+def rule_data(rule: Rule, lang: Lang = "en") -> dict[str, Any]:
+    """One rule as plain data, with its texts in ``lang``."""
+    data: dict[str, Any] = {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "title": rule.title.get(lang),
+        "rationale": rule.rationale.get(lang),
+        "source": rule.source,
+        "needs": sorted(need.value for need in rule.needs),
+        "kinds": sorted(kind.value for kind in rule.kinds),
+    }
+    if rule.example is not None:
+        data["example"] = {
+            key: {
+                "document": snippet.document,
+                "records": snippet.records,
+                "others": list(snippet.others),
+                "today": None if snippet.today is None else snippet.today.isoformat(),
+            }
+            for key, snippet in (("bad", rule.example.bad), ("good", rule.example.good))
+        }
+    return data
+
+
+def _markdown_example(rule: Rule) -> str:
+    if rule.example is None:
+        return ""
+    parts = []
+    for key, snippet in (("bad", rule.example.bad), ("good", rule.example.good)):
+        today = f" (checked on {snippet.today})" if snippet.today else ""
+        parts.append(f"\n{_HEADINGS['en'][key]}{today}:\n")
+        for caption, text in _snippet_parts(snippet, "en"):
+            if caption:
+                parts.append(f"\n{caption[0].upper()}{caption[1:]}:\n")
+            parts.append(f"\n```toml\n{text.rstrip()}\n```\n")
+    return "".join(parts)
+
+
 def rules_markdown(catalogue: Iterable[Rule]) -> str:
-    """The catalogue as Markdown, grouped by area, in code order."""
+    """The catalogue as Markdown, grouped by area, in code order, with every rule's examples."""
     parts = [_HEADER]
     area = None
     for rule in catalogue:
@@ -57,12 +189,14 @@ def rules_markdown(catalogue: Iterable[Rule]) -> str:
             parts.append(f"\n## {_AREAS.get(area, area)}\n")
         needs = ", ".join(sorted(need.value for need in rule.needs)) or "—"
         parts.append(
-            f"\n### {rule.code}: {rule.title.en}\n\n"
+            f"\n### {rule.code} `{rule.name}`: {rule.title.en}\n\n"
             f"*{rule.title.sv}*\n\n"
             f"- Severity: **{rule.severity.value}**\n"
+            f"- Checks: {_kinds(rule)}\n"
             f"- Needs: {needs}\n"
             f"- Source: {rule.source}\n\n"
             f"{rule.rationale.en}\n\n"
             f"> {rule.rationale.sv}\n"
+            f"{_markdown_example(rule)}"
         )
     return "".join(parts)

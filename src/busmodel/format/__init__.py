@@ -7,25 +7,33 @@ registry of documents read from files. Builds on ``busmodel.model`` only.
 from busmodel.format._document import (
     SCHEMA,
     SUPPORTED_SCHEMAS,
+    BinaryFile,
     Document,
     Format,
+    Loaded,
     dump,
     dumps,
     load,
     load_agreement,
     load_records,
     loads,
+    read,
 )
 from busmodel.format._errors import DocumentError, Problem
+from busmodel.format._positions import Position, Positions
 from busmodel.format._registry import Entry, Registry
 
 __all__ = [
     "SCHEMA",
     "SUPPORTED_SCHEMAS",
+    "BinaryFile",
     "Document",
     "DocumentError",
     "Entry",
     "Format",
+    "Loaded",
+    "Position",
+    "Positions",
     "Problem",
     "Registry",
     "dump",
@@ -34,4 +42,5 @@ __all__ = [
     "load_agreement",
     "load_records",
     "loads",
+    "read",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import io
 import itertools
 import json
 import os
@@ -22,9 +23,12 @@ import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Final, Literal, TypeVar
+from typing import Any, Final, Literal, Protocol, TypeVar
+
+import attrs
 
 from busmodel.format._errors import DocumentError, Problem
+from busmodel.format._positions import Positions
 from busmodel.model._agreement import Agreement
 from busmodel.model._errors import escape_token
 from busmodel.model._records import Records
@@ -33,8 +37,10 @@ from busmodel.model._text import Text
 __all__ = [
     "SCHEMA",
     "SUPPORTED_SCHEMAS",
+    "BinaryFile",
     "Document",
     "Format",
+    "Loaded",
     "dump",
     "dumps",
     "format_of",
@@ -42,6 +48,7 @@ __all__ = [
     "load_agreement",
     "load_records",
     "loads",
+    "read",
 ]
 
 SCHEMA: Final = "busmodel/1"
@@ -323,11 +330,48 @@ def _structure(data: object, source: str) -> Document:
     return result
 
 
+def _located(error: DocumentError, text: str, fmt: Format) -> DocumentError:
+    """``error`` with the line and column of each problem that has a path and no line yet."""
+    if not any(problem.path and problem.line is None for problem in error.problems):
+        return error
+    positions = Positions.of(text, fmt)
+    problems = []
+    for problem in error.problems:
+        found = positions.locate(problem.path) if problem.path and problem.line is None else None
+        if found is not None:
+            problem = attrs.evolve(problem, line=found.line, column=found.column)
+        problems.append(problem)
+    return DocumentError(problems, source=error.source)
+
+
+def _read_text(text: str, fmt: Format, source: str) -> Document:
+    """The document in ``text`` (its byte order mark already passed over); problems located.
+
+    Only a document that cannot be read pays for finding where its problems are.
+    """
+    try:
+        return _structure(_parse(text, fmt, source), source)
+    except DocumentError as error:
+        located = _located(error, text, fmt)
+        if located is error:
+            raise
+        raise located from error.__cause__
+
+
+def _check_format(format: object) -> Format:
+    if format == "toml":
+        return "toml"
+    if format == "json":
+        return "json"
+    raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+
+
 def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Document:
     r"""Read a document from ``text`` in ``format`` (``"toml"`` or ``"json"``).
 
-    Raises :class:`DocumentError` listing every problem found. A byte order mark
-    at the start is not content and is passed over, as most tools do.
+    Raises :class:`DocumentError` listing every problem found, each with its
+    line and column in ``text``. A byte order mark at the start is not content
+    and is passed over, as most tools do.
 
     >>> records = loads('schema = "busmodel/1"\nkind = "records"\nagreement = "bus"')
     >>> records.agreement
@@ -336,13 +380,12 @@ def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Do
     Traceback (most recent call last):
     ...
     busmodel.DocumentError: <string>: 2 problems
-      /agreement: this required key is missing
-      /agrement: unknown key 'agrement' (did you mean 'agreement'?); expected one of: ...
+      line 1, column 1: /agreement: this required key is missing
+      line 3, column 1: /agrement: unknown key 'agrement' (did you mean 'agreement'?); ...
     """
-    if format not in _SUFFIXES.values():
-        raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    fmt = _check_format(format)
     text = text.removeprefix(_BOM)  # a byte order mark is not content
-    return _structure(_parse(text, format, source), source)
+    return _read_text(text, fmt, source)
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -423,34 +466,42 @@ def _unreadable(path: str | os.PathLike[str], fd: int | None = None) -> Text | N
     return Text(en="not a regular file", sv="inte en vanlig fil")
 
 
-def load(path: str | os.PathLike[str]) -> Document:
-    """Read the document at ``path``; its suffix (``.toml``, ``.json``) gives the format.
+class BinaryFile(Protocol):
+    """A file open in binary mode, as :func:`load` and :func:`read` take it."""
 
-    Only regular files are read. Whatever keeps a file from being read (it is
-    missing, a directory, a FIFO, not permitted, its name too long, not UTF-8) is
-    a :class:`DocumentError` naming the file, never an :class:`OSError`.
+    def read(self) -> bytes:
+        """All the bytes left in the file."""
+        ...
+
+
+@attrs.frozen
+class Loaded:
+    """A document as :func:`read` read it: the document, its source, and its positions.
+
+    ``positions`` tells where each value of the document is in the text it was
+    read from (see :class:`~busmodel.format.Positions`); it takes no part in
+    comparing two loaded documents.
     """
-    source = os.fspath(path)
 
-    def refuse(reason: Text) -> DocumentError:
-        problem = Problem("", f"cannot read: {reason.en}", sv=f"kan inte läsas: {reason.sv}")
-        return DocumentError([problem], source=source)
+    document: Document
+    source: str
+    """The file it was read from: its path, or the name of the file object."""
+    positions: Positions = attrs.field(eq=False, repr=False)
 
-    reason = _unreadable(path)
-    if reason is not None:
-        raise refuse(reason)
-    fmt = format_of(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+_BINARY_ONLY: Final = "File must be opened in binary mode, e.g. use `open('foo.toml', 'rb')`"
+_JSON_START: Final = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*\{")
+
+
+def _refusal(source: str, reason: Text) -> DocumentError:
+    problem = Problem("", f"cannot read: {reason.en}", sv=f"kan inte läsas: {reason.sv}")
+    return DocumentError([problem], source=source)
+
+
+def _decoded(content: bytes, source: str) -> str:
+    """``content`` as text (a byte order mark kept); not UTF-8 is a located DocumentError."""
     try:
-        with open(os.open(path, flags), "rb") as file:
-            reason = _unreadable(path, file.fileno())
-            content = file.read() if reason is None else b""
-    except OSError as error:
-        reason = os_reason(error)
-    if reason is not None:
-        raise refuse(reason)
-    try:
-        text = content.decode("utf-8")  # a byte order mark is left for loads to pass over
+        return content.decode("utf-8")
     except UnicodeDecodeError as error:
         start = content.rfind(b"\n", 0, error.start) + 1
         line = content.count(b"\n", 0, error.start) + 1
@@ -460,29 +511,148 @@ def load(path: str | os.PathLike[str]) -> Document:
             "", f"not UTF-8 text: {error.reason}", line, column, sv=f"inte UTF-8-text: {sv}"
         )
         raise DocumentError([problem], source=source) from None
-    return loads(text, fmt, source=source)
 
 
-def _expect(document: Document, cls: type[_T], source: str) -> _T:
+def _loaded(text: str, fmt: Format, source: str) -> Loaded:
+    text = text.removeprefix(_BOM)  # a byte order mark is not content
+    return Loaded(_read_text(text, fmt, source), source, Positions(text, fmt))
+
+
+def _read_path(path: str | os.PathLike[str], fmt: Format | None) -> Loaded:
+    source = os.fspath(path)
+    reason = _unreadable(path)
+    if reason is not None:
+        raise _refusal(source, reason)
+    fmt = fmt or format_of(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        with open(os.open(path, flags), "rb") as file:
+            reason = _unreadable(path, file.fileno())
+            content = file.read() if reason is None else b""
+    except OSError as error:
+        reason = os_reason(error)
+    if reason is not None:
+        raise _refusal(source, reason)
+    return _loaded(_decoded(content, source), fmt, source)
+
+
+def _file_source(file: object) -> str:
+    """The name of an open file for messages: its name, ``<stdin>``, or ``<file>``."""
+    name = getattr(file, "name", None)
+    if isinstance(name, os.PathLike):
+        name = os.fspath(name)
+    if isinstance(name, str):
+        return name
+    if file is getattr(sys.stdin, "buffer", None):
+        return "<stdin>"
+    return "<file>"
+
+
+def _read_file(file: BinaryFile, fmt: Format | None) -> Loaded:
+    if isinstance(file, io.TextIOBase):
+        raise TypeError(_BINARY_ONLY)
+    source = _file_source(file)
+    try:
+        content: object = file.read()
+    except OSError as error:
+        raise _refusal(source, os_reason(error)) from None
+    if isinstance(content, str):
+        raise TypeError(_BINARY_ONLY)
+    if not isinstance(content, bytes | bytearray | memoryview):
+        raise TypeError(f"read() must give bytes, not {type(content).__name__}")
+    content = bytes(content)
+    if fmt is None:
+        fmt = _SUFFIXES.get(os.path.splitext(source)[1].lower())
+    if fmt is None:
+        fmt = "json" if _JSON_START.match(content) else "toml"
+    return _loaded(_decoded(content, source), fmt, source)
+
+
+def read(path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = None) -> Loaded:
+    r"""Read a document as :func:`load` does, and keep where its values are in its text.
+
+    ``path`` is a path or a file opened in binary mode, and ``format`` as for :func:`load`.
+
+    The positions are worked out only when one is asked for: for a finding about
+    the document, ``loaded.positions.locate(finding.path)`` says where it is,
+    without reading the file again.
+
+    >>> import io
+    >>> loaded = read(io.BytesIO(b'schema = "busmodel/1"\nkind = "records"\nagreement = "a"\n'))
+    >>> loaded.source, loaded.document.agreement
+    ('<file>', 'a')
+    >>> loaded.positions.locate("/agreement")
+    Position(line=3, column=1)
+    """
+    fmt = None if format is None else _check_format(format)
+    if isinstance(path, str | os.PathLike):
+        return _read_path(path, fmt)
+    if not callable(getattr(path, "read", None)):
+        raise TypeError(
+            f"expected a path or a file opened in binary mode, got {type(path).__name__}"
+        )
+    return _read_file(path, fmt)
+
+
+def load(path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = None) -> Document:
+    """Read the document at ``path``, a path or a file opened in binary mode.
+
+    The format is ``format`` when given. Otherwise a path's suffix (``.toml``,
+    ``.json``, in any case) gives it, and so does the suffix of an open file's
+    ``name``; an open file without a name that tells (standard input, a pipe, a
+    ``BytesIO``) is JSON if its text starts with ``{``, else TOML. A file opened
+    in text mode is refused with a :class:`TypeError`, as :func:`tomllib.load`
+    refuses it.
+
+    Only regular files are read from a path. Whatever keeps a file from being
+    read (it is missing, a directory, a FIFO, not permitted, its name too long,
+    not UTF-8) is a :class:`DocumentError` naming the file, never an
+    :class:`OSError`. An open file is named by its ``name``, ``<stdin>`` or
+    ``<file>``.
+
+    >>> import io
+    >>> load(io.BytesIO(b'{"schema": "busmodel/1", "kind": "records", "agreement": "a"}')).agreement
+    'a'
+    """
+    return read(path, format=format).document
+
+
+def _expect(loaded: Loaded, cls: type[_T]) -> _T:
+    document = loaded.document
     if not isinstance(document, cls):
         kind = "records" if isinstance(document, Records) else document.kind.value
         wanted = "'records'" if cls is Records else "'agreement' or 'framework'"
         wanted_sv = "'records'" if cls is Records else "'agreement' eller 'framework'"
+        found = loaded.positions.locate("/kind")
         problem = Problem(
-            "/kind", f"expected {wanted}, got {kind!r}", sv=f"förväntade {wanted_sv}, fick {kind!r}"
+            "/kind",
+            f"expected {wanted}, got {kind!r}",
+            None if found is None else found.line,
+            None if found is None else found.column,
+            sv=f"förväntade {wanted_sv}, fick {kind!r}",
         )
-        raise DocumentError([problem], source=source)
+        raise DocumentError([problem], source=loaded.source)
     return document
 
 
-def load_agreement(path: str | os.PathLike[str]) -> Agreement:
-    """Read an agreement or framework document; anything else is a :class:`DocumentError`."""
-    return _expect(load(path), Agreement, os.fspath(path))
+def load_agreement(
+    path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = None
+) -> Agreement:
+    """Read an agreement or framework document; anything else is a :class:`DocumentError`.
+
+    ``path`` (a path or a file opened in binary mode) and ``format`` are as for :func:`load`.
+    """
+    return _expect(read(path, format=format), Agreement)
 
 
-def load_records(path: str | os.PathLike[str]) -> Records:
-    """Read a records document; anything else is a :class:`DocumentError`."""
-    return _expect(load(path), Records, os.fspath(path))
+def load_records(
+    path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = None
+) -> Records:
+    """Read a records document; anything else is a :class:`DocumentError`.
+
+    ``path`` (a path or a file opened in binary mode) and ``format`` are as for :func:`load`.
+    """
+    return _expect(read(path, format=format), Records)
 
 
 # -- writing -----------------------------------------------------------------

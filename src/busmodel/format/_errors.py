@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from busmodel.format._positions import Position, where
 from busmodel.model._errors import BusmodelError, swedish
 from busmodel.model._text import Lang, Text
 
@@ -21,13 +22,18 @@ class Problem:
     """One problem found in a document, with where it is.
 
     ``path`` is a JSON Pointer (RFC 6901) into the document, ``""`` for the
-    document as a whole. ``line`` and ``column`` (1-based) are known for syntax
-    errors only.
+    document as a whole. ``line`` and ``column`` (1-based, the column counted
+    in characters) say where in the text: for a syntax error, where reading
+    stopped; for a problem with a path, where the value at that path is, or,
+    when it is missing, the table that lacks it (see
+    :class:`~busmodel.format.Positions`). A problem made by hand may have neither.
 
     >>> str(Problem("/parties/2", "unknown body 'bun'"))
     "/parties/2: unknown body 'bun'"
     >>> str(Problem("", "expected '=' after a key", line=3, column=7))
     "line 3, column 7: expected '=' after a key"
+    >>> str(Problem("/parties/2", "unknown body 'bun'", line=9, column=27))
+    "line 9, column 27: /parties/2: unknown body 'bun'"
 
     ``message`` is in English and ``sv`` in Swedish; :attr:`text` gives both,
     and :meth:`render` the problem in either language. ``sv`` is a translation
@@ -46,19 +52,37 @@ class Problem:
     sv: str | None = attrs.field(default=None, eq=False)
 
     @property
+    def position(self) -> Position | None:
+        """``line`` and ``column`` as a :class:`~busmodel.format.Position`, if both are known.
+
+        >>> Problem("/id", "must not be empty", 2, 6).position
+        Position(line=2, column=6)
+        """
+        if self.line is None or self.column is None:
+            return None
+        return Position(self.line, self.column)
+
+    @property
     def text(self) -> Text:
         """The message in English and Swedish (a Swedish frame if no Swedish was given)."""
         return Text(en=self.message, sv=swedish(self.message, self.sv))
 
     def render(self, lang: Lang = "en") -> str:
-        """The problem as ``where: message`` in ``lang``."""
-        if self.line is not None:
-            where = f"{'rad' if lang == 'sv' else 'line'} {self.line}"
-            if self.column is not None:
-                where += f", {'kolumn' if lang == 'sv' else 'column'} {self.column}"
+        """The problem as ``where: message`` in ``lang``.
+
+        ``where`` is the line and column when they are known, then the path when
+        there is one; the path alone; or the document as a whole.
+
+        >>> Problem("/id", "must not be empty", 2, 6, sv="får inte vara tom").render("sv")
+        'rad 2, kolumn 6: /id: får inte vara tom'
+        """
+        if self.line is None:
+            place = self.path or _WHOLE_DOCUMENT.get(lang)
         else:
-            where = self.path or _WHOLE_DOCUMENT.get(lang)
-        return f"{where}: {self.text.get(lang)}"
+            place = where(self.line, self.column, lang)
+            if self.path:
+                place += f": {self.path}"
+        return f"{place}: {self.text.get(lang)}"
 
     def __str__(self) -> str:
         """Render the problem as ``where: message``, in English."""
@@ -68,7 +92,8 @@ class Problem:
 class DocumentError(BusmodelError):
     """A document could not be read: it lists every problem found, not only the first.
 
-    ``source`` names the document (a file path, or ``"<string>"``).
+    ``source`` names the document: a file path, the name of an open file (or
+    ``"<stdin>"``, ``"<file>"``), or ``"<string>"`` for text.
 
     >>> error = DocumentError([Problem("/kind", "unknown kind 'agrement'")], source="a.toml")
     >>> print(error)

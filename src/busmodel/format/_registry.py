@@ -11,8 +11,9 @@ from typing import TypeVar, cast
 
 import attrs
 
-from busmodel.format._document import Document, load, os_reason
+from busmodel.format._document import Document, Loaded, os_reason, read
 from busmodel.format._errors import DocumentError, Problem
+from busmodel.format._positions import Positions
 from busmodel.model._agreement import Agreement, AgreementKind
 from busmodel.model._period import Period
 from busmodel.model._records import Records
@@ -105,7 +106,7 @@ def document_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield path
 
 
-def _read(path: Path) -> Document:
+def _read(path: Path) -> Loaded:
     """Read one document; a directory here is one that could not be listed."""
     try:
         directory = stat.S_ISDIR(os.stat(path).st_mode)
@@ -125,15 +126,21 @@ def _read(path: Path) -> Document:
                 sv=f"katalogen kan inte läsas: {reason.sv}",
             )
         raise DocumentError([problem], source=os.fspath(path))
-    return load(path)
+    return read(path)
 
 
 @attrs.frozen
 class Entry:
-    """A document in a registry and where it came from."""
+    """A document in a registry and where it came from.
+
+    ``positions`` tells where the document's values are in the text it was read
+    from, for a document read from a file (None for one built in memory); it
+    takes no part in comparing entries.
+    """
 
     source: str
     document: Document
+    positions: Positions | None = attrs.field(default=None, eq=False, repr=False)
 
 
 class _Lookups:
@@ -156,8 +163,10 @@ class _Index:
     """The extension documents of each agreement id, in order of their start."""
     sources: dict[int, str]
     """The first source of each document, by the document's identity."""
+    positions: dict[int, Positions]
+    """The positions of each document's first entry, when it has them, by its identity."""
     derived: dict[Callable[[Registry], object], object] = attrs.Factory(dict)
-    """What :meth:`Registry._derived` has built, by the function that built it."""
+    """What :meth:`Registry.derived` has built, by the function that built it."""
 
     @classmethod
     def of(cls, entries: tuple[Entry, ...]) -> _Index:
@@ -168,9 +177,13 @@ class _Index:
         successors: dict[str, list[Agreement]] = {}
         extensions: dict[str, list[Agreement]] = {}
         sources: dict[int, str] = {}
+        positions: dict[int, Positions] = {}
         for entry in entries:
             document = entry.document
-            sources.setdefault(id(document), entry.source)
+            if id(document) not in sources:
+                sources[id(document)] = entry.source
+                if entry.positions is not None:
+                    positions[id(document)] = entry.positions
             if isinstance(document, Agreement):
                 agreements.append(document)
                 by_id.setdefault(document.id, []).append(document)
@@ -189,6 +202,7 @@ class _Index:
             {key: tuple(value) for key, value in successors.items()},
             {key: tuple(sorted(value, key=_by_start)) for key, value in extensions.items()},
             sources,
+            positions,
         )
 
 
@@ -227,11 +241,13 @@ class Registry(_Lookups):
         entries = []
         for path in document_paths(paths):
             try:
-                entries.append(Entry(os.fspath(path), _read(path)))
+                loaded = _read(path)
             except DocumentError as error:
                 if on_error is None:
                     raise
                 on_error(error)
+            else:
+                entries.append(Entry(loaded.source, loaded.document, loaded.positions))
         return cls(tuple(entries))
 
     def _index(self) -> _Index:
@@ -244,7 +260,7 @@ class Registry(_Lookups):
             object.__setattr__(self, "_built", built)
             return built
 
-    def _derived(self, build: Callable[[Registry], _T]) -> _T:
+    def derived(self, build: Callable[[Registry], _T]) -> _T:
         """``build(self)``, computed on first use and kept with the registry.
 
         For the rules that look across documents: what they work out from the whole
@@ -319,11 +335,24 @@ class Registry(_Lookups):
         >>> str(registry.effective_validity("a"))
         '2021-01-01/2024-12-31'
         """
-        return self._derived(_effective_validities).get(agreement_id)
+        return self.derived(_effective_validities).get(agreement_id)
 
     def source_of(self, document: Document) -> str | None:
         """Where ``document`` was loaded from, if this very object (not an equal one) is here."""
         return self._index().sources.get(id(document))
+
+    def positions_of(self, document: Document) -> Positions | None:
+        """Where the values of ``document`` are in its file, if this very object is here.
+
+        None for a document that is not here, or that was not read from a file.
+        The positions are those of the first entry that holds the document.
+
+        >>> from busmodel import Agreement
+        >>> agreement = Agreement(id="a", title="A")
+        >>> print(Registry.of([agreement]).positions_of(agreement))
+        None
+        """
+        return self._index().positions.get(id(document))
 
 
 def _effective_validities(registry: Registry) -> dict[str, Period]:

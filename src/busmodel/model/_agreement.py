@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterable
+from typing import Self
 
 import attrs
 
@@ -12,8 +14,9 @@ from busmodel.model import _check
 from busmodel.model._bodies import Body, Municipality, Person
 from busmodel.model._errors import ModelError
 from busmodel.model._forums import Forum
-from busmodel.model._mandate import Convention
+from busmodel.model._mandate import Convention, MandatePeriod
 from busmodel.model._period import Period
+from busmodel.model._text import counted, shortened
 
 __all__ = [
     "Adoption",
@@ -32,6 +35,14 @@ __all__ = [
 ]
 
 _CODE_PREFIX = re.compile(r"[A-Z]{1,5}[0-9]{0,3}")
+"""A rule code or a prefix of codes: ``SIG006``, ``SIG``."""
+_RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+"""A rule's symbolic name, ``every-party-signs``: the pattern the rule catalogue gives names."""
+_LOWERCASE_CODE = re.compile(r"[a-z]{1,5}[0-9]{0,3}")
+"""A code or prefix written in lowercase (``sig006``, ``sig``): a slip, not a name."""
+_POINTER = re.compile(r"(?:[a-z]+:)?(?:/(?:[^/~]|~[01])*)+")
+"""A JSON Pointer (RFC 6901) to a place in a document, optionally after a document name and
+``:`` (``records:/meetings/3``). The whole document (``""``) is no path: leave the path out."""
 _date = _check.day
 _optional_date = _check.optional(_date)
 _optional_months = _check.optional(_check.in_range(1, 120))
@@ -75,6 +86,33 @@ class Review(enum.Enum):
     """How often the agreement is to be reviewed (omprövas)."""
 
     ANNUAL = "annual"
+
+
+def _agreement_kind(value: AgreementKind | str) -> AgreementKind:
+    """An agreement kind, given as the member or as its value (``"framework"``)."""
+    return value if type(value) is AgreementKind else _check.member(AgreementKind, value)
+
+
+def _basis(value: ValidityBasis | str) -> ValidityBasis:
+    """A validity basis, given as the member or as its value (``"fixed"``)."""
+    return value if type(value) is ValidityBasis else _check.member(ValidityBasis, value)
+
+
+def _convention(value: Convention | str) -> Convention:
+    """A convention, given as the member or as its value (``"council"``)."""
+    return value if type(value) is Convention else _check.member(Convention, value)
+
+
+def _precision(value: Precision | str) -> Precision:
+    """A precision, given as the member or as its value (``"year"``)."""
+    return value if type(value) is Precision else _check.member(Precision, value)
+
+
+def _review(value: Review | str | None) -> Review | None:
+    """A review, given as the member or as its value (``"annual"``), or None."""
+    if value is None or type(value) is Review:
+        return value
+    return _check.member(Review, value)
 
 
 @attrs.frozen
@@ -123,6 +161,10 @@ class ChairTerm:
     reason: str | None = attrs.field(default=None, validator=_check.optional_text)
 
 
+def _terms(value: Iterable[ChairTerm]) -> tuple[ChairTerm, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
 @attrs.frozen
 class ChairRule:
     """Who chairs: the rotation order and the chair terms recorded so far.
@@ -132,13 +174,15 @@ class ChairRule:
     need arises (om behov uppstår), and such a term carries a ``reason``.
     """
 
-    rotation: tuple[str, ...] = attrs.field(validator=_check.tuple_of(_check.identifier))
+    rotation: tuple[str, ...] = attrs.field(
+        converter=_check.strs, validator=_check.tuple_of(_check.identifier)
+    )
     terms: tuple[ChairTerm, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(ChairTerm))
+        default=(), converter=_terms, validator=_check.tuple_of(_check.instance(ChairTerm))
     )
     mid_period_changes: bool = attrs.field(default=False, validator=_check.instance(bool))
     may_chair: tuple[str, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.identifier)
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.identifier)
     )
     """Bodies that are not parties but are allowed to chair."""
 
@@ -164,12 +208,21 @@ class Extension:
 
 @attrs.frozen
 class Validity:
-    """When the agreement is in force (giltighetstid)."""
+    """When the agreement is in force (giltighetstid).
 
-    basis: ValidityBasis = attrs.field(validator=_check.instance(ValidityBasis))
+    The enums may be given as their values (``basis="fixed"``). The named
+    constructors build the common forms, each with the basis that fits its period:
+
+    >>> Validity.for_mandate_period(2022).period
+    Period(start=datetime.date(2023, 1, 1), end=datetime.date(2026, 12, 31))
+    >>> str(Validity.until_further_notice(dt.date(2018, 6, 1), notice_months=12).period)
+    '2018-06-01/..'
+    """
+
+    basis: ValidityBasis = attrs.field(converter=_basis, validator=_check.one_of(ValidityBasis))
     period: Period = attrs.field(validator=_check.instance(Period))
     convention: Convention = attrs.field(
-        default=Convention.COMMITTEE, validator=_check.instance(Convention)
+        default=Convention.COMMITTEE, converter=_convention, validator=_check.one_of(Convention)
     )
     notice_months: int | None = attrs.field(default=None, validator=_optional_months)
     """Notice period (uppsägningstid) in months."""
@@ -177,12 +230,137 @@ class Validity:
         default=None, validator=_check.optional(_check.instance(Extension))
     )
     review: Review | None = attrs.field(
-        default=None, validator=_check.optional(_check.instance(Review))
+        default=None, converter=_review, validator=_check.optional(_check.one_of(Review))
     )
     start_precision: Precision = attrs.field(
-        default=Precision.DAY, validator=_check.instance(Precision)
+        default=Precision.DAY, converter=_precision, validator=_check.one_of(Precision)
     )
     """How precisely the start is known; the start is then the earliest day it may be."""
+
+    @classmethod
+    def for_mandate_period(
+        cls,
+        term: MandatePeriod | int,
+        convention: Convention | str | None = None,
+        *,
+        notice_months: int | None = None,
+        extension: Extension | None = None,
+        review: Review | str | None = None,
+    ) -> Self:
+        """In force for one mandate period (gäller under mandatperioden), its first to last day.
+
+        ``term`` is a :class:`MandatePeriod` or the year of the election that
+        starts it (2022 for 2023–2026). ``convention`` says how the term is
+        counted: by default the one ``term`` has, and for a year the committee
+        convention. A ``term`` counted otherwise than ``convention`` says is refused.
+
+        >>> committee = Validity.for_mandate_period(2022)
+        >>> committee.basis, str(committee.period)
+        (<ValidityBasis.MANDATE_PERIOD: 'mandate-period'>, '2023-01-01/2026-12-31')
+        >>> str(Validity.for_mandate_period(MandatePeriod(2022, "council")).period)
+        '2022-10-15/2026-10-14'
+        >>> Validity.for_mandate_period(2023)
+        Traceback (most recent call last):
+        ...
+        busmodel.ModelError: election_year: 2023 is not an election year; the nearest are 2022 and 2026
+        """  # noqa: E501
+        if isinstance(term, MandatePeriod):
+            if convention is not None and MandatePeriod(term.election_year, convention) != term:
+                raise ModelError(
+                    "convention",
+                    f"the mandate period {term} is counted by the {term.convention.value} "
+                    f"convention, not {convention!r}",
+                    sv=f"mandatperioden {term} räknas enligt konventionen "
+                    f"{term.convention.value!r}, inte {convention!r}",
+                )
+        else:
+            term = MandatePeriod(term, Convention.COMMITTEE if convention is None else convention)
+        return cls(
+            ValidityBasis.MANDATE_PERIOD,
+            term.period,
+            convention=term.convention,
+            notice_months=notice_months,
+            extension=extension,
+            review=review,
+        )
+
+    @classmethod
+    def until_further_notice(
+        cls,
+        start: dt.date,
+        *,
+        notice_months: int | None = None,
+        review: Review | str | None = None,
+        start_precision: Precision | str = Precision.DAY,
+    ) -> Self:
+        """In force from ``start`` until a party gives notice (tills vidare): an open period.
+
+        >>> validity = Validity.until_further_notice(dt.date(2005, 1, 1), start_precision="year")
+        >>> validity.basis, validity.period.is_open, validity.start_precision
+        (<ValidityBasis.UNTIL_FURTHER_NOTICE: 'until-further-notice'>, True, <Precision.YEAR: 'year'>)
+        """  # noqa: E501
+        return cls(
+            ValidityBasis.UNTIL_FURTHER_NOTICE,
+            Period(start),
+            notice_months=notice_months,
+            review=review,
+            start_precision=start_precision,
+        )
+
+    @classmethod
+    def fixed(
+        cls,
+        start: dt.date,
+        end: dt.date,
+        *,
+        notice_months: int | None = None,
+        extension: Extension | None = None,
+        review: Review | str | None = None,
+        start_precision: Precision | str = Precision.DAY,
+    ) -> Self:
+        """In force between two stated dates, both included.
+
+        >>> str(Validity.fixed(dt.date(2023, 1, 1), dt.date(2024, 12, 31)).period)
+        '2023-01-01/2024-12-31'
+        """
+        return cls(
+            ValidityBasis.FIXED,
+            Period(start, end),
+            notice_months=notice_months,
+            extension=extension,
+            review=review,
+            start_precision=start_precision,
+        )
+
+    @classmethod
+    def from_signing(
+        cls,
+        signed: dt.date,
+        end: dt.date,
+        *,
+        notice_months: int | None = None,
+        extension: Extension | None = None,
+        review: Review | str | None = None,
+        start_precision: Precision | str = Precision.DAY,
+    ) -> Self:
+        """In force from signing (gäller från undertecknandet) to a stated ``end``.
+
+        ``signed`` is the day the last party signed or adopted the agreement,
+        which is when it comes into force; validation checks it against the
+        signatures and adoptions (VAL008).
+
+        >>> validity = Validity.from_signing(dt.date(2021, 3, 22), dt.date(2022, 12, 31))
+        >>> validity.basis, str(validity.period)
+        (<ValidityBasis.FROM_SIGNING: 'from-signing'>, '2021-03-22/2022-12-31')
+        """
+        return cls(
+            ValidityBasis.FROM_SIGNING,
+            Period(signed, end),
+            notice_months=notice_months,
+            extension=extension,
+            review=review,
+            start_precision=start_precision,
+        )
 
     def __attrs_post_init__(self) -> None:
         start = self.period.start
@@ -216,7 +394,18 @@ class Signature:
 class Exemption:
     """A reasoned exemption from a validation rule, carried by the document itself.
 
-    ``code`` is a rule code or prefix; ``path`` narrows it to one place.
+    ``code`` is a rule code (``SIG006``), a prefix of codes (``SIG``) or a
+    rule's symbolic name (``every-party-signs``: lowercase words joined by
+    ``-``). A lone lowercase word of up to five letters, optionally followed by
+    digits (``sig``, ``sig006``), reads as a code in the wrong case and is refused.
+
+    ``path`` narrows the exemption to one place: a JSON Pointer (``/signatures/0``),
+    optionally qualified by the name of another document, a lowercase word and
+    ``:`` (``records:/meetings/3/date``). The model only checks the form; which
+    names mean something is for the validation layer to say (today ``records``).
+
+    >>> Exemption("every-party-signs", "Antogs av fullmäktige.", "/parties/2").code
+    'every-party-signs'
     """
 
     code: str = attrs.field()
@@ -225,25 +414,36 @@ class Exemption:
 
     @code.validator
     def _check_code(self, _: attrs.Attribute[str], value: str) -> None:
-        if not (isinstance(value, str) and _CODE_PREFIX.fullmatch(value)):
+        if isinstance(value, str) and (
+            _CODE_PREFIX.fullmatch(value)
+            or (_RULE_NAME.fullmatch(value) and not _LOWERCASE_CODE.fullmatch(value))
+        ):
+            return
+        if isinstance(value, str) and _LOWERCASE_CODE.fullmatch(value):
             raise ModelError(
                 "code",
                 f"{value!r} is not a rule code or prefix, like 'SIG' or 'SIG006'",
                 sv=f"{value!r} är ingen regelkod eller början på en, som 'SIG' eller 'SIG006'",
             )
+        raise ModelError(
+            "code",
+            f"{value!r} is neither a rule code or prefix, like 'SIG' or 'SIG006', "
+            "nor a rule's name, like 'every-party-signs'",
+            sv=f"{value!r} är varken en regelkod eller början på en, som 'SIG' eller 'SIG006', "
+            "eller namnet på en regel, som 'every-party-signs'",
+        )
 
     @path.validator
     def _check_path(self, _: attrs.Attribute[str | None], value: str | None) -> None:
-        if value is not None and not (
-            isinstance(value, str) and value.startswith(("/", "records:/"))
-        ):
+        if value is None:
+            return
+        if not (isinstance(value, str) and _POINTER.fullmatch(value)):
             raise ModelError(
                 "path",
                 f"{value!r} is not a path into the document, like '/signatures/0'",
                 sv=f"{value!r} är ingen sökväg i dokumentet, som '/signatures/0'",
             )
-        if value is not None:
-            _check.plain("path", value)
+        _check.plain("path", value)
 
 
 class _Lookups:
@@ -258,6 +458,44 @@ class _Lookups:
     _by_id: tuple[dict[str, Body], dict[str, Forum]]
 
 
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _municipalities(value: Iterable[Municipality]) -> tuple[Municipality, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _decisions(value: Iterable[Decision]) -> tuple[Decision, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _bodies(value: Iterable[Body]) -> tuple[Body, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _forums(value: Iterable[Forum]) -> tuple[Forum, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _signatures(value: Iterable[Signature]) -> tuple[Signature, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _adoptions(value: Iterable[Adoption]) -> tuple[Adoption, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _exemptions(value: Iterable[Exemption]) -> tuple[Exemption, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+_REPR_WIDTH = 120
+"""The width an agreement's ``repr`` aims for: one line on a screen."""
+_REPR_TITLE_ROOM = 12
+"""The fewest characters of the title the ``repr`` shows, however long the rest."""
+
+
 @attrs.frozen(kw_only=True)
 class Agreement(_Lookups):
     """A collaboration agreement, a framework that agreements implement, or an extension.
@@ -265,12 +503,34 @@ class Agreement(_Lookups):
     Bodies are declared once in ``bodies`` and referred to by id everywhere
     else: ``parties`` assent (by a signature or an adoption decision),
     ``participants`` take part without assenting.
+
+    Every collection may be given as a list or any other ordered iterable, and
+    ``kind`` as its value; both are stored as the model holds them:
+
+    >>> bus = Agreement(id="bus", title="BUS", kind="framework", parties=["bun", "sn"])
+    >>> bus.kind, bus.parties
+    (<AgreementKind.FRAMEWORK: 'framework'>, ('bun', 'sn'))
+
+    Its ``repr`` is a one-line summary, not a constructor call: the id, the
+    kind unless it is a plain agreement, the title (shortened with ``…`` to keep
+    the line within about 120 characters), the validity period, and how many
+    bodies, forums, signatures and adoptions it holds (those it has; "no
+    signatures" when it has neither kind of assent). A full constructor call
+    runs to pages for a real agreement and buries what it is; a shortened one
+    would look like a call but not be one, so the summary takes the ``<...>``
+    form Python uses for a repr that cannot be evaluated. Compare agreements
+    with ``==``; see one whole with ``busmodel.dumps``.
+
+    >>> bus
+    <Agreement 'bus' (framework) 'BUS' no validity, 0 bodies, no signatures>
     """
 
     id: str = attrs.field(validator=_check.identifier)
     title: str = attrs.field(validator=_check.text)
     kind: AgreementKind = attrs.field(
-        default=AgreementKind.AGREEMENT, validator=_check.instance(AgreementKind)
+        default=AgreementKind.AGREEMENT,
+        converter=_agreement_kind,
+        validator=_check.one_of(AgreementKind),
     )
     municipality: Municipality | None = attrs.field(
         default=None, validator=_check.optional(_check.instance(Municipality))
@@ -281,32 +541,38 @@ class Agreement(_Lookups):
         default=None, validator=_check.optional(_check.instance(Person))
     )
     contacts: tuple[Person, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Person))
+        default=(), converter=_people, validator=_check.tuple_of(_check.instance(Person))
     )
     purpose: str | None = attrs.field(default=None, validator=_check.optional_text)
-    principles: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
+    principles: tuple[str, ...] = attrs.field(
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.text)
+    )
     framework: str | None = attrs.field(default=None, validator=_check.optional_identifier)
     extends: str | None = attrs.field(default=None, validator=_check.optional_identifier)
     """For an extension document: the id of the agreement it extends."""
     supersedes: tuple[str, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.identifier)
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.identifier)
     )
     members: tuple[Municipality, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Municipality))
+        default=(),
+        converter=_municipalities,
+        validator=_check.tuple_of(_check.instance(Municipality)),
     )
     """For a framework: the municipalities it covers."""
     decisions: tuple[Decision, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Decision))
+        default=(), converter=_decisions, validator=_check.tuple_of(_check.instance(Decision))
     )
     bodies: tuple[Body, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Body))
+        default=(), converter=_bodies, validator=_check.tuple_of(_check.instance(Body))
     )
-    parties: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.identifier))
+    parties: tuple[str, ...] = attrs.field(
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.identifier)
+    )
     participants: tuple[str, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.identifier)
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.identifier)
     )
     forums: tuple[Forum, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Forum))
+        default=(), converter=_forums, validator=_check.tuple_of(_check.instance(Forum))
     )
     chair: ChairRule | None = attrs.field(
         default=None, validator=_check.optional(_check.instance(ChairRule))
@@ -315,14 +581,14 @@ class Agreement(_Lookups):
         default=None, validator=_check.optional(_check.instance(Validity))
     )
     signatures: tuple[Signature, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Signature))
+        default=(), converter=_signatures, validator=_check.tuple_of(_check.instance(Signature))
     )
     adoptions: tuple[Adoption, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Adoption))
+        default=(), converter=_adoptions, validator=_check.tuple_of(_check.instance(Adoption))
     )
     """Assent by decision, for parties that adopt rather than sign."""
     exemptions: tuple[Exemption, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Exemption))
+        default=(), converter=_exemptions, validator=_check.tuple_of(_check.instance(Exemption))
     )
 
     def __attrs_post_init__(self) -> None:
@@ -338,6 +604,28 @@ class Agreement(_Lookups):
                 f"only an extension extends an agreement; this is a {self.kind.value}",
                 sv=f"bara en förlängning (extension) förlänger något; detta är {self.kind.value}",
             )
+
+    def __repr__(self) -> str:
+        """``<Agreement 'id' (kind) 'title' start/end, N bodies, N forums, N signatures>``."""
+        kind = "" if self.kind is AgreementKind.AGREEMENT else f" ({self.kind.value})"
+        span = "no validity" if self.validity is None else str(self.validity.period)
+        counts = [counted(len(self.bodies), "body", "bodies")]
+        if self.forums:
+            counts.append(counted(len(self.forums), "forum"))
+        if self.signatures:
+            counts.append(counted(len(self.signatures), "signature"))
+        if self.adoptions:
+            counts.append(counted(len(self.adoptions), "adoption"))
+        if not (self.signatures or self.adoptions):
+            counts.append("no signatures")
+        head = f"<Agreement {self.id!r}{kind} "
+        rest = f" {span}, {', '.join(counts)}>"
+        room = max(_REPR_TITLE_ROOM, _REPR_WIDTH - len(head) - len(rest))
+        title = repr(shortened(self.title, room - 2))
+        while len(title) > room and room > _REPR_TITLE_ROOM:  # escapes made it longer
+            room = max(_REPR_TITLE_ROOM, room - (len(title) - room))
+            title = repr(shortened(self.title, room - 2))
+        return f"{head}{title}{rest}"
 
     def assents(self) -> dict[str, dt.date]:
         """Each body that signed or adopted, and the day of its first assent.

@@ -46,20 +46,28 @@ class BodyKind(enum.Enum):
     """Anything else."""
 
 
+def _kind(value: BodyKind | str) -> BodyKind:
+    """A body kind, given as the member or as its value (``"committee"``)."""
+    return value if type(value) is BodyKind else _check.member(BodyKind, value)
+
+
 @attrs.frozen
 class Body:
     """An organisation that takes part in a collaboration, declared once by ``id``.
 
     ``part_of`` is the id of the body it belongs to: an administration under its
-    committee, a regional body under its region.
+    committee, a regional body under its region. ``kind`` is a :class:`BodyKind`
+    or its value.
 
     >>> Body("bun", "Barn- och ungdomsnämnden", BodyKind.COMMITTEE)
     Body(id='bun', name='Barn- och ungdomsnämnden', kind=<BodyKind.COMMITTEE: 'committee'>, part_of=None, code=None)
+    >>> Body("bun", "Barn- och ungdomsnämnden", "committee").kind
+    <BodyKind.COMMITTEE: 'committee'>
     """  # noqa: E501
 
     id: str = attrs.field(validator=_check.identifier)
     name: str = attrs.field(validator=_check.text)
-    kind: BodyKind = attrs.field(validator=_check.instance(BodyKind))
+    kind: BodyKind = attrs.field(converter=_kind, validator=_check.one_of(BodyKind))
     part_of: str | None = attrs.field(default=None, validator=_check.optional_identifier)
     code: str | None = attrs.field(default=None)
     """For a municipality as a whole: its four-digit municipality code (kommunkod)."""

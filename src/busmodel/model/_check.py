@@ -1,11 +1,21 @@
-"""attrs validators shared by the value objects; each raises :class:`ModelError`."""
+"""attrs validators shared by the value objects; each raises :class:`ModelError`.
+
+And the converters the value objects share: a constructor takes what converts
+without loss (an iterable for a tuple, a value for its enum member) and the
+validators refuse the rest, naming the field. Each module gives every such field
+a small named converter, typed for its items or its enum, that returns at once
+when the value is already stored as the model holds it; type checkers type the
+constructor's argument from it (the mypy attrs plugin takes only named,
+non-generic converters).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
-from collections.abc import Callable
-from typing import Any, Final, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -13,6 +23,7 @@ from busmodel.model._errors import ModelError
 from busmodel.model._text import Text, invisible
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 Validator = Callable[[Any, "attrs.Attribute[T]", T], None]
 
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
@@ -93,6 +104,40 @@ def optional_identifier(
         identifier(_, attribute, value)  # type: ignore[arg-type]
 
 
+_NOT_ITEMS: Final = (str, bytes, bytearray, memoryview, set, frozenset, Mapping)
+"""What a tuple field never iterates: text and bytes (one value, not items), sets (no
+order, so no reproducible tuple) and mappings (whose items are not their keys)."""
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """``value`` as a tuple, when it converts without loss: a list, a generator, any iterable.
+
+    A tuple is returned as it is. Text, bytes, a set or a mapping is returned
+    unchanged, as is anything that cannot be iterated, for the field's
+    validator (:func:`tuple_of`) to refuse: a string is one value, never a
+    tuple of letters.
+
+    >>> to_tuple(["bun", "sn"]), to_tuple(day for day in (1, 2))
+    (('bun', 'sn'), (1, 2))
+    >>> to_tuple("bun")
+    'bun'
+    """
+    if type(value) is tuple:
+        return value
+    if isinstance(value, _NOT_ITEMS):
+        return cast("tuple[T, ...]", value)
+    try:
+        items = iter(value)
+    except TypeError:
+        return cast("tuple[T, ...]", value)
+    return tuple(items)
+
+
+def strs(value: Iterable[str]) -> tuple[str, ...]:
+    """Ids or texts as a tuple (see :func:`to_tuple`): the converter of such fields."""
+    return value if type(value) is tuple else to_tuple(value)
+
+
 def tuple_of(item: Validator[Any]) -> Validator[tuple[Any, ...]]:
     """Require a tuple whose every item passes ``item``."""
 
@@ -101,8 +146,8 @@ def tuple_of(item: Validator[Any]) -> Validator[tuple[Any, ...]]:
             got = type(value).__name__
             raise ModelError(
                 attribute.name,
-                f"expected a tuple, got {got}",
-                sv=f"förväntade en tuple, fick {got}",
+                f"expected a tuple, a list or another ordered collection of items, got {got}",
+                sv=f"förväntade en tuple, en lista eller en annan ordnad samling, fick {got}",
             )
         errors = []
         for index, element in enumerate(value):
@@ -113,6 +158,40 @@ def tuple_of(item: Validator[Any]) -> Validator[tuple[Any, ...]]:
                 errors.append(ModelError(attribute.name, error.message, path=path, sv=error.sv))
         if errors:
             raise ModelError.collect(errors)
+
+    return check
+
+
+def member(kind: type[E], value: E | str) -> E:
+    """``value`` as a member of the enum ``kind``: a member as it is, a value as its member.
+
+    Anything else is returned unchanged, for the field's validator
+    (:func:`one_of`) to refuse, naming the field and the choices.
+
+    >>> member(enum.Enum("Kind", {"REGULAR": "regular"}), "regular")
+    <Kind.REGULAR: 'regular'>
+    >>> member(enum.Enum("Kind", {"REGULAR": "regular"}), "Regular")
+    'Regular'
+    """
+    if type(value) is kind:
+        return value
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        return cast("E", value)
+
+
+def one_of(kind: type[enum.Enum]) -> Validator[Any]:
+    """Require a member of the enum ``kind``; the error names the values it has."""
+    choices = ", ".join(repr(each.value) for each in kind)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not kind:
+            raise ModelError(
+                attribute.name,
+                f"{value!r} is not one of {choices}",
+                sv=f"{value!r} är inte något av {choices}",
+            )
 
     return check
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -76,6 +77,46 @@ class Frequency(enum.Enum):
     YEARLY = "yearly"
 
 
+def _level(value: ForumLevel | str | None) -> ForumLevel | None:
+    """A forum level, given as the member or as its value (``"steering"``), or None."""
+    if value is None or type(value) is ForumLevel:
+        return value
+    return _check.member(ForumLevel, value)
+
+
+def _scope(value: ForumScope | str | None) -> ForumScope | None:
+    """A forum scope, given as the member or as its value (``"local"``), or None."""
+    if value is None or type(value) is ForumScope:
+        return value
+    return _check.member(ForumScope, value)
+
+
+def _duty(value: Duty | str) -> Duty:
+    """A duty, given as the member or as its value (``"report"``)."""
+    return value if type(value) is Duty else _check.member(Duty, value)
+
+
+def _status(value: AssignmentStatus | str) -> AssignmentStatus:
+    """An assignment status, given as the member or as its value (``"ongoing"``)."""
+    return value if type(value) is AssignmentStatus else _check.member(AssignmentStatus, value)
+
+
+def _frequency(value: Frequency | str) -> Frequency:
+    """A frequency, given as the member or as its value (``"yearly"``)."""
+    return value if type(value) is Frequency else _check.member(Frequency, value)
+
+
+def _months(value: tuple[int, int] | list[int]) -> tuple[int, int]:
+    """The first and the last month, given as a tuple or any other iterable of the two.
+
+    Typed as a pair or a list so that a type checker still flags ``(1,)``; the
+    validator checks the number of months whatever was given.
+    """
+    if type(value) is tuple:
+        return value
+    return _check.to_tuple(value)  # type: ignore[return-value]  # two months: the validator
+
+
 @attrs.frozen
 class Member:
     """A body's seat in a forum, with an optional role.
@@ -92,14 +133,15 @@ class Member:
 class Window:
     """A named part of the year in which a regular meeting is held.
 
-    ``months`` are the first and last month, inclusive.
+    ``months`` are the first and last month, inclusive: a pair, such as ``(1, 6)``
+    (a list ``[1, 6]`` is stored as that tuple).
 
     >>> Window("spring", (1, 6), focus="tidigare och pågående satsningar").contains_month(3)
     True
     """
 
     name: str = attrs.field(validator=_check.text)
-    months: tuple[int, int] = attrs.field()
+    months: tuple[int, int] = attrs.field(converter=_months)
     focus: str | None = attrs.field(default=None, validator=_check.optional_text)
 
     @months.validator
@@ -150,6 +192,10 @@ class Window:
         return first, dt.date(year, self.months[1] + 1, 1) - dt.timedelta(days=1)
 
 
+def _windows(value: Iterable[Window]) -> tuple[Window, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
 @attrs.frozen
 class Cadence:
     """How often a forum meets: meetings per year, in named windows of the year."""
@@ -160,7 +206,7 @@ class Cadence:
     """The least number of regular meetings a year; None where the text gives no number
     ("several times a year", "when needed")."""
     windows: tuple[Window, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Window))
+        default=(), converter=_windows, validator=_check.tuple_of(_check.instance(Window))
     )
     extra_meetings: bool = attrs.field(default=False, validator=_check.instance(bool))
     """Whether extra meetings may be called when needed (vid behov)."""
@@ -171,12 +217,12 @@ class FollowUp:
     """A duty to follow up and evaluate (uppföljning och utvärdering)."""
 
     evaluation: Frequency = attrs.field(
-        default=Frequency.YEARLY, validator=_check.instance(Frequency)
+        default=Frequency.YEARLY, converter=_frequency, validator=_check.one_of(Frequency)
     )
     description: str | None = attrs.field(default=None, validator=_check.optional_text)
-    duty: Duty = attrs.field(default=Duty.EVALUATE, validator=_check.instance(Duty))
+    duty: Duty = attrs.field(default=Duty.EVALUATE, converter=_duty, validator=_check.one_of(Duty))
     recipients: tuple[str, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.identifier)
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.identifier)
     )
     """For a report: the bodies it goes to, one report to each every year."""
 
@@ -200,10 +246,14 @@ class Assignment:
     """A task a group works on (uppdrag), such as planning a family centre."""
 
     title: str = attrs.field(validator=_check.text)
-    status: AssignmentStatus = attrs.field(validator=_check.instance(AssignmentStatus))
+    status: AssignmentStatus = attrs.field(
+        converter=_status, validator=_check.one_of(AssignmentStatus)
+    )
     start: dt.date | None = attrs.field(default=None, validator=_check.optional(_check.day))
     end: dt.date | None = attrs.field(default=None, validator=_check.optional(_check.day))
-    partners: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
+    partners: tuple[str, ...] = attrs.field(
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.text)
+    )
     """Named partners outside the agreement (free text)."""
 
     def __attrs_post_init__(self) -> None:
@@ -215,6 +265,14 @@ class Assignment:
             )
 
 
+def _members(value: Iterable[Member]) -> tuple[Member, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
+def _assignments(value: Iterable[Assignment]) -> tuple[Assignment, ...]:
+    return value if type(value) is tuple else _check.to_tuple(value)
+
+
 @attrs.frozen
 class Forum:
     """A collaboration organ: a steering group, a management group, a pupils' group."""
@@ -222,13 +280,15 @@ class Forum:
     id: str = attrs.field(validator=_check.identifier)
     name: str = attrs.field(validator=_check.text)
     level: ForumLevel | None = attrs.field(
-        default=None, validator=_check.optional(_check.instance(ForumLevel))
+        default=None, converter=_level, validator=_check.optional(_check.one_of(ForumLevel))
     )
     """What the forum does; None where the text does not say."""
     members: tuple[Member, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Member))
+        default=(), converter=_members, validator=_check.tuple_of(_check.instance(Member))
     )
-    duties: tuple[str, ...] = attrs.field(default=(), validator=_check.tuple_of(_check.text))
+    duties: tuple[str, ...] = attrs.field(
+        default=(), converter=_check.strs, validator=_check.tuple_of(_check.text)
+    )
     cadence: Cadence | None = attrs.field(
         default=None, validator=_check.optional(_check.instance(Cadence))
     )
@@ -236,10 +296,12 @@ class Forum:
         default=None, validator=_check.optional(_check.instance(FollowUp))
     )
     assignments: tuple[Assignment, ...] = attrs.field(
-        default=(), validator=_check.tuple_of(_check.instance(Assignment))
+        default=(),
+        converter=_assignments,
+        validator=_check.tuple_of(_check.instance(Assignment)),
     )
     scope: ForumScope | None = attrs.field(
-        default=None, validator=_check.optional(_check.instance(ForumScope))
+        default=None, converter=_scope, validator=_check.optional(_check.one_of(ForumScope))
     )
     per_member: bool = attrs.field(default=False, validator=_check.instance(bool))
     """The forum stands for one such group in each member municipality of a framework."""

@@ -54,6 +54,27 @@ class Period:
             )
 
     @classmethod
+    def of_year(cls, year: int) -> Self:
+        """The calendar year ``year``, 1 January to 31 December.
+
+        >>> Period.of_year(2024)
+        Period(start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31))
+        >>> Period.of_year(2024).days
+        366
+        """
+        if isinstance(year, bool) or not isinstance(year, int):
+            got = type(year).__name__
+            raise ModelError("year", f"expected int, got {got}", sv=f"förväntade int, fick {got}")
+        if not _check.FIRST_DAY.year <= year <= _check.LAST_DAY.year:
+            first, last = _check.FIRST_DAY.year, _check.LAST_DAY.year
+            raise ModelError(
+                "year",
+                f"{year} is not between {first} and {last}",
+                sv=f"{year} ligger inte mellan {first} och {last}",
+            )
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    @classmethod
     def parse(cls, text: str) -> Self:
         """Read an ISO 8601 interval ``START/END``, with ``..`` for an open end."""
         if not isinstance(text, str):

@@ -8,7 +8,17 @@ from typing import Final, Literal
 
 import attrs
 
-__all__ = ["LANGUAGES", "Lang", "Text", "fold", "invisible", "span_text", "visible"]
+__all__ = [
+    "LANGUAGES",
+    "Lang",
+    "Text",
+    "counted",
+    "fold",
+    "invisible",
+    "shortened",
+    "span_text",
+    "visible",
+]
 
 Lang = Literal["sv", "en"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("sv", "en")
@@ -97,3 +107,35 @@ def span_text(start: dt.date, end: dt.date | None) -> Text:
         return Text(en=start.isoformat(), sv=start.isoformat())
     both = f"{start.isoformat()} – {end.isoformat()}"
     return Text(en=both, sv=both)
+
+
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """``number`` with the noun for one or for many (``one`` + ``s`` unless given).
+
+    >>> counted(1, "meeting"), counted(3, "meeting"), counted(0, "body", "bodies")
+    ('1 meeting', '3 meetings', '0 bodies')
+    """
+    if number == 1:
+        return f"1 {one}"
+    return f"{number} {one + 's' if many is None else many}"
+
+
+def shortened(text: str, width: int) -> str:
+    r"""``text`` on one line in at most ``width`` characters, cut with ``…`` when longer.
+
+    Runs of blanks and line breaks become single spaces; a cut falls after a
+    whole word when one ends in the last third of the room.
+
+    >>> shortened("Samverkansöverenskommelse  BUS\nKungälv", 40)
+    'Samverkansöverenskommelse BUS Kungälv'
+    >>> shortened("Samverkansöverenskommelse om barn och unga i Kungälv", 30)
+    'Samverkansöverenskommelse om…'
+    """
+    line = " ".join(text.split())
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1]
+    space = cut.rfind(" ")
+    if space >= (width - 1) * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" -–,:;") + "…"

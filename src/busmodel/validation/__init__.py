@@ -4,28 +4,41 @@ Builds on ``busmodel.model`` and ``busmodel.format``; renders nothing (the
 renderers are in ``busmodel.cli``).
 """
 
+from busmodel.validation._batch import Batch, validate_paths
 from busmodel.validation._catalogue import (
     ENTRY_POINT_GROUP,
+    Catalogue,
+    register,
+    rules,
+    unregister,
+)
+from busmodel.validation._documents import Documents, Sourced
+from busmodel.validation._engine import RuleError, validate
+from busmodel.validation._findings import Exempted, Finding, Report, Severity, Skipped
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import (
     Context,
+    Example,
     Issue,
     Need,
     Options,
     Rule,
     Skip,
-    register,
+    Snippet,
     rule,
-    rules,
-    unregister,
 )
-from busmodel.validation._engine import RuleError, validate
-from busmodel.validation._findings import Exempted, Finding, Report, Severity, Skipped
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "Batch",
+    "Catalogue",
     "Context",
+    "Documents",
+    "Example",
     "Exempted",
     "Finding",
     "Issue",
+    "Message",
     "Need",
     "Options",
     "Report",
@@ -34,9 +47,12 @@ __all__ = [
     "Severity",
     "Skip",
     "Skipped",
+    "Snippet",
+    "Sourced",
     "register",
     "rule",
     "rules",
     "unregister",
     "validate",
+    "validate_paths",
 ]

@@ -1,221 +1,168 @@
-"""The rule catalogue: rules are plain functions registered with their metadata.
+"""The catalogue: an immutable set of rules, and the default one.
 
-Built-in rules live in ``busmodel.validation._rules``; other systems add their own with
-:func:`rule` (or :func:`register`) or through the ``busmodel.rules`` entry-point
-group, whose entries name a :class:`Rule`, an iterable of rules, or a module
-that registers rules when imported.
+The default catalogue (the built-in rules, the entry-point plug-ins and rules
+registered in the process) is built once, on first use, under a lock, so that many
+threads see the same complete catalogue. :func:`register` and :func:`unregister`
+replace it with a new immutable :class:`Catalogue`; a validation already running
+keeps the one it took.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import importlib
-import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from busmodel.model._agreement import AgreementKind
-from busmodel.model._errors import BusmodelError
-from busmodel.model._text import Text
-from busmodel.validation._findings import Severity
+from busmodel.model import BusmodelError
+from busmodel.validation._rule import Check, Rule
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
-    from busmodel.format._registry import Registry
-    from busmodel.model._agreement import Agreement
-    from busmodel.model._records import Records
-
 __all__ = [
     "ENTRY_POINT_GROUP",
-    "Context",
-    "Issue",
-    "Need",
-    "Options",
-    "Rule",
-    "Skip",
+    "Catalogue",
+    "default_catalogue",
     "register",
-    "rule",
     "rules",
-    "select_rules",
+    "unregister",
 ]
 
 ENTRY_POINT_GROUP: Final = "busmodel.rules"
-CODE_PATTERN: Final = re.compile(r"[A-Z]{2,5}[0-9]{3}")
+"""Plug-ins name a :class:`Rule`, an iterable of rules, or a module holding rules."""
 
 
-class Need(enum.Enum):
-    """Something a rule needs besides the agreement; without it the rule is skipped."""
-
-    TODAY = "today"
-    RECORDS = "records"
-    REGISTRY = "registry"
-
-    @property
-    def text(self) -> Text:
-        """Why the rule was skipped, in both languages."""
-        return _NEED_TEXT[self]
+def _patterns(given: Iterable[str] | None) -> tuple[str, ...]:
+    """Codes, prefixes or names; a single string is one, not a sequence of letters."""
+    if given is None:
+        return ()
+    return (given,) if isinstance(given, str) else tuple(given)
 
 
-_NEED_TEXT: Final = {
-    Need.TODAY: Text(en="needs today's date (--today)", sv="behöver dagens datum (--today)"),
-    Need.RECORDS: Text(
-        en="needs the agreement's records (--records)",
-        sv="behöver överenskommelsens protokoll (--records)",
-    ),
-    Need.REGISTRY: Text(
-        en="needs the other documents (a registry)",
-        sv="behöver de andra dokumenten (ett register)",
-    ),
-}
+def _matches(rule: Rule, pattern: str) -> bool:
+    """Whether ``pattern`` (a code, a code prefix, or a name) picks ``rule``."""
+    return rule.code.startswith(pattern.upper()) or rule.name == pattern.lower()
 
 
-@attrs.frozen
-class Options:
-    """Settings that rules read."""
-
-    renewal_horizon_days: int = 90
-    """How long before the end of validity a "renewal due" warning is given."""
-
-
-@attrs.frozen
-class Context:
-    """What a rule looks at: the agreement and, when given, the date, records and registry."""
-
-    agreement: Agreement
-    today: dt.date | None = None
-    records: Records | None = None
-    registry: Registry | None = None
-    options: Options = Options()
-
-    def has(self, need: Need) -> bool:
-        """Whether the context carries what ``need`` names."""
-        value = {Need.TODAY: self.today, Need.RECORDS: self.records, Need.REGISTRY: self.registry}
-        return value[need] is not None
+def _sorted_rules(given: Iterable[Rule]) -> tuple[Rule, ...]:
+    """The rules by code, each the same rule given twice kept once."""
+    kept: list[Rule] = []
+    for item in given:
+        if not any(item is other or _same(item, other) for other in kept):
+            kept.append(item)
+    return tuple(sorted(kept, key=lambda r: getattr(r, "code", "")))
 
 
-@attrs.frozen
-class Issue:
-    """What a rule's check yields: where, what (in both languages), and related places."""
-
-    path: str
-    message: Text
-    related: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class Skip:
-    """What a check yields for a place it cannot judge: where, and why, in both languages.
-
-    A cadence that gives no number of meetings cannot be counted; the report lists
-    the rule as skipped there, so that silence is never taken for a pass.
-    """
-
-    path: str
-    reason: Text
+def _unique(
+    instance: Catalogue, _: attrs.Attribute[tuple[Rule, ...]], given: tuple[Rule, ...]
+) -> None:
+    codes: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+    for item in given:
+        if not isinstance(item, Rule):
+            raise BusmodelError(f"expected a Rule, got {type(item).__name__}")
+        for key, seen in ((item.code, codes), (item.name, names)):
+            if key in seen and not _same(seen[key], item):
+                raise BusmodelError(f"two different rules in the catalogue are called {key!r}")
+            seen[key] = item
 
 
-Check = Callable[[Context], Iterable[Issue | Skip]]
+def _same(one: Rule, other: Rule) -> bool:
+    """The same rule: equal metadata and the same check (as a re-imported module gives)."""
+    return one == other and _qualname(one.check) == _qualname(other.check)
 
 
-def _check_code(_: object, __: attrs.Attribute[str], code: str) -> None:
-    if not CODE_PATTERN.fullmatch(code):
-        raise BusmodelError(
-            f"rule code {code!r} must be 2-5 capital letters and three digits, like 'SIG001'"
-        )
-
-
-@attrs.frozen
-class Rule:
-    """A validation rule: a check function and what a reader needs to know about it."""
-
-    code: str = attrs.field(validator=_check_code)
-    title: Text
-    severity: Severity
-    rationale: Text
-    source: str
-    """The seed document or law the rule comes from."""
-    check: Check = attrs.field(eq=False)
-    needs: frozenset[Need] = frozenset()
-    kinds: frozenset[AgreementKind] = frozenset({AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK})
-    """The kinds of document the rule checks; an extension document restates little, so
-    a rule checks one only when it says so."""
-
-    @property
-    def area(self) -> str:
-        """The letters of the code: the area the rule belongs to."""
-        return self.code.rstrip("0123456789")
-
-
-class _Catalogue:
-    """The registered rules; safe to use from many threads, loaded once on first use.
-
-    Loading imports the built-in rules and the entry-point plug-ins, which
-    register themselves through :meth:`add` from the loading thread: the lock is
-    re-entrant, and the catalogue counts as loaded only once everything is in.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.RLock()
-        self._rules: dict[str, Rule] = {}
-        self._sorted: tuple[Rule, ...] | None = None
-        self._loaded = False
-
-    def add(self, new: Rule) -> Rule:
-        if not isinstance(new, Rule):
-            raise BusmodelError(f"expected a Rule, got {type(new).__name__}")
-        with self._lock:
-            known = self._rules.get(new.code)
-            if known is not None and (known != new or _name(known.check) != _name(new.check)):
-                raise BusmodelError(f"a rule with code {new.code!r} is already registered")
-            self._rules[new.code] = new
-            self._sorted = None
-        return new
-
-    def remove(self, code: str) -> None:
-        with self._lock:
-            self._rules.pop(code, None)
-            self._sorted = None
-
-    def all(self) -> tuple[Rule, ...]:
-        listed = self._sorted
-        if listed is not None and self._loaded:
-            return listed
-        with self._lock:
-            self._load()
-            if self._sorted is None:
-                self._sorted = tuple(self._rules[code] for code in sorted(self._rules))
-            return self._sorted
-
-    def _load(self) -> None:
-        if self._loaded:
-            return
-        importlib.import_module("busmodel.validation._rules")
-        for entry in entry_points(group=ENTRY_POINT_GROUP):
-            try:
-                loaded = entry.load()
-            except Exception as error:
-                raise BusmodelError(
-                    f"rule plugin {entry.name!r} ({entry.value}) failed to load: {error}"
-                ) from error
-            if isinstance(loaded, Rule):
-                self.add(loaded)
-            elif isinstance(loaded, Iterable) and not isinstance(loaded, str | bytes):
-                for item in loaded:
-                    self.add(item)
-        self._loaded = True
-
-
-def _name(check: Check) -> str:
-    """A check's qualified name: the same rule module imported again registers the same names."""
+def _qualname(check: Check) -> str:
     return getattr(check, "__qualname__", repr(check))
 
 
-_CATALOGUE: Final = _Catalogue()
+@attrs.frozen
+class Catalogue:
+    """An immutable set of rules, ordered by code, each code and name used once.
+
+    >>> from busmodel import Catalogue
+    >>> catalogue = Catalogue.default()
+    >>> catalogue["chair-is-party"].code, "CHR001" in catalogue
+    ('CHR001', True)
+    >>> [r.code for r in catalogue.select(["CHR00"], ignore=["chair-is-party"])][:2]
+    ['CHR002', 'CHR003']
+    """
+
+    rules: tuple[Rule, ...] = attrs.field(converter=_sorted_rules, validator=_unique)
+    _keys: dict[str, Rule] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        keys = {**{r.code: r for r in self.rules}, **{r.name: r for r in self.rules}}
+        object.__setattr__(self, "_keys", keys)
+
+    @classmethod
+    def default(cls) -> Catalogue:
+        """The default catalogue: the built-in rules, the plug-ins, and registered rules."""
+        return default_catalogue()
+
+    @classmethod
+    def built_in(cls) -> Catalogue:
+        """The rules that come with busmodel, and nothing else."""
+        from busmodel.validation._rules import BUILT_IN  # on first use: import stays quick
+
+        return cls(BUILT_IN)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __getitem__(self, key: str) -> Rule:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str) -> Rule | None:
+        """The rule with the code or name ``key``, or None."""
+        return self._keys.get(key)
+
+    def with_rules(self, *added: Rule) -> Catalogue:
+        """The catalogue with ``added`` (adding a rule that is already in is harmless)."""
+        return Catalogue([*self.rules, *added])
+
+    def without(self, *keys: str) -> Catalogue:
+        """The catalogue without the rules whose code or name is in ``keys``."""
+        return Catalogue(r for r in self.rules if r.code not in keys and r.name not in keys)
+
+    def select(
+        self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+    ) -> tuple[Rule, ...]:
+        """The rules picked by a ``select`` entry (all, if None) and by no ``ignore`` entry.
+
+        Entries are codes, code prefixes (``"SIG"``) or names (``"every-party-signs"``).
+        """
+        chosen = None if select is None else _patterns(select)
+        ignored = _patterns(ignore)
+        return tuple(
+            r
+            for r in self.rules
+            if (chosen is None or any(_matches(r, p) for p in chosen))
+            and not any(_matches(r, p) for p in ignored)
+        )
+
+    def unknown(self, patterns: Iterable[str]) -> tuple[str, ...]:
+        """The entries of ``patterns`` that pick no rule here (most likely typos).
+
+        >>> Catalogue.default().unknown(["SIG", "XYZ", "chair-is-party", "chair-is-partly"])
+        ('XYZ', 'chair-is-partly')
+        """
+        return tuple(p for p in _patterns(patterns) if not any(_matches(r, p) for r in self.rules))
+
+
+_LOCK: Final = threading.Lock()
+_current: Catalogue | None = None
 
 
 def entry_points(*, group: str) -> Iterable[EntryPoint]:
@@ -225,96 +172,74 @@ def entry_points(*, group: str) -> Iterable[EntryPoint]:
     return metadata.entry_points(group=group)
 
 
-def register(new: Rule) -> Rule:
-    """Add ``new`` to the catalogue; a different rule with the same code is an error."""
-    return _CATALOGUE.add(new)
+def _plugin_rules(loaded: object) -> list[Rule]:
+    """The rules a plug-in's entry point names: a rule, rules, or a module's rules."""
+    import types
+
+    if isinstance(loaded, Rule):
+        return [loaded]
+    if isinstance(loaded, types.ModuleType):
+        return [value for value in vars(loaded).values() if isinstance(value, Rule)]
+    if isinstance(loaded, Iterable) and not isinstance(loaded, str | bytes):
+        found = list(loaded)
+        for item in found:
+            if not isinstance(item, Rule):
+                raise BusmodelError(f"expected a Rule, got {type(item).__name__}")
+        return found
+    raise BusmodelError(f"expected a Rule, rules or a module, got {type(loaded).__name__}")
 
 
-def unregister(code: str) -> None:
-    """Remove the rule with ``code`` from the catalogue, if it is there."""
-    _CATALOGUE.remove(code)
+def _build() -> Catalogue:
+    added: list[Rule] = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            loaded = entry.load()
+        except Exception as error:
+            raise BusmodelError(
+                f"rule plugin {entry.name!r} ({entry.value}) failed to load: {error}"
+            ) from error
+        try:
+            added += _plugin_rules(loaded)
+        except BusmodelError as error:
+            raise BusmodelError(f"rule plugin {entry.name!r} ({entry.value}): {error}") from None
+    return Catalogue.built_in().with_rules(*added)
 
 
-def rule(
-    code: str,
-    *,
-    title: Text,
-    severity: Severity,
-    rationale: Text,
-    source: str,
-    needs: Iterable[Need] = (),
-    kinds: Iterable[AgreementKind] = (AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK),
-) -> Callable[[Check], Check]:
-    """Register the decorated check function as a rule.
-
-    >>> import busmodel
-    >>> from busmodel import Issue, Severity, Text, rule
-    >>> @rule("XMP001", title=Text(en="Has a purpose", sv="Har ett syfte"),
-    ...       severity=Severity.WARNING, source="example",
-    ...       rationale=Text(en="Say why.", sv="Säg varför."))
-    ... def has_purpose(context):
-    ...     if context.agreement.purpose is None:
-    ...         yield Issue("", Text(en="no purpose", sv="inget syfte"))
-    >>> "XMP001" in [r.code for r in busmodel.rules()]
-    True
-    >>> busmodel.unregister("XMP001")
-    """
-
-    def decorate(check: Check) -> Check:
-        register(
-            Rule(
-                code=code,
-                title=title,
-                severity=severity,
-                rationale=rationale,
-                source=source,
-                check=check,
-                needs=frozenset(needs),
-                kinds=frozenset(kinds),
-            )
-        )
-        return check
-
-    return decorate
+def default_catalogue() -> Catalogue:
+    """The default catalogue, built on first use."""
+    global _current
+    current = _current
+    if current is not None:
+        return current
+    with _LOCK:
+        if _current is None:
+            _current = _build()
+        return _current
 
 
 def rules() -> tuple[Rule, ...]:
-    """Every registered rule, built-in and plug-in, ordered by code."""
-    return _CATALOGUE.all()
+    """Every rule of the default catalogue, built-in and plug-in, ordered by code."""
+    return default_catalogue().rules
 
 
-def _patterns(given: Iterable[str]) -> tuple[str, ...]:
-    """Codes or prefixes; a single string is one code, not a sequence of letters."""
-    return (given,) if isinstance(given, str) else tuple(given)
+def register(new: Rule) -> Rule:
+    """Add ``new`` to the default catalogue; a different rule with its code or name is an error.
 
-
-def unknown_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
-    """The codes or prefixes that start no registered rule's code (most likely typos).
-
-    >>> unknown_patterns(["SIG", "XYZ", "INT001"])
-    ('XYZ',)
+    Prefer passing a :class:`Catalogue` to :func:`busmodel.validate`: registering
+    changes what every later validation in the process runs.
     """
-    codes = [known.code for known in rules()]
-    return tuple(p for p in _patterns(patterns) if not _matches_any(p, codes))
+    global _current
+    default_catalogue()
+    with _LOCK:
+        assert _current is not None
+        _current = _current.with_rules(new)
+    return new
 
 
-def _matches_any(pattern: str, codes: Iterable[str]) -> bool:
-    return any(code.startswith(pattern) for code in codes)
-
-
-def _matches(code: str, patterns: Iterable[str]) -> bool:
-    return any(code.startswith(pattern) for pattern in patterns)
-
-
-def select_rules(
-    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
-) -> Iterator[Rule]:
-    """The rules whose code starts with a ``select`` entry and with no ``ignore`` entry."""
-    chosen = _patterns(select) if select is not None else None
-    ignored = _patterns(ignore or ())
-    for candidate in rules():
-        if chosen is not None and not _matches(candidate.code, chosen):
-            continue
-        if _matches(candidate.code, ignored):
-            continue
-        yield candidate
+def unregister(key: str) -> None:
+    """Remove the rule with code or name ``key`` from the default catalogue, if it is there."""
+    global _current
+    default_catalogue()
+    with _LOCK:
+        assert _current is not None
+        _current = _current.without(key)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 import re
 from collections.abc import Iterable
 from typing import Any, Final
@@ -32,8 +31,6 @@ class Severity(enum.Enum):
         return _LABELS[self].get(lang)
 
 
-WHOLE_DOCUMENT: Final = Text(en="(document)", sv="(dokumentet)")
-"""Where a finding about the document as a whole is, in a report."""
 _RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _LABELS: Final = {
     Severity.ERROR: Text(en="error", sv="fel"),
@@ -41,17 +38,6 @@ _LABELS: Final = {
     Severity.INFO: Text(en="info", sv="info"),
 }
 _SEGMENT = re.compile(r"/([^/]*)")
-_PLURALS: Final = {
-    Severity.ERROR: (Text(en="error", sv="fel"), Text(en="errors", sv="fel")),
-    Severity.WARNING: (Text(en="warning", sv="varning"), Text(en="warnings", sv="varningar")),
-    Severity.INFO: (Text(en="info", sv="info"), Text(en="info", sv="info")),
-}
-
-
-def _count_label(severity: Severity, count: int, lang: Lang) -> str:
-    """``1 warning``, ``2 warnings``, ``2 varningar``."""
-    one, many = _PLURALS[severity]
-    return f"{count} {(one if count == 1 else many).get(lang)}"
 
 
 def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
@@ -69,7 +55,8 @@ class Finding:
 
     ``path`` is a JSON Pointer into the document (the same syntax as
     :class:`busmodel.DocumentError`); ``related`` points at the other side of a
-    conflict.
+    conflict. ``file``, ``line`` and ``column`` say where the path is in a file,
+    when the finding came from one (:func:`busmodel.validate_paths` fills them in).
     """
 
     code: str
@@ -77,25 +64,20 @@ class Finding:
     message: Text
     path: str = ""
     related: tuple[str, ...] = ()
+    file: str | None = attrs.field(default=None, kw_only=True)
+    line: int | None = attrs.field(default=None, kw_only=True)
+    column: int | None = attrs.field(default=None, kw_only=True)
 
     def sort_key(self) -> tuple[Any, ...]:
-        """Findings sort by place in the document, then by code."""
-        return (path_key(self.path), self.code, self.message.en)
-
-    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """The finding as plain data, with its message in ``lang``."""
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "path": self.path,
-            "message": self.message.get(lang),
-            "related": list(self.related),
-        }
-
-    def render(self, lang: Lang = "en") -> str:
-        """``path: CODE severity message``."""
-        where = self.path or WHOLE_DOCUMENT.get(lang)
-        return f"{where}: {self.code} {self.severity.label(lang)} {self.message.get(lang)}"
+        """Findings sort by place in the file (line, column), then in the document, then code."""
+        return (
+            self.file or "",
+            self.line or 0,
+            self.column or 0,
+            path_key(self.path),
+            self.code,
+            self.message.en,
+        )
 
 
 @attrs.frozen
@@ -113,6 +95,9 @@ class Skipped:
     code: str
     reason: Text
     path: str = ""
+    file: str | None = attrs.field(default=None, kw_only=True)
+    line: int | None = attrs.field(default=None, kw_only=True)
+    column: int | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -120,6 +105,7 @@ class Report:
     """What validation found: findings in a deterministic order, exemptions, skipped rules.
 
     Build one with :func:`busmodel.validate`; ``Report.of`` sorts what it is given.
+    A report is data: the renderers of ``busmodel.cli`` write it as text, JSON or SARIF.
     """
 
     findings: tuple[Finding, ...] = ()
@@ -139,7 +125,9 @@ class Report:
         return cls(
             findings=tuple(sorted(findings, key=Finding.sort_key)),
             exempted=tuple(sorted(exempted, key=lambda e: e.finding.sort_key())),
-            skipped=tuple(sorted(skipped, key=lambda s: (s.code, path_key(s.path)))),
+            skipped=tuple(
+                sorted(skipped, key=lambda s: (s.code, s.file or "", s.line or 0, path_key(s.path)))
+            ),
             source=source,
         )
 
@@ -159,39 +147,3 @@ class Report:
     def codes(self) -> tuple[str, ...]:
         """The codes of the findings, in report order (with repeats)."""
         return tuple(finding.code for finding in self.findings)
-
-    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """The report as plain data; its shape is documented in ``docs/cli.md``."""
-        return {
-            "source": self.source,
-            "ok": self.ok,
-            "counts": {severity.value: n for severity, n in self.counts.items()},
-            "findings": [finding.to_dict(lang) for finding in self.findings],
-            "exempted": [{**e.finding.to_dict(lang), "reason": e.reason} for e in self.exempted],
-            "skipped": [
-                {"code": s.code, "path": s.path, "reason": s.reason.get(lang)} for s in self.skipped
-            ],
-        }
-
-    def to_json(self, lang: Lang = "en") -> str:
-        """The report as JSON text: :meth:`to_dict`, indented, non-ASCII kept."""
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2)
-
-    def render(self, lang: Lang = "en") -> str:
-        """The report as text, one finding a line, prefixed with its source if known."""
-        prefix = f"{self.source}:" if self.source else ""
-        lines = [prefix + finding.render(lang) for finding in self.findings]
-        exempt = Text(en="exempted", sv="undantagen").get(lang)
-        lines += [f"{prefix}{e.finding.render(lang)} [{exempt}: {e.reason}]" for e in self.exempted]
-        by_reason: dict[tuple[str, str], list[str]] = {}
-        for skipped in self.skipped:
-            where = skipped.path or WHOLE_DOCUMENT.get(lang)
-            by_reason.setdefault((where, skipped.reason.get(lang)), []).append(skipped.code)
-        label = Text(en="skipped", sv="hoppade över").get(lang)
-        lines += [
-            f"{prefix}{where}: {label} {', '.join(codes)}: {reason}"
-            for (where, reason), codes in by_reason.items()
-        ]
-        totals = ", ".join(_count_label(severity, n, lang) for severity, n in self.counts.items())
-        lines.append(f"{self.source}: {totals}" if self.source else totals)
-        return "\n".join(lines)

@@ -3,7 +3,6 @@ import datetime as dt
 import attrs
 
 import busmodel as bm
-import busmodel.validation._rules.chair  # registers the CHR rules
 from tests.support.builders import check, clean_agreement
 
 D = dt.date
@@ -52,7 +51,10 @@ def test_chr001_a_chair_that_is_not_a_party_is_an_error() -> None:
     agreement = with_chair(terms=(term("polis", D(2023, 1, 1), D(2026, 12, 31)),))
     [finding] = check(agreement, "CHR001").findings
     assert ("/chair/terms/0/body", bm.Severity.ERROR) == (finding.path, finding.severity)
-    assert "Polisen" in finding.message.sv
+    assert (
+        "Polisen har ordförandeskapet från 2023-01-01 men är inte part och finns inte bland de "
+        "organ som får ha ordförandeskapet"
+    ) == finding.message.sv
 
 
 def test_chr001_a_body_listed_in_may_chair_may_chair() -> None:
@@ -66,18 +68,35 @@ def test_chr002_a_party_missing_from_the_rotation_is_reported_at_the_rotation() 
     [finding] = check(with_chair(rotation=("bun", "sn")), "CHR002").findings
     assert "/chair/rotation" == finding.path
     assert ("/parties/2",) == finding.related
-    assert "Kultur- och utbildningsnämnden" in finding.message.en
+    assert (
+        "Kultur- och utbildningsnämnden is a party but never gets its turn to hold the chair in "
+        "the rotation"
+    ) == finding.message.en
+    assert (
+        "Kultur- och utbildningsnämnden är part men får aldrig sin tur att ha ordförandeskapet i "
+        "rotationen"
+    ) == finding.message.sv
 
 
 def test_chr002_a_repeat_in_the_rotation_points_at_the_first() -> None:
     [finding] = check(with_chair(rotation=("bun", "sn", "kun", "bun")), "CHR002").findings
     assert "/chair/rotation/3" == finding.path
     assert ("/chair/rotation/0",) == finding.related
+    assert "Barn- och ungdomsnämnden is listed twice in the rotation" == finding.message.en
+    assert "Barn- och ungdomsnämnden står två gånger i rotationen" == finding.message.sv
 
 
 def test_chr002_a_non_party_in_the_rotation_is_reported() -> None:
     [finding] = check(with_chair(rotation=("bun", "sn", "kun", "polis")), "CHR002").findings
     assert ("/chair/rotation/3", bm.Severity.WARNING) == (finding.path, finding.severity)
+    assert (
+        "Polisen is in the rotation but is not a party and is not listed among the bodies that "
+        "may hold the chair"
+    ) == finding.message.en
+    assert (
+        "Polisen finns i rotationen men är inte part och finns inte bland de organ som får ha "
+        "ordförandeskapet"
+    ) == finding.message.sv
 
 
 def test_chr002_a_body_listed_in_may_chair_may_rotate() -> None:
@@ -97,7 +116,14 @@ def test_chr003_overlapping_terms_are_an_error_naming_the_shared_days() -> None:
     [finding] = check(with_chair(terms=terms), "CHR003").findings
     assert ("/chair/terms/1/period", bm.Severity.ERROR) == (finding.path, finding.severity)
     assert ("/chair/terms/0/period",) == finding.related
-    assert "2024-07-01 – 2024-12-31" in finding.message.en
+    assert (
+        "the chair term of Socialnämnden overlaps that of Barn- och ungdomsnämnden: both cover "
+        "2024-07-01 – 2024-12-31"
+    ) == finding.message.en
+    assert (
+        "ordförandeperioden för Socialnämnden överlappar den för Barn- och ungdomsnämnden: båda "
+        "omfattar 2024-07-01 – 2024-12-31"
+    ) == finding.message.sv
 
 
 def test_chr003_an_open_term_overlaps_every_later_one() -> None:
@@ -119,8 +145,13 @@ def test_chr004_a_gap_between_terms_names_the_uncovered_dates() -> None:
     [finding] = check(with_chair(terms=terms), "CHR004").findings
     assert ("/chair/terms", bm.Severity.WARNING) == (finding.path, finding.severity)
     assert ("/validity/period",) == finding.related
-    assert "2024-07-01 – 2024-08-31" in finding.message.en
-    assert "2024-07-01 – 2024-08-31" in finding.message.sv
+    assert (
+        "no chair term covers 2024-07-01 – 2024-08-31, although the agreement is in force then"
+    ) == finding.message.en
+    assert (
+        "ingen ordförandeperiod täcker 2024-07-01 – 2024-08-31, trots att överenskommelsen "
+        "gäller då"
+    ) == finding.message.sv
 
 
 def test_chr004_a_term_that_stops_before_the_validity_ends_leaves_a_gap() -> None:
@@ -160,7 +191,10 @@ def test_chr005_a_mid_period_change_without_reason_is_a_warning() -> None:
         finding.path,
         finding.severity,
     )
-    assert "during the mandate period 2023–2026" in finding.message.en
+    assert (
+        "the chair passes to Socialnämnden on 2024-07-01, during the mandate period 2023–2026, "
+        "and the term gives no reason"
+    ) == finding.message.en
 
 
 def test_chr005_a_mid_period_change_with_a_reason_passes() -> None:
@@ -172,6 +206,14 @@ def test_chr005_a_term_ending_mid_period_with_no_successor_is_reported_at_its_en
     agreement = with_chair(terms=(term("bun", D(2023, 1, 1), D(2025, 6, 30)),))
     [finding] = check(agreement, "CHR005").findings
     assert "/chair/terms/0/period/end" == finding.path
+    assert (
+        "Barn- och ungdomsnämnden gives up the chair on 2025-06-30, during the mandate period "
+        "2023–2026, and the term gives no reason"
+    ) == finding.message.en
+    assert (
+        "Barn- och ungdomsnämnden lämnar ordförandeskapet 2025-06-30, under den pågående "
+        "mandatperioden 2023–2026, och perioden anger inget skäl"
+    ) == finding.message.sv
 
 
 def test_chr006_a_mid_period_change_when_not_allowed_is_an_error_even_with_reason() -> None:
@@ -180,7 +222,34 @@ def test_chr006_a_mid_period_change_when_not_allowed_is_an_error_even_with_reaso
     [finding] = check(agreement, "CHR006").findings
     assert ("/chair/terms/1/period/start", bm.Severity.ERROR) == (finding.path, finding.severity)
     assert ("/chair/mid_period_changes",) == finding.related
+    assert (
+        "the chair passes to Socialnämnden on 2024-07-01, during the mandate period 2023–2026, "
+        "but the agreement allows changes only at a new mandate period"
+    ) == finding.message.en
+    assert (
+        "ordförandeskapet går över till Socialnämnden 2024-07-01, under den pågående "
+        "mandatperioden 2023–2026, men överenskommelsen tillåter byten bara vid ny mandatperiod"
+    ) == finding.message.sv
     assert () == check(agreement, "CHR005").findings
+
+
+def test_chr006_a_term_ending_mid_period_when_not_allowed_is_reported_at_its_end() -> None:
+    agreement = with_chair(
+        terms=(term("bun", D(2023, 1, 1), D(2025, 6, 30)),), mid_period_changes=False
+    )
+    [finding] = check(agreement, "CHR006").findings
+    assert ("/chair/terms/0/period/end", ("/chair/mid_period_changes",)) == (
+        finding.path,
+        finding.related,
+    )
+    assert (
+        "Barn- och ungdomsnämnden gives up the chair on 2025-06-30, during the mandate period "
+        "2023–2026, but the agreement allows changes only at a new mandate period"
+    ) == finding.message.en
+    assert (
+        "Barn- och ungdomsnämnden lämnar ordförandeskapet 2025-06-30, under den pågående "
+        "mandatperioden 2023–2026, men överenskommelsen tillåter byten bara vid ny mandatperiod"
+    ) == finding.message.sv
 
 
 def test_chr006_changes_at_mandate_period_boundaries_pass() -> None:
@@ -210,3 +279,15 @@ def test_chair_messages_exist_in_both_languages() -> None:
     [finding] = check(with_chair(terms=HANDOVER), "CHR005").findings
     assert finding.message.sv != finding.message.en
     assert "under den pågående mandatperioden 2023–2026" in finding.message.sv
+
+
+def test_the_chair_rules_have_names_that_say_what_they_require() -> None:
+    names = {rule.code: rule.name for rule in bm.rules() if rule.area == "CHR"}
+    assert {
+        "CHR001": "chair-is-party",
+        "CHR002": "rotation-lists-parties-once",
+        "CHR003": "chair-terms-do-not-overlap",
+        "CHR004": "chair-terms-cover-validity",
+        "CHR005": "mid-period-chair-change-has-reason",
+        "CHR006": "chair-changes-with-mandate-period",
+    } == names

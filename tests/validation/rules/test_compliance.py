@@ -60,6 +60,26 @@ def test_the_compliance_rules_are_skipped_without_records() -> None:
     assert [f"REC00{n}" for n in range(1, 10)] == [s.code for s in report.skipped]
 
 
+def test_the_compliance_rules_are_named_for_what_they_require() -> None:
+    assert {
+        "REC001": "records-belong-to-agreement",
+        "REC002": "recorded-forums-and-bodies-exist",
+        "REC003": "regular-meetings-held",
+        "REC004": "yearly-evaluations-made",
+        "REC005": "meetings-in-validity",
+        "REC006": "extra-meetings-only-when-allowed",
+        "REC007": "extra-meetings-counted",
+        "REC008": "yearly-reports-made",
+        "REC009": "annual-reviews-held",
+    } == {rule.code: rule.name for rule in bm.rules() if rule.area == "REC"}
+
+
+def test_a_compliance_rule_is_selected_by_its_name() -> None:
+    records = attrs.evolve(clean_records(), agreement="partille-bus")
+    report = check(clean_agreement(), "records-belong-to-agreement", records=records)
+    assert ("REC001",) == report.codes()
+
+
 def test_rec001_records_of_another_agreement_point_into_the_records() -> None:
     records = attrs.evolve(clean_records(), agreement="partille-bus")
     [finding] = check(clean_agreement(), "REC001", records=records).findings
@@ -279,8 +299,11 @@ def test_rec007_allowed_extra_meetings_are_counted_once_per_forum() -> None:
     assert [(bm.Severity.INFO, "/forums/0"), (bm.Severity.INFO, "/forums/2")] == [
         (f.severity, f.path) for f in findings
     ]
-    assert "Politisk samverkan: 2 extra meetings held (2023-09-12, 2024-02-06)" == (
+    assert "Politisk samverkan: 2 extra meetings held (2023-09-12 and 2024-02-06)" == (
         findings[0].message.en
+    )
+    assert "Politisk samverkan: 2 extra möten hölls (2023-09-12 och 2024-02-06)" == (
+        findings[0].message.sv
     )
     assert "Ledningsgrupp: 1 extra möte hölls (2024-01-16)" == findings[1].message.sv
 

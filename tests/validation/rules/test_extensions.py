@@ -36,6 +36,25 @@ def test_the_extension_rules_check_extension_documents_only() -> None:
     }
 
 
+def test_the_extension_rules_are_named_for_what_they_require() -> None:
+    assert {
+        "EXT001": "extends-known-agreement",
+        "EXT002": "extended-agreement-allows-extension",
+        "EXT003": "extension-within-clause-years",
+        "EXT004": "extension-within-clause-times",
+        "EXT005": "extension-does-not-overlap",
+        "EXT006": "no-gap-before-extension",
+    } == {rule.code: rule.name for rule in bm.rules() if rule.area == "EXT"}
+
+
+def test_an_extension_rule_is_selected_by_its_name() -> None:
+    longer = extension_of(
+        extendable_agreement(), bm.Period(FIRST.start, dt.date(2025, 1, 1)), NOVEMBER_2022
+    )
+    report = check(longer, "extension-within-clause-years", others=[extendable_agreement()])
+    assert ("EXT003",) == report.codes()
+
+
 def test_two_extensions_by_two_years_within_the_clause_pass_every_rule() -> None:
     base, first, second = extendable_agreement(), _first(), _second()
     for extension, today in ((first, dt.date(2023, 3, 1)), (second, dt.date(2025, 3, 1))):
@@ -133,7 +152,7 @@ def test_ext004_an_extension_beyond_the_number_allowed_names_which_one_is_too_ma
     assert (bm.Severity.ERROR, "/extends") == (finding.severity, finding.path)
     assert (
         "this is extension number 2 of “BUS – Barn Ungdom Samverkan” (2021-01-01 – 2022-12-31), "
-        "one too many: it may be extended once, and was, by “Förlängning 2023–2024” "
+        "one too many: it allows 1 extension and was already extended by “Förlängning 2023–2024” "
         "(2023-01-01 – 2024-12-31)"
     ) == finding.message.en
     assert (
@@ -141,6 +160,28 @@ def test_ext004_an_extension_beyond_the_number_allowed_names_which_one_is_too_ma
         "en för mycket: den får förlängas 1 gång och har redan förlängts genom "
         "”Förlängning 2023–2024” (2023-01-01 – 2024-12-31)"
     ) == finding.message.sv
+
+
+def test_ext004_names_at_most_three_earlier_extensions_and_counts_the_rest() -> None:
+    base = _with_clause(bm.Extension(2, times=4))
+    extensions = [
+        extension_of(base, bm.Period(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)), NOVEMBER_2022)
+        for year in (2023, 2025, 2027, 2029, 2031)
+    ]
+    [finding] = check(extensions[-1], "EXT004", others=[base, *extensions[:-1]]).findings
+    assert (
+        "this is extension number 5 of “BUS – Barn Ungdom Samverkan” (2021-01-01 – 2022-12-31), "
+        "one too many: it allows 4 extensions and was already extended by "
+        "“Förlängning 2023–2024” (2023-01-01 – 2024-12-31), "
+        "“Förlängning 2025–2026” (2025-01-01 – 2026-12-31), "
+        "“Förlängning 2027–2028” (2027-01-01 – 2028-12-31) and 1 more"
+    ) == finding.message.en
+    assert finding.message.sv.endswith(
+        "den får förlängas 4 gånger och har redan förlängts genom "
+        "”Förlängning 2023–2024” (2023-01-01 – 2024-12-31), "
+        "”Förlängning 2025–2026” (2025-01-01 – 2026-12-31), "
+        "”Förlängning 2027–2028” (2027-01-01 – 2028-12-31) och 1 till"
+    )
 
 
 def test_ext004_extensions_are_counted_in_order_of_their_start_not_of_the_registry() -> None:

@@ -26,13 +26,39 @@ def test_clean_agreement_passes_the_forum_rules() -> None:
     assert () == validate(clean_agreement(), today=TODAY, select=["FOR"]).findings
 
 
+def test_the_forum_rules_are_named_for_what_they_require() -> None:
+    assert [
+        ("FOR001", "political-forum-seats-political-bodies"),
+        ("FOR002", "management-forum-seats-administrations"),
+        ("FOR003", "meeting-windows-disjoint"),
+        ("FOR004", "no-more-windows-than-meetings"),
+        ("FOR005", "steering-group-follows-up-yearly"),
+        ("FOR006", "forum-members-listed-once"),
+        ("FOR007", "per-member-needs-member-municipalities"),
+    ] == [(r.code, r.name) for r in bm.rules() if r.area == "FOR"]
+
+
+def test_a_forum_rule_is_selected_by_its_name() -> None:
+    cadence = bm.Cadence(1, _windows((1, 6), (7, 12)))
+    report = validate(_with_forum(0, cadence=cadence), select=["no-more-windows-than-meetings"])
+    assert ("FOR004",) == report.codes()
+
+
 def test_for001_an_administration_in_the_political_forum_is_reported() -> None:
     members = (bm.Member("bun", "presidium"), bm.Member("sf"))
     report = validate(_with_forum(0, members=members), select=["FOR001"])
     [finding] = report.findings
     assert ("FOR001",) == report.codes()
     assert "/forums/0/members/1" == finding.path
-    assert finding.message.sv.startswith("Socialförvaltningen ingår i det politiska forumet")
+    assert (
+        "Socialförvaltningen ingår i det politiska forumet Politisk samverkan men är varken "
+        "nämnd, kommunstyrelse eller kommunfullmäktige och deltar inte genom sitt presidium"
+    ) == finding.message.sv
+    assert (
+        "Socialförvaltningen sits in the political forum Politisk samverkan but is neither a "
+        "committee, the executive board nor the council, and does not sit there through its "
+        "presidium"
+    ) == finding.message.en
 
 
 def test_for001_committees_without_a_role_and_presidia_of_other_bodies_pass() -> None:
@@ -63,7 +89,14 @@ def test_for002_a_committee_in_the_management_group_is_reported() -> None:
     report = validate(_with_forum(2, members=members), select=["FOR002"])
     [finding] = report.findings
     assert "/forums/2/members/1" == finding.path
-    assert "Socialnämnden" in finding.message.en
+    assert (
+        "Socialnämnden sits in the management forum Ledningsgrupp but is not an administration "
+        "and does not sit there through its head"
+    ) == finding.message.en
+    assert (
+        "Socialnämnden ingår i ledningsgruppen Ledningsgrupp men är inte en förvaltning och "
+        "deltar inte genom sin chef"
+    ) == finding.message.sv
 
 
 def test_for002_administrations_without_a_role_and_heads_of_other_bodies_pass() -> None:
@@ -106,6 +139,15 @@ def test_for004_more_windows_than_meetings_is_an_error() -> None:
     assert (bm.Severity.ERROR, "/forums/0/cadence/windows") == (finding.severity, finding.path)
     assert ("/forums/0/cadence/meetings_per_year",) == finding.related
     assert "Politisk samverkan har 2 mötesperioder men bara 1 möte per år" == finding.message.sv
+    assert (
+        "Politisk samverkan has 2 meeting windows but only 1 meeting a year" == finding.message.en
+    )
+
+
+def test_for004_the_meetings_are_counted_in_the_plural_too() -> None:
+    cadence = bm.Cadence(2, _windows((1, 4), (5, 8), (9, 12)))
+    [finding] = validate(_with_forum(0, cadence=cadence), select=["FOR004"]).findings
+    assert "Politisk samverkan har 3 mötesperioder men bara 2 möten per år" == finding.message.sv
 
 
 def test_for004_fewer_windows_than_meetings_passes() -> None:
@@ -117,7 +159,13 @@ def test_for005_a_steering_group_without_follow_up_is_reported_on_the_forum() ->
     report = validate(_with_forum(1, follow_up=None), select=["FOR005"])
     [finding] = report.findings
     assert (bm.Severity.WARNING, "/forums/1") == (finding.severity, finding.path)
-    assert finding.message.sv != finding.message.en
+    assert (
+        "the steering group BUS styrgrupp states no yearly follow-up and evaluation"
+        == finding.message.en
+    )
+    assert "styrgruppen BUS styrgrupp anger ingen årlig uppföljning och utvärdering" == (
+        finding.message.sv
+    )
 
 
 def test_for005_other_forums_need_no_follow_up() -> None:

@@ -18,6 +18,10 @@ def test_int001_a_repeated_body_id_points_at_both_declarations() -> None:
     [finding] = report.findings
     assert "/bodies/7/id" == finding.path
     assert ("/bodies/1/id",) == finding.related
+    assert ("the id 'sn' is already in use", "id 'sn' används redan") == (
+        finding.message.en,
+        finding.message.sv,
+    )
 
 
 def test_int001_a_repeated_forum_id_is_reported() -> None:
@@ -45,6 +49,20 @@ def test_int002_every_reference_to_an_undeclared_body_is_reported() -> None:
 def test_int003_one_party_is_not_a_collaboration() -> None:
     report = validate(attrs.evolve(clean_agreement(), parties=("bun",)), select=["INT003"])
     assert ["/parties"] == [f.path for f in report.findings]
+    assert (
+        "a collaboration needs at least two parties, but this one has 1 party",
+        "en samverkan kräver minst två parter, men denna har 1 part",
+    ) == (report.findings[0].message.en, report.findings[0].message.sv)
+
+
+def test_int003_no_party_at_all_is_counted_in_the_plural() -> None:
+    report = validate(attrs.evolve(clean_agreement(), parties=()), select=["at-least-two-parties"])
+    assert [
+        (
+            "a collaboration needs at least two parties, but this one has 0 parties",
+            "en samverkan kräver minst två parter, men denna har 0 parter",
+        )
+    ] == [(f.message.en, f.message.sv) for f in report.findings]
 
 
 def test_int003_a_framework_counts_its_member_municipalities() -> None:
@@ -117,6 +135,20 @@ def test_int006_a_party_listed_twice_is_a_warning_pointing_at_the_first() -> Non
     [finding] = report.findings
     assert ("/parties/3", ("/parties/1",)) == (finding.path, finding.related)
     assert bm.Severity.WARNING is finding.severity
+    assert ("Socialnämnden is listed twice", "Socialnämnden finns med två gånger") == (
+        finding.message.en,
+        finding.message.sv,
+    )
+
+
+def test_int006_a_participant_listed_twice_is_reported_too() -> None:
+    report = validate(
+        attrs.evolve(clean_agreement(), participants=("polis", "polis")),
+        select=["parties-and-participants-once"],
+    )
+    assert [("/participants/1", ("/participants/0",))] == [
+        (f.path, f.related) for f in report.findings
+    ]
 
 
 def test_int007_an_exemption_with_a_misspelt_code_is_a_warning() -> None:
@@ -126,7 +158,20 @@ def test_int007_an_exemption_with_a_misspelt_code_is_a_warning() -> None:
     )
     report = validate(agreement, select=["INT007"])
     assert ["/exemptions/1/code"] == [f.path for f in report.findings]
-    assert "'SG006'" in report.findings[0].message.en
+    assert (
+        "no rule has a code starting with 'SG006' or that name",
+        "ingen regel har en kod som börjar med 'SG006' eller det namnet",
+    ) == (report.findings[0].message.en, report.findings[0].message.sv)
+
+
+def test_int007_a_rule_name_is_a_known_code_and_a_misspelt_name_is_not() -> None:
+    exemptions = (
+        bm.Exemption("every-party-assents", "antogs av fullmäktige"),
+        bm.Exemption("every-party-asents", "typo"),
+    )
+    agreement = attrs.evolve(clean_agreement(), exemptions=exemptions)
+    report = validate(agreement, select=["exemptions-name-known-rules"])
+    assert ["/exemptions/1/code"] == [f.path for f in report.findings]
 
 
 def test_int007_a_prefix_of_a_known_code_is_accepted() -> None:
@@ -138,8 +183,14 @@ def test_int008_an_agreement_that_supersedes_itself_is_reported_on_the_reference
     agreement = attrs.evolve(clean_agreement(), supersedes=("annat", "alingsas-bus-2023"))
     [finding] = validate(agreement, select=["INT008"]).findings
     assert (bm.Severity.ERROR, "/supersedes/1") == (finding.severity, finding.path)
-    assert "'alingsas-bus-2023'" in finding.message.en
-    assert "ersätter sig själv" in finding.message.sv
+    assert (
+        "the agreement names itself ('alingsas-bus-2023') as an agreement it supersedes"
+        == finding.message.en
+    )
+    assert (
+        "överenskommelsen anger sig själv ('alingsas-bus-2023') som en överenskommelse den "
+        "ersätter: den ersätter sig själv"
+    ) == finding.message.sv
 
 
 def test_int008_an_agreement_that_names_itself_as_its_framework_is_reported() -> None:
@@ -148,7 +199,14 @@ def test_int008_an_agreement_that_names_itself_as_its_framework_is_reported() ->
     )
     [finding] = validate(framework, select=["INT008"]).findings
     assert "/framework" == finding.path
-    assert "genomför sig själv" in finding.message.sv
+    assert (
+        "the agreement names itself ('vastbus') as the framework it implements"
+        == finding.message.en
+    )
+    assert (
+        "överenskommelsen anger sig själv ('vastbus') som den ramöverenskommelse den "
+        "genomför: den genomför sig själv"
+    ) == finding.message.sv
 
 
 def test_int008_references_to_other_documents_pass() -> None:
@@ -250,6 +308,9 @@ def test_int010_a_member_linked_to_a_body_that_is_no_municipality_is_an_error() 
     assert "Orust is linked to Socialnämnden i Orust, which is not a municipality" == (
         finding.message.en
     )
+    assert "Orust är kopplad till Socialnämnden i Orust, som inte är en kommun" == (
+        finding.message.sv
+    )
 
 
 def test_int010_a_member_whose_code_differs_from_its_body_is_an_error() -> None:
@@ -264,8 +325,58 @@ def test_int010_a_member_whose_code_differs_from_its_body_is_an_error() -> None:
         "Orust har kommunkoden 1484, men organet Orust kommun som den är kopplad till har 1421"
         == finding.message.sv
     )
+    assert (
+        "Orust has the kommunkod 1484, but the body Orust kommun it is linked to has 1421"
+        == finding.message.en
+    )
 
 
 def test_int010_an_undeclared_body_or_a_missing_code_is_left_alone() -> None:
     members = (bm.Municipality("Lysekil", None, "lysekil"), bm.Municipality("Orust", "1421", "x"))
     assert () == validate(_fyrbodal(*members), select=["INT010"]).findings
+
+
+def test_int011_an_exemption_that_exempts_nothing_is_a_warning_at_the_exemption() -> None:
+    stale = bm.Exemption("INT006", "Socialnämnden stod två gånger i originalet", "/parties/3")
+    agreement = attrs.evolve(clean_agreement(), exemptions=(stale,))
+    report = validate(agreement, select=["INT"])
+    [finding] = report.findings
+    assert ("INT011", bm.Severity.WARNING, "/exemptions/0") == (
+        finding.code,
+        finding.severity,
+        finding.path,
+    )
+    assert (
+        "the exemption from INT006 exempts no finding: remove it",
+        "undantaget från INT006 undantar inget fynd: ta bort det",
+    ) == (finding.message.en, finding.message.sv)
+
+
+def test_int011_an_exemption_by_rule_name_that_is_used_is_not_reported() -> None:
+    agreement = attrs.evolve(
+        clean_agreement(),
+        parties=("bun", "sn", "kun", "sn"),
+        exemptions=(
+            bm.Exemption("parties-and-participants-once", "som i originalet", "/parties/3"),
+        ),
+    )
+    report = validate(agreement, select=["INT"])
+    assert () == report.findings
+    assert ["INT006"] == [e.finding.code for e in report.exempted]
+
+
+def test_the_integrity_rules_have_names_that_say_what_they_require() -> None:
+    names = {rule.code: rule.name for rule in bm.Catalogue.built_in() if rule.area == "INT"}
+    assert {
+        "INT001": "unique-ids",
+        "INT002": "references-exist",
+        "INT003": "at-least-two-parties",
+        "INT004": "party-not-participant",
+        "INT005": "part-of-acyclic",
+        "INT006": "parties-and-participants-once",
+        "INT007": "exemptions-name-known-rules",
+        "INT008": "no-self-reference",
+        "INT009": "framework-members-once",
+        "INT010": "member-linked-to-its-municipality",
+        "INT011": "every-exemption-needed",
+    } == names

@@ -27,6 +27,23 @@ def test_clean_agreement_passes_the_lifecycle_rules() -> None:
     )
 
 
+def test_the_lifecycle_rules_are_named_for_what_they_require() -> None:
+    assert [
+        ("LIF001", "already-in-force"),
+        ("LIF002", "not-expired"),
+        ("LIF003", "renewed-in-time"),
+        ("LIF004", "superseded-no-longer-in-force"),
+        ("LIF005", "continued-after-own-end"),
+    ] == [(r.code, r.name) for r in bm.rules() if r.area == "LIF"]
+
+
+def test_a_lifecycle_rule_is_ignored_by_its_name() -> None:
+    report = validate(
+        clean_agreement(), today=dt.date(2027, 1, 1), select=["LIF"], ignore=["not-expired"]
+    )
+    assert () == report.findings
+
+
 def test_the_lifecycle_rules_are_skipped_without_today() -> None:
     report = validate(clean_agreement(), select=["LIF"])
     assert ["LIF001", "LIF002", "LIF003", "LIF004", "LIF005"] == [s.code for s in report.skipped]
@@ -56,8 +73,14 @@ def test_lif001_not_yet_in_force_is_info_on_the_start() -> None:
     report = validate(clean_agreement(), today=dt.date(2022, 12, 1), select=["LIF001"])
     [finding] = report.findings
     assert (bm.Severity.INFO, "/validity/period/start") == (finding.severity, finding.path)
-    assert "in 31 days" in finding.message.en
-    assert "om 31 dagar" in finding.message.sv
+    assert (
+        "the agreement is not yet in force: it comes into force on 2023-01-01, in 31 days"
+        == finding.message.en
+    )
+    assert (
+        "överenskommelsen gäller inte ännu: den börjar gälla 2023-01-01, om 31 dagar"
+        == finding.message.sv
+    )
 
 
 def test_lif002_expired_is_an_error_on_the_end() -> None:
@@ -88,6 +111,24 @@ def test_lif003_the_alingsas_agreement_is_due_for_renewal_39_days_before_it_ends
 def test_lif003_the_last_day_in_force_has_no_days_left() -> None:
     report = validate(clean_agreement(), today=dt.date(2026, 12, 31), select=["LIF003"])
     assert "expires today" in report.findings[0].message.en
+
+
+def test_lif003_the_last_day_of_the_last_extension_names_the_extension() -> None:
+    report = validate(
+        _extended(FIRST)[0],
+        today=dt.date(2024, 12, 31),
+        registry=_registry(*_extended(FIRST)),
+        select=["LIF003"],
+    )
+    [finding] = report.findings
+    assert (
+        "renewal due: the agreement expires today (2024-12-31 is its last day in force), as "
+        "extended by “Förlängning 2023–2024” (2023-01-01 – 2024-12-31)"
+    ) == finding.message.en
+    assert (
+        "dags att förnya: överenskommelsen går ut i dag (2024-12-31 är sista dagen den gäller), "
+        "förlängd genom ”Förlängning 2023–2024” (2023-01-01 – 2024-12-31)"
+    ) == finding.message.sv
 
 
 def test_lif003_the_horizon_is_an_option() -> None:
@@ -267,6 +308,61 @@ def test_lif002_an_agreement_replaced_without_a_gap_by_its_successor_has_not_exp
     assert (
         "överenskommelsen gick ut 2022-12-31 och har ersatts av "
         "”BUS 2023” (2023-01-01 – 2026-12-31)"
+    ) == finding.message.sv
+
+
+def test_lif002_a_successor_that_has_not_started_is_named_as_what_continues_it() -> None:
+    base = extendable_agreement()
+    report = _lifecycle([base, _successor(dt.date(2023, 3, 1))], dt.date(2023, 2, 1))
+    [finding] = report.findings
+    assert ("LIF002", bm.Severity.ERROR) == (finding.code, finding.severity)
+    assert (
+        "the agreement has expired: it was in force until 2022-12-31 (32 days ago); "
+        "“BUS 2023” (2023-03-01 – 2026-12-31), which continues it, comes into force only on "
+        "2023-03-01"
+    ) == finding.message.en
+    assert (
+        "överenskommelsen har gått ut: den gällde till och med 2022-12-31 (för 32 dagar sedan); "
+        "”BUS 2023” (2023-03-01 – 2026-12-31), som tar vid efter den, börjar gälla först "
+        "2023-03-01"
+    ) == finding.message.sv
+
+
+def test_lif002_after_the_last_extension_a_successor_that_has_not_started_is_named() -> None:
+    documents = [*_extended(FIRST), _successor(dt.date(2025, 3, 1))]
+    [finding] = _lifecycle(documents, dt.date(2025, 2, 1)).findings
+    assert "LIF002" == finding.code
+    assert (
+        "the agreement has expired: it was in force until 2024-12-31 (32 days ago), the end of "
+        "its last extension “Förlängning 2023–2024” (2023-01-01 – 2024-12-31); “BUS 2023” "
+        "(2025-03-01 – 2026-12-31), which continues it, comes into force only on 2025-03-01"
+    ) == finding.message.en
+
+
+def test_lif002_after_the_last_extension_a_later_extension_is_named() -> None:
+    late = bm.Period(dt.date(2025, 3, 1), dt.date(2026, 12, 31))
+    [finding] = _lifecycle(_extended(FIRST, late), dt.date(2025, 2, 1)).findings
+    assert "LIF002" == finding.code
+    assert (
+        "överenskommelsen har gått ut: den gällde till och med 2024-12-31 (för 32 dagar sedan), "
+        "slutet på dess senaste förlängning ”Förlängning 2023–2024” (2023-01-01 – 2024-12-31); "
+        "förlängningen ”Förlängning 2025–2026” (2025-03-01 – 2026-12-31), som tar vid efter "
+        "den, börjar gälla först 2025-03-01"
+    ) == finding.message.sv
+
+
+def test_lif005_a_successor_after_a_gap_has_replaced_the_agreement() -> None:
+    base = extendable_agreement()
+    report = _lifecycle([base, _successor(dt.date(2023, 3, 1))], dt.date(2023, 6, 1))
+    [finding] = report.findings
+    assert ("LIF005", bm.Severity.INFO) == (finding.code, finding.severity)
+    assert (
+        "the agreement expired on 2022-12-31 and is continued, after a gap of 59 days, by "
+        "“BUS 2023” (2023-03-01 – 2026-12-31)"
+    ) == finding.message.en
+    assert (
+        "överenskommelsen gick ut 2022-12-31 och har, efter ett glapp på 59 dagar, ersatts av "
+        "”BUS 2023” (2023-03-01 – 2026-12-31)"
     ) == finding.message.sv
 
 

@@ -4,9 +4,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import busmodel as bm
-import busmodel.validation._rules.names  # registers the NAM rules
+import busmodel.validation._rules.names
 from busmodel.validation._rules.names import NAME_BOUND, near_identical
 from tests.support.builders import check, clean_agreement
+from tests.support.scaling_inputs import digit_name
 
 ZWSP = "\u200b"
 
@@ -34,6 +35,10 @@ def test_nam001_the_alingsas_pair_warns_on_the_later_body() -> None:
         "Barn- och utbildningsnämnden har nästan samma namn som Barn- och ungdomsnämnden, "
         "som står tidigare under bodies: avses samma organ?"
     ) == finding.message.sv
+    assert (
+        "Barn- och utbildningsnämnden has almost the same name as Barn- och ungdomsnämnden, "
+        "given earlier in bodies: is the same body meant?"
+    ) == finding.message.en
 
 
 def test_nam001_a_typo_is_near_identical() -> None:
@@ -357,3 +362,28 @@ def test_nam001_names_that_differ_by_a_place_or_a_whole_word_pass(first: str, se
 )
 def test_nam001_slips_are_still_caught(first: str, second: str) -> None:
     assert ("NAM001",) == check(committees(first, second), "NAM001").codes()
+
+
+def test_nam001_where_its_budget_runs_out_it_says_so_with_the_budget_in_each_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(busmodel.validation._rules.names, "COMPARISON_BUDGET", 1_000)
+    report = check(committees(*(digit_name(i) for i in range(100))), "NAM001")
+    *alike, stopped = report.findings
+    assert [("/bodies/68/name", ("/bodies/16/name",))] == [(f.path, f.related) for f in alike]
+    assert ("/bodies/89/name", ()) == (stopped.path, stopped.related)
+    assert (
+        "the names were compared up to here and no further: so many bodies have similar names "
+        "that comparing them all would take too long (more than 1,000 comparisons); check the "
+        "names from here on by hand"
+    ) == stopped.message.en
+    assert (
+        "namnen jämfördes hit men inte längre: så många organ har liknande namn att det skulle "
+        "ta för lång tid att jämföra alla (mer än 1 000 jämförelser); granska namnen härifrån "
+        "för hand"
+    ) == stopped.message.sv
+
+
+def test_the_name_rules_have_names_that_say_what_they_require() -> None:
+    names = {rule.code: rule.name for rule in bm.rules() if rule.area == "NAM"}
+    assert {"NAM001": "names-not-near-identical", "NAM002": "one-id-per-name"} == names

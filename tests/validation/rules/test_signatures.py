@@ -4,9 +4,6 @@ import attrs
 import pytest
 
 import busmodel as bm
-import busmodel.validation._rules.chair
-import busmodel.validation._rules.names
-import busmodel.validation._rules.signatures  # these imports register the rules
 from busmodel import validate
 from tests.support.builders import (
     TODAY,
@@ -52,6 +49,8 @@ def test_sig002_a_second_signature_for_a_body_points_at_the_first() -> None:
     [finding] = check(with_signature(again), "SIG002").findings
     assert "/signatures/3" == finding.path
     assert ("/signatures/0",) == finding.related
+    assert "Barn- och ungdomsnämnden has already signed the agreement" == finding.message.en
+    assert "Barn- och ungdomsnämnden har redan undertecknat överenskommelsen" == finding.message.sv
 
 
 def test_sig003_a_participant_that_signs_is_reported_at_the_signature_body() -> None:
@@ -75,6 +74,32 @@ def test_sig003_names_the_parties_that_have_not_signed() -> None:
     assert "parties that have neither signed nor adopted it: Socialnämnden" in finding.message.en
 
 
+def test_sig003_a_body_that_is_neither_party_nor_participant_and_two_silent_parties() -> None:
+    agreement = clean_agreement()
+    signatures = list(agreement.signatures)
+    signatures[1] = attrs.evolve(signatures[1], body="sf")
+    signatures[2] = attrs.evolve(signatures[2], body="kuf")
+    report = check(attrs.evolve(agreement, signatures=tuple(signatures)), "SIG003")
+    assert ["/signatures/1/body", "/signatures/2/body"] == [f.path for f in report.findings]
+    assert {("/parties/1", "/parties/2")} == {f.related for f in report.findings}
+    assert (
+        "Socialförvaltningen signs but is not a party; parties that have neither signed nor "
+        "adopted it: Socialnämnden and Kultur- och utbildningsnämnden"
+    ) == report.findings[0].message.en
+    assert (
+        "Socialförvaltningen undertecknar men är inte part; parter som varken har undertecknat "
+        "eller antagit den: Socialnämnden och Kultur- och utbildningsnämnden"
+    ) == report.findings[0].message.sv
+
+
+def test_sig003_a_body_that_is_not_a_party_where_every_party_assents() -> None:
+    extra = bm.Signature("sf", dt.date(2022, 12, 15), "Förvaltningschef")
+    [finding] = check(with_signature(extra), "SIG003").findings
+    assert ("/signatures/3/body", ()) == (finding.path, finding.related)
+    assert "Socialförvaltningen signs but is not a party" == finding.message.en
+    assert "Socialförvaltningen undertecknar men är inte part" == finding.message.sv
+
+
 def test_sig004_a_signature_after_the_validity_start_is_a_warning() -> None:
     late = bm.Signature("bun", dt.date(2023, 1, 10), "Thomas Thim")
     agreement = clean_agreement()
@@ -82,6 +107,14 @@ def test_sig004_a_signature_after_the_validity_start_is_a_warning() -> None:
     [finding] = check(agreement, "SIG004").findings
     assert ("/signatures/0/date", bm.Severity.WARNING) == (finding.path, finding.severity)
     assert ("/validity/period/start",) == finding.related
+    assert (
+        "Barn- och ungdomsnämnden signed on 2023-01-10, after the agreement came into force "
+        "on 2023-01-01"
+    ) == finding.message.en
+    assert (
+        "Barn- och ungdomsnämnden undertecknade 2023-01-10, efter att överenskommelsen började "
+        "gälla 2023-01-01"
+    ) == finding.message.sv
 
 
 def test_sig004_a_signature_on_the_validity_start_passes() -> None:
@@ -95,7 +128,14 @@ def test_sig005_signatures_before_the_document_date_are_warnings() -> None:
         f.path for f in report.findings
     ]
     assert ("/document_date",) == report.findings[0].related
-    assert "signed before it was dated" in report.findings[0].message.en
+    assert (
+        "Barn- och ungdomsnämnden signed on 2022-12-15, before the document was dated "
+        "(2022-12-20): the text was signed before it was dated"
+    ) == report.findings[0].message.en
+    assert (
+        "Barn- och ungdomsnämnden undertecknade 2022-12-15, före dokumentets datum "
+        "(2022-12-20): texten undertecknades innan den daterades"
+    ) == report.findings[0].message.sv
 
 
 @pytest.mark.parametrize("document_date", [dt.date(2022, 12, 15), None])
@@ -112,8 +152,14 @@ def test_sig006_signing_on_new_years_day_names_the_holiday_in_both_languages() -
     finding = report.findings[0]
     assert bm.Severity.INFO == finding.severity
     assert "/signatures/0/date" == finding.path
-    assert "New Year's Day (a Sunday)" in finding.message.en
-    assert "nyårsdagen (en söndag)" in finding.message.sv
+    assert (
+        "Barn- och ungdomsnämnden signed on 2023-01-01, New Year's Day (a Sunday), which is "
+        "not a working day"
+    ) == finding.message.en
+    assert (
+        "Barn- och ungdomsnämnden undertecknade 2023-01-01, nyårsdagen (en söndag), som inte "
+        "är en arbetsdag"
+    ) == finding.message.sv
 
 
 def test_sig006_a_plain_saturday_is_named() -> None:
@@ -337,3 +383,15 @@ def test_the_signature_rules_check_extension_documents() -> None:
     rules = {rule.code: rule for rule in bm.rules()}
     for code in ("SIG001", "SIG002", "SIG003", "SIG004", "SIG005", "SIG006"):
         assert bm.AgreementKind.EXTENSION in rules[code].kinds
+
+
+def test_the_signature_rules_have_names_that_say_what_they_require() -> None:
+    names = {rule.code: rule.name for rule in bm.rules() if rule.area == "SIG"}
+    assert {
+        "SIG001": "every-party-assents",
+        "SIG002": "one-assent-per-body",
+        "SIG003": "assenting-bodies-are-parties",
+        "SIG004": "assent-before-start",
+        "SIG005": "assent-not-before-document-date",
+        "SIG006": "signed-on-working-day",
+    } == names

@@ -41,6 +41,23 @@ def test_a_clean_successor_of_a_known_predecessor_passes() -> None:
     assert () == check(_successor("alingsas-bus-2019"), "SUP", others=[predecessor]).findings
 
 
+def test_the_supersession_rules_are_named_for_what_they_require() -> None:
+    assert [
+        ("SUP001", "predecessor-in-registry"),
+        ("SUP002", "predecessor-ends-before-start"),
+        ("SUP003", "no-gap-after-predecessor"),
+        ("SUP004", "supersession-acyclic"),
+        ("SUP005", "framework-in-registry"),
+        ("SUP006", "municipality-in-framework"),
+        ("SUP007", "id-unique-in-registry"),
+    ] == [(r.code, r.name) for r in bm.rules() if r.area == "SUP"]
+
+
+def test_a_supersession_rule_is_selected_by_its_name() -> None:
+    report = check(_successor("okand"), "predecessor-in-registry", others=[])
+    assert ("SUP001",) == report.codes()
+
+
 def test_the_supersession_rules_are_skipped_without_a_registry() -> None:
     report = check(_successor("okand"), "SUP")
     assert () == report.findings
@@ -76,7 +93,14 @@ def test_sup002_a_predecessor_that_ends_after_this_starts_is_an_error() -> None:
 def test_sup002_a_predecessor_until_further_notice_overlaps() -> None:
     predecessor = _agreement("alingsas-bus-2019", bm.Period(dt.date(2019, 1, 1)))
     [finding] = check(_successor("alingsas-bus-2019"), "SUP002", others=[predecessor]).findings
-    assert "gäller tills vidare" in finding.message.sv
+    assert (
+        "den ersatta överenskommelsen ”BUS – Barn Ungdom Samverkan” (2019-01-01 tills vidare) "
+        "gäller tills vidare, men denna börjar gälla 2023-01-01"
+    ) == finding.message.sv
+    assert (
+        "the superseded agreement “BUS – Barn Ungdom Samverkan” (2019-01-01 until further "
+        "notice) runs until further notice, but this agreement starts on 2023-01-01"
+    ) == finding.message.en
 
 
 def test_sup002_and_sup003_need_both_validities() -> None:
@@ -212,6 +236,21 @@ def test_sup006_a_municipality_outside_the_framework_is_an_error() -> None:
     )
 
 
+def test_sup006_a_municipality_without_a_code_is_named_without_one() -> None:
+    agreement = attrs.evolve(
+        clean_agreement(), framework="vastbus-2005", municipality=bm.Municipality("Alingsås")
+    )
+    framework = _framework(bm.Municipality("Partille", "1402"))
+    [finding] = check(agreement, "SUP006", others=[framework]).findings
+    assert (
+        "Alingsås is not a member of the framework “VÄSTBUS” ('vastbus-2005')" == finding.message.en
+    )
+    assert (
+        "Alingsås är inte medlem i ramöverenskommelsen ”VÄSTBUS” ('vastbus-2005')"
+        == finding.message.sv
+    )
+
+
 def test_sup006_codes_decide_when_both_have_one() -> None:
     agreement = attrs.evolve(clean_agreement(), framework="vastbus-2005")
     framework = _framework(bm.Municipality("Alingsås", "1402"))  # same name, other code
@@ -248,9 +287,29 @@ def test_sup007_another_document_with_the_same_id_is_an_error_naming_where_it_is
     report = bm.validate(agreement, registry=registry, select=["SUP007"])
     [finding] = report.findings
     assert (bm.Severity.ERROR, "/id") == (finding.severity, finding.path)
-    assert "'alingsas-bus-2023'" in finding.message.en
-    assert "b.toml, c.toml" in finding.message.en
-    assert "samma id" in finding.message.sv
+    assert (
+        "other documents in the registry have the id 'alingsas-bus-2023' too: b.toml and c.toml"
+        == finding.message.en
+    )
+    assert (
+        "andra dokument i registret har samma id 'alingsas-bus-2023': b.toml och c.toml"
+        == finding.message.sv
+    )
+
+
+def test_sup007_one_other_document_with_the_same_id_is_named_in_the_singular() -> None:
+    agreement = clean_agreement()
+    twin = attrs.evolve(agreement, title="BUS – en annan text")
+    registry = bm.Registry((Entry("a.toml", agreement), Entry("b.toml", twin)))
+    [finding] = bm.validate(agreement, registry=registry, select=["SUP007"]).findings
+    assert (
+        "another document in the registry has the id 'alingsas-bus-2023' too: b.toml"
+        == finding.message.en
+    )
+    assert (
+        "ett annat dokument i registret har samma id 'alingsas-bus-2023': b.toml"
+        == finding.message.sv
+    )
 
 
 def test_sup007_the_agreement_itself_or_an_equal_copy_of_it_is_no_duplicate() -> None:

@@ -4,7 +4,6 @@ import attrs
 import pytest
 
 import busmodel as bm
-import busmodel.validation._rules.validity  # registers the VAL rules
 from tests.support.builders import (
     MANDATE_2023_2026,
     adopted_guidelines,
@@ -33,7 +32,10 @@ def test_val001_an_agreement_without_validity_is_an_error() -> None:
     [finding] = report.findings
     assert ("VAL001", "/validity") == (finding.code, finding.path)
     assert bm.Severity.ERROR == finding.severity
-    assert "giltighetstid saknas" in finding.message.sv
+    assert (
+        "the agreement does not say when it is in force (no validity)",
+        "överenskommelsen anger inte när den gäller (giltighetstid saknas)",
+    ) == (finding.message.en, finding.message.sv)
 
 
 def test_val001_a_framework_without_validity_is_an_error_too() -> None:
@@ -41,11 +43,28 @@ def test_val001_a_framework_without_validity_is_an_error_too() -> None:
     assert ("VAL001",) == check(framework, "VAL001").codes()
 
 
-@pytest.mark.parametrize("basis", [bm.ValidityBasis.FIXED, bm.ValidityBasis.MANDATE_PERIOD])
-def test_val002_a_bounded_validity_without_end_is_an_error(basis: bm.ValidityBasis) -> None:
+@pytest.mark.parametrize(
+    ("basis", "en", "sv"),
+    [
+        (
+            bm.ValidityBasis.FIXED,
+            "the validity is tied to fixed dates but has no end date",
+            "giltighetstiden är knuten till fasta datum men saknar slutdatum",
+        ),
+        (
+            bm.ValidityBasis.MANDATE_PERIOD,
+            "the validity is tied to the mandate period but has no end date",
+            "giltighetstiden är knuten till mandatperioden men saknar slutdatum",
+        ),
+    ],
+)
+def test_val002_a_bounded_validity_without_end_is_an_error(
+    basis: bm.ValidityBasis, en: str, sv: str
+) -> None:
     agreement = with_validity(bm.Validity(basis, bm.Period(dt.date(2023, 1, 1))))
     [finding] = check(agreement, "VAL002").findings
     assert "/validity/period/end" == finding.path
+    assert (en, sv) == (finding.message.en, finding.message.sv)
 
 
 def test_val002_an_open_until_further_notice_validity_passes() -> None:
@@ -60,8 +79,16 @@ def test_val003_an_end_one_day_short_names_the_expected_bounds() -> None:
     validity = bm.Validity(bm.ValidityBasis.MANDATE_PERIOD, period)
     [finding] = check(with_validity(validity), "VAL003").findings
     assert "/validity/period/end" == finding.path
-    assert "2023-01-01 – 2026-12-31" in finding.message.en
-    assert "2023-01-01 – 2026-12-31" in finding.message.sv
+    assert (
+        "the validity 2023-01-01 – 2026-12-30 does not match the mandate period 2023–2026: it "
+        "should be 2023-01-01 – 2026-12-31, as the committees count it (from 1 January after "
+        "the election year)"
+    ) == finding.message.en
+    assert (
+        "giltighetstiden 2023-01-01 – 2026-12-30 stämmer inte med mandatperioden 2023–2026: den "
+        "ska vara 2023-01-01 – 2026-12-31, enligt nämndernas räkning (från 1 januari året efter "
+        "valet)"
+    ) == finding.message.sv
 
 
 def test_val003_a_start_before_the_mandate_period_finds_the_period_meant() -> None:
@@ -94,6 +121,14 @@ def test_val003_a_start_before_the_first_known_mandate_period_is_reported() -> N
     validity = bm.Validity(bm.ValidityBasis.MANDATE_PERIOD, period)
     [finding] = check(with_validity(validity), "VAL003").findings
     assert "/validity/period/start" == finding.path
+    assert (
+        "the validity starts on 1990-01-01, before the first mandate period busmodel knows "
+        "(1995-01-01–1998-12-31)"
+    ) == finding.message.en
+    assert (
+        "giltighetstiden börjar 1990-01-01, före den första mandatperiod som busmodel känner "
+        "till (1995-01-01–1998-12-31)"
+    ) == finding.message.sv
 
 
 def test_val003_ignores_a_fixed_validity() -> None:
@@ -125,6 +160,10 @@ def test_val004_until_further_notice_with_an_end_is_an_error() -> None:
     )
     [finding] = check(with_validity(validity), "VAL004").findings
     assert ("/validity/period/end", bm.Severity.ERROR) == (finding.path, finding.severity)
+    assert (
+        "the agreement is in force until further notice but also gives an end date, 2026-12-31",
+        "överenskommelsen gäller tills vidare men anger också ett slutdatum, 2026-12-31",
+    ) == (finding.message.en, finding.message.sv)
 
 
 def test_val004_open_until_further_notice_with_notice_passes() -> None:
@@ -144,6 +183,12 @@ def test_val005_an_extension_of_an_until_further_notice_agreement_is_reported() 
     [finding] = check(with_validity(validity), "VAL005").findings
     assert "/validity/extension" == finding.path
     assert bm.Severity.WARNING == finding.severity
+    assert (
+        "the agreement may be extended but has no end date to count the extension from (it is "
+        "in force until further notice)",
+        "överenskommelsen får förlängas men har inget slutdatum att räkna förlängningen från "
+        "(den gäller tills vidare)",
+    ) == (finding.message.en, finding.message.sv)
 
 
 def test_val005_extension_notice_as_long_as_the_validity_is_reported() -> None:
@@ -152,14 +197,56 @@ def test_val005_extension_notice_as_long_as_the_validity_is_reported() -> None:
     )
     [finding] = check(with_validity(validity), "VAL005").findings
     assert "/validity/extension/notice_months" == finding.path
+    assert (
+        "the 48 months' notice against extension is not shorter than the validity 2023-01-01 – "
+        "2026-12-31: it would have to be given before the agreement starts"
+    ) == finding.message.en
+    assert (
+        "varseltiden på 48 månader för besked om att inte förlänga är inte kortare än "
+        "giltighetstiden 2023-01-01 – 2026-12-31: beskedet skulle behöva lämnas innan "
+        "överenskommelsen börjar gälla"
+    ) == finding.message.sv
+
+
+def test_val005_one_month_of_notice_is_written_in_the_singular() -> None:
+    period = bm.Period(dt.date(2023, 1, 1), dt.date(2023, 1, 31))
+    validity = bm.Validity(
+        bm.ValidityBasis.FIXED, period, notice_months=1, extension=bm.Extension(1, None, 1)
+    )
+    report = check(with_validity(validity), "notice-extension-review-fit-validity")
+    assert [
+        (
+            "/validity/extension/notice_months",
+            "the 1 month's notice against extension is not shorter than the validity "
+            "2023-01-01 – 2023-01-31: it would have to be given before the agreement starts",
+            "varseltiden på 1 månad för besked om att inte förlänga är inte kortare än "
+            "giltighetstiden 2023-01-01 – 2023-01-31: beskedet skulle behöva lämnas innan "
+            "överenskommelsen börjar gälla",
+        ),
+        (
+            "/validity/notice_months",
+            "the notice period of 1 month is not shorter than the validity 2023-01-01 – "
+            "2023-01-31: notice would have to be given before the agreement starts",
+            "uppsägningstiden på 1 månad är inte kortare än giltighetstiden 2023-01-01 – "
+            "2023-01-31: uppsägning skulle behöva ske innan överenskommelsen börjar gälla",
+        ),
+    ] == [(f.path, f.message.en, f.message.sv) for f in report.findings]
 
 
 @pytest.mark.parametrize(("months", "fires"), [(12, True), (11, False)])
 def test_val005_a_notice_period_must_be_shorter_than_the_validity(months: int, fires: bool) -> None:
     period = bm.Period(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
     validity = bm.Validity(bm.ValidityBasis.FIXED, period, notice_months=months)
-    paths = [f.path for f in check(with_validity(validity), "VAL005").findings]
-    assert (["/validity/notice_months"] if fires else []) == paths
+    findings = check(with_validity(validity), "VAL005").findings
+    assert (["/validity/notice_months"] if fires else []) == [f.path for f in findings]
+    assert (
+        [
+            "the notice period of 12 months is not shorter than the validity 2023-01-01 – "
+            "2023-12-31: notice would have to be given before the agreement starts"
+        ]
+        if fires
+        else []
+    ) == [f.message.en for f in findings]
 
 
 def test_val005_a_mandate_period_agreement_extended_by_two_years_is_reported() -> None:
@@ -168,6 +255,12 @@ def test_val005_a_mandate_period_agreement_extended_by_two_years_is_reported() -
     )
     [finding] = check(with_validity(validity), "VAL005").findings
     assert "/validity/extension/years" == finding.path
+    assert (
+        "the agreement is tied to the mandate period but is extended by 2 years, which is not "
+        "a whole number of mandate periods (4 years)",
+        "överenskommelsen är knuten till mandatperioden men förlängs med 2 år, vilket inte är "
+        "ett helt antal mandatperioder (4 år)",
+    ) == (finding.message.en, finding.message.sv)
 
 
 def test_val005_an_annual_review_of_a_half_year_agreement_is_reported() -> None:
@@ -175,6 +268,12 @@ def test_val005_an_annual_review_of_a_half_year_agreement_is_reported() -> None:
     validity = bm.Validity(bm.ValidityBasis.FIXED, period, review=bm.Review.ANNUAL)
     [finding] = check(with_validity(validity), "VAL005").findings
     assert "/validity/review" == finding.path
+    assert (
+        "the agreement is to be reviewed annually but is in force for less than a year "
+        "(2023-01-01 – 2023-06-30)",
+        "överenskommelsen ska omprövas årligen men gäller kortare än ett år "
+        "(2023-01-01 – 2023-06-30)",
+    ) == (finding.message.en, finding.message.sv)
 
 
 def test_val005_consistent_notice_extension_and_review_pass() -> None:
@@ -194,6 +293,10 @@ def test_val006_a_one_day_validity_is_a_warning() -> None:
     [finding] = check(with_validity(validity), "VAL006").findings
     assert ("/validity/period/end", bm.Severity.WARNING) == (finding.path, finding.severity)
     assert ("/validity/period/start",) == finding.related
+    assert (
+        "the agreement is in force for one day only (2023-01-01)",
+        "överenskommelsen gäller bara en dag (2023-01-01)",
+    ) == (finding.message.en, finding.message.sv)
 
 
 def test_val006_a_two_day_validity_passes() -> None:
@@ -407,3 +510,23 @@ def test_the_rules_for_until_further_notice_are_titled_in_both_languages() -> No
         bm.Severity.WARNING,
     ) == (rules["VAL007"].title, rules["VAL007"].severity)
     assert bm.Severity.ERROR == rules["VAL008"].severity
+
+
+def test_the_validity_rules_have_names_that_say_what_they_require() -> None:
+    names = {rule.code: rule.name for rule in bm.Catalogue.built_in() if rule.area == "VAL"}
+    assert {
+        "VAL001": "validity-stated",
+        "VAL002": "bounded-validity-has-end",
+        "VAL003": "validity-matches-mandate-period",
+        "VAL004": "until-further-notice-has-no-end",
+        "VAL005": "notice-extension-review-fit-validity",
+        "VAL006": "validity-longer-than-a-day",
+        "VAL007": "until-further-notice-states-notice",
+        "VAL008": "from-signing-starts-on-last-assent",
+    } == names
+
+
+def test_a_validity_rule_is_selected_by_its_name() -> None:
+    day = dt.date(2023, 1, 1)
+    validity = bm.Validity(bm.ValidityBasis.FIXED, bm.Period(day, day))
+    assert ("VAL006",) == check(with_validity(validity), "validity-longer-than-a-day").codes()

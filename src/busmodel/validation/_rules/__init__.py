@@ -1,5 +1,8 @@
-"""The built-in rules; importing this package registers them in the catalogue."""
+"""The built-in rules, one module per area; :data:`BUILT_IN` lists them all."""
 
+from typing import Final
+
+from busmodel.validation._rule import Rule
 from busmodel.validation._rules import (
     chair,
     compliance,
@@ -13,15 +16,22 @@ from busmodel.validation._rules import (
     validity,
 )
 
-__all__ = [
-    "chair",
-    "compliance",
-    "extensions",
-    "forums",
-    "integrity",
-    "lifecycle",
-    "names",
-    "signatures",
-    "supersession",
-    "validity",
-]
+__all__ = ["BUILT_IN"]
+
+_AREAS: Final = (
+    integrity,
+    validity,
+    signatures,
+    names,
+    chair,
+    forums,
+    lifecycle,
+    supersession,
+    compliance,
+    extensions,
+)
+
+BUILT_IN: Final[tuple[Rule, ...]] = tuple(
+    value for area in _AREAS for value in vars(area).values() if isinstance(value, Rule)
+)
+"""Every built-in rule (the catalogue orders them by code)."""

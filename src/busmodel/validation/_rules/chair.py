@@ -13,9 +13,10 @@ from busmodel.model._errors import ModelError
 from busmodel.model._mandate import Convention, MandatePeriod, mandate_period
 from busmodel.model._period import Period
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, rule
 from busmodel.validation._findings import Severity
-from busmodel.validation._rules._common import ONE_DAY, name_of, repeats, span
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, rule
+from busmodel.validation._rules._common import ONE_DAY, first_positions, name_of, repeats, span
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (Ordförandeskap och ansvar för samordning)"
 
@@ -28,6 +29,30 @@ def _allowed(agreement: Agreement, chair: ChairRule) -> set[str]:
 def _terms_in_order(chair: ChairRule) -> list[tuple[int, ChairTerm]]:
     """The terms with their index, by period (then by index)."""
     return sorted(enumerate(chair.terms), key=lambda item: (item[1].period, item[0]))
+
+
+_CHR001_GOOD = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+    { id = "ks", name = "Kommunstyrelsen", kind = "executive-board" },
+]
+parties = ["sn", "bun"]
+validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+
+[chair]
+rotation = ["bun", "sn"]
+terms = [{ body = "bun", period = { start = 2023-01-01, end = 2026-12-31 } }]
+"""
 
 
 @rule(
@@ -45,6 +70,16 @@ def _terms_in_order(chair: ChairRule) -> list[tuple[int, ChairTerm]]:
         "Barn- och utbildningsnämnden.",
     ),
     source=_ALINGSAS,
+    messages=Message(
+        en="{body} holds the chair from {start} but is not a party "
+        "and is not listed among the bodies that may hold it",
+        sv="{body} har ordförandeskapet från {start} men är inte part "
+        "och finns inte bland de organ som får ha ordförandeskapet",
+    ),
+    example=Example(
+        bad=_CHR001_GOOD.replace('terms = [{ body = "bun",', 'terms = [{ body = "ks",'),
+        good=_CHR001_GOOD,
+    ),
 )
 def chair_is_party(context: Context) -> Iterator[Issue]:
     """Report a chair term held by a body that is neither a party nor allowed to chair."""
@@ -54,16 +89,39 @@ def chair_is_party(context: Context) -> Iterator[Issue]:
     allowed = _allowed(agreement, chair)
     for position, term in enumerate(chair.terms):
         if term.body not in allowed:
-            name = name_of(agreement, term.body)
-            yield Issue(
+            yield Issue.at(
                 f"/chair/terms/{position}/body",
-                Text(
-                    en=f"{name} holds the chair from {term.period.start} but is not a party "
-                    "and is not listed among the bodies that may hold it",
-                    sv=f"{name} har ordförandeskapet från {term.period.start} men är inte part "
-                    "och finns inte bland de organ som får ha ordförandeskapet",
-                ),
+                body=name_of(agreement, term.body),
+                start=term.period.start,
             )
+
+
+_ROTATING = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+validity = { basis = "fixed", period = { start = 2023-01-01, end = 2030-12-31 } }
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+
+[chair]
+rotation = ["bun", "sn"]
+terms = [
+    { body = "bun", period = { start = 2023-01-01, end = 2026-12-31 } },
+    { body = "sn", period = { start = 2027-01-01, end = 2030-12-31 } },
+]
+"""
+"""An agreement for two mandate periods whose chair passes from one party to the other
+when the second begins: the good example of CHR002, CHR003, CHR004 and CHR006."""
 
 
 @rule(
@@ -79,6 +137,26 @@ def chair_is_party(context: Context) -> Iterator[Issue]:
         "ordförandeskapet inte roterar; då kontrolleras den inte.",
     ),
     source=_ALINGSAS + ": 'roteras mellan de olika nämnderna'",
+    name="rotation-lists-parties-once",
+    messages={
+        "default": Message(
+            en="{body} is a party but never gets its turn to hold the chair in the rotation",
+            sv="{body} är part men får aldrig sin tur att ha ordförandeskapet i rotationen",
+        ),
+        "twice": Message(
+            en="{body} is listed twice in the rotation",
+            sv="{body} står två gånger i rotationen",
+        ),
+        "not-allowed": Message(
+            en="{body} is in the rotation but is not a party and is not listed among "
+            "the bodies that may hold the chair",
+            sv="{body} finns i rotationen men är inte part och finns inte bland de "
+            "organ som får ha ordförandeskapet",
+        ),
+    },
+    example=Example(
+        bad=_ROTATING.replace('rotation = ["bun", "sn"]', 'rotation = ["bun"]'), good=_ROTATING
+    ),
 )
 def rotation_lists_parties(context: Context) -> Iterator[Issue]:
     """Report parties missing from the rotation, repeats, and bodies not allowed to chair."""
@@ -86,43 +164,25 @@ def rotation_lists_parties(context: Context) -> Iterator[Issue]:
     if chair is None or not chair.rotation:
         return
     rotating = set(chair.rotation)
-    listed: set[str] = set()
-    for position, body_id in enumerate(agreement.parties):
-        if body_id not in rotating and body_id not in listed:
-            listed.add(body_id)
-            name = name_of(agreement, body_id)
+    for body_id, position in first_positions(agreement.parties).items():
+        if body_id not in rotating:
             yield Issue(
                 "/chair/rotation",
-                Text(
-                    en=f"{name} is a party but never gets its turn to hold the chair in the "
-                    "rotation",
-                    sv=f"{name} är part men får aldrig sin tur att ha ordförandeskapet i "
-                    "rotationen",
-                ),
-                (f"/parties/{position}",),
+                related=(f"/parties/{position}",),
+                values={"body": name_of(agreement, body_id)},
             )
     for position, first in repeats(chair.rotation):
-        name = name_of(agreement, chair.rotation[position])
         yield Issue(
             f"/chair/rotation/{position}",
-            Text(
-                en=f"{name} is listed twice in the rotation",
-                sv=f"{name} står två gånger i rotationen",
-            ),
-            (f"/chair/rotation/{first}",),
+            related=(f"/chair/rotation/{first}",),
+            values={"body": name_of(agreement, chair.rotation[position])},
+            template="twice",
         )
     allowed = _allowed(agreement, chair)
     for position, body_id in enumerate(chair.rotation):
         if body_id not in allowed:
-            name = name_of(agreement, body_id)
-            yield Issue(
-                f"/chair/rotation/{position}",
-                Text(
-                    en=f"{name} is in the rotation but is not a party and is not listed among "
-                    "the bodies that may hold the chair",
-                    sv=f"{name} finns i rotationen men är inte part och finns inte bland de "
-                    "organ som får ha ordförandeskapet",
-                ),
+            yield Issue.at(
+                f"/chair/rotation/{position}", "not-allowed", body=name_of(agreement, body_id)
             )
 
 
@@ -137,6 +197,18 @@ def rotation_lists_parties(context: Context) -> Iterator[Issue]:
         "oklart vem som har ordförandeskapet den dagen.",
     ),
     source=_ALINGSAS,
+    name="chair-terms-do-not-overlap",
+    messages=Message(
+        en="the chair term of {body} overlaps that of {other}: both cover {shared}",
+        sv="ordförandeperioden för {body} överlappar den för {other}: båda omfattar {shared}",
+    ),
+    example=Example(
+        bad=_ROTATING.replace(
+            '{ body = "sn", period = { start = 2027-01-01,',
+            '{ body = "sn", period = { start = 2026-07-01,',
+        ),
+        good=_ROTATING,
+    ),
 )
 def terms_do_not_overlap(context: Context) -> Iterator[Issue]:
     """Report a chair term that overlaps an earlier one."""
@@ -147,16 +219,15 @@ def terms_do_not_overlap(context: Context) -> Iterator[Issue]:
     for position, term in _terms_in_order(chair):
         if latest is not None and latest[1].period.overlaps(term.period):
             other_position, other = latest
-            shared = span(Period(term.period.start, _earlier_end(term.period, other.period)))
+            shared = Period(term.period.start, _earlier_end(term.period, other.period))
             yield Issue(
                 f"/chair/terms/{position}/period",
-                Text(
-                    en=f"the chair term of {name_of(agreement, term.body)} overlaps that of "
-                    f"{name_of(agreement, other.body)}: both cover {shared.en}",
-                    sv=f"ordförandeperioden för {name_of(agreement, term.body)} överlappar den "
-                    f"för {name_of(agreement, other.body)}: båda omfattar {shared.sv}",
-                ),
-                (f"/chair/terms/{other_position}/period",),
+                related=(f"/chair/terms/{other_position}/period",),
+                values={
+                    "body": name_of(agreement, term.body),
+                    "other": name_of(agreement, other.body),
+                    "shared": span(shared),
+                },
             )
         if latest is None or _ends_later(term.period, latest[1].period):
             latest = (position, term)
@@ -212,6 +283,18 @@ def _gaps(start: dt.date, end: dt.date | None, terms: list[Period]) -> Iterator[
         "sista.",
     ),
     source=_ALINGSAS + ": 'ansvar för samordning'",
+    name="chair-terms-cover-validity",
+    messages=Message(
+        en="no chair term covers {dates}, although the agreement is in force then",
+        sv="ingen ordförandeperiod täcker {dates}, trots att överenskommelsen gäller då",
+    ),
+    example=Example(
+        bad=_ROTATING.replace(
+            '{ body = "sn", period = { start = 2027-01-01,',
+            '{ body = "sn", period = { start = 2027-03-01,',
+        ),
+        good=_ROTATING,
+    ),
 )
 def terms_cover_validity(context: Context) -> Iterator[Issue]:
     """Report each stretch of the validity that no chair term covers."""
@@ -227,16 +310,7 @@ def terms_cover_validity(context: Context) -> Iterator[Issue]:
         ends = [period.end for period in periods]
         end = None if None in ends else max(day for day in ends if day is not None)
     for gap in _gaps(validity.period.start, end, periods):
-        dates = span(gap)
-        yield Issue(
-            "/chair/terms",
-            Text(
-                en=f"no chair term covers {dates.en}, although the agreement is in force then",
-                sv=f"ingen ordförandeperiod täcker {dates.sv}, trots att överenskommelsen "
-                "gäller då",
-            ),
-            ("/validity/period",),
-        )
+        yield Issue("/chair/terms", related=("/validity/period",), values={"dates": span(gap)})
 
 
 def _term_of(day: dt.date, convention: Convention) -> MandatePeriod | None:
@@ -247,12 +321,16 @@ def _term_of(day: dt.date, convention: Convention) -> MandatePeriod | None:
         return None
 
 
-def _mid_period_changes(agreement: Agreement, chair: ChairRule) -> Iterator[tuple[int, str, Text]]:
-    """Each chair change inside a mandate period: ``(term index, "start"/"end", message)``.
+def _mid_period_changes(
+    agreement: Agreement, chair: ChairRule
+) -> Iterator[tuple[int, str, dict[str, object]]]:
+    """Each chair change inside a mandate period: ``(term index, "start"/"end", values)``.
 
-    A change is judged at the start of the incoming term. A term that ends inside a
-    mandate period is a change of its own only when no term starts the next day.
-    The validity's own start and end are never changes.
+    The values are those of the CHR005 and CHR006 messages: the chairing ``body``,
+    the ``day`` of the change, and the ``mandate`` period it falls in. A change is
+    judged at the start of the incoming term. A term that ends inside a mandate
+    period is a change of its own only when no term starts the next day. The
+    validity's own start and end are never changes.
     """
     validity = agreement.validity
     convention = Convention.COMMITTEE if validity is None else validity.convention
@@ -263,29 +341,46 @@ def _mid_period_changes(agreement: Agreement, chair: ChairRule) -> Iterator[tupl
         start, end = term.period.start, term.period.end
         mandate = _term_of(start, convention)
         if start not in bounds and mandate is not None and start != mandate.start:
-            yield (
-                position,
-                "start",
-                Text(
-                    en=f"the chair passes to {name} on {start}, during the mandate period "
-                    f"{mandate}",
-                    sv=f"ordförandeskapet går över till {name} {start}, under den pågående "
-                    f"mandatperioden {mandate}",
-                ),
-            )
+            yield position, "start", {"body": name, "day": start, "mandate": mandate}
         if end is None or end in bounds or end + ONE_DAY in starts:
             continue
         mandate = _term_of(end, convention)
         if mandate is not None and end != mandate.end:
-            yield (
-                position,
-                "end",
-                Text(
-                    en=f"{name} gives up the chair on {end}, during the mandate period {mandate}",
-                    sv=f"{name} lämnar ordförandeskapet {end}, under den pågående "
-                    f"mandatperioden {mandate}",
-                ),
-            )
+            yield position, "end", {"body": name, "day": end, "mandate": mandate}
+
+
+_MID_PERIOD = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+
+[chair]
+rotation = ["bun", "sn"]
+mid_period_changes = true
+
+[[chair.terms]]
+body = "bun"
+period = { start = 2023-01-01, end = 2024-06-30 }
+
+[[chair.terms]]
+body = "sn"
+period = { start = 2024-07-01, end = 2026-12-31 }
+reason = "Barn- och ungdomsnämndens ordförande avgick; Socialnämnden tar över"
+"""
+"""An agreement that allows the chair to change during a mandate period, and a change
+with its reason: the good example of CHR005."""
 
 
 @rule(
@@ -305,21 +400,36 @@ def _mid_period_changes(agreement: Agreement, chair: ChairRule) -> Iterator[tupl
     source=_ALINGSAS
     + ": 'byte i samband vid ny mandatperiod eller om behov uppstår under pågående "
     "mandatperiod'",
+    name="mid-period-chair-change-has-reason",
+    messages={
+        "start": Message(
+            en="the chair passes to {body} on {day}, during the mandate period {mandate}, "
+            "and the term gives no reason",
+            sv="ordförandeskapet går över till {body} {day}, under den pågående "
+            "mandatperioden {mandate}, och perioden anger inget skäl",
+        ),
+        "end": Message(
+            en="{body} gives up the chair on {day}, during the mandate period {mandate}, "
+            "and the term gives no reason",
+            sv="{body} lämnar ordförandeskapet {day}, under den pågående mandatperioden "
+            "{mandate}, och perioden anger inget skäl",
+        ),
+    },
+    example=Example(
+        bad=_MID_PERIOD.replace(
+            'reason = "Barn- och ungdomsnämndens ordförande avgick; Socialnämnden tar över"\n', ""
+        ),
+        good=_MID_PERIOD,
+    ),
 )
 def mid_period_change_has_reason(context: Context) -> Iterator[Issue]:
     """Report a change of chair inside a mandate period, allowed but without a reason."""
     agreement, chair = context.agreement, context.agreement.chair
     if chair is None or not chair.mid_period_changes:
         return
-    for position, side, message in _mid_period_changes(agreement, chair):
+    for position, side, values in _mid_period_changes(agreement, chair):
         if chair.terms[position].reason is None:
-            yield Issue(
-                f"/chair/terms/{position}/period/{side}",
-                Text(
-                    en=f"{message.en}, and the term gives no reason",
-                    sv=f"{message.sv}, och perioden anger inget skäl",
-                ),
-            )
+            yield Issue(f"/chair/terms/{position}/period/{side}", values=values, template=side)
 
 
 @rule(
@@ -338,18 +448,38 @@ def mid_period_change_has_reason(context: Context) -> Iterator[Issue]:
         "mandatperiod börjar.",
     ),
     source=_ALINGSAS + ": 'byte i samband vid ny mandatperiod'",
+    name="chair-changes-with-mandate-period",
+    messages={
+        "start": Message(
+            en="the chair passes to {body} on {day}, during the mandate period {mandate}, "
+            "but the agreement allows changes only at a new mandate period",
+            sv="ordförandeskapet går över till {body} {day}, under den pågående "
+            "mandatperioden {mandate}, men överenskommelsen tillåter byten bara vid ny "
+            "mandatperiod",
+        ),
+        "end": Message(
+            en="{body} gives up the chair on {day}, during the mandate period {mandate}, "
+            "but the agreement allows changes only at a new mandate period",
+            sv="{body} lämnar ordförandeskapet {day}, under den pågående mandatperioden "
+            "{mandate}, men överenskommelsen tillåter byten bara vid ny mandatperiod",
+        ),
+    },
+    example=Example(
+        bad=_ROTATING.replace("end = 2026-12-31 }", "end = 2024-06-30 }").replace(
+            "start = 2027-01-01", "start = 2024-07-01"
+        ),
+        good=_ROTATING,
+    ),
 )
 def changes_at_new_period(context: Context) -> Iterator[Issue]:
     """Report a change of chair inside a mandate period the agreement does not allow."""
     agreement, chair = context.agreement, context.agreement.chair
     if chair is None or chair.mid_period_changes:
         return
-    for position, side, message in _mid_period_changes(agreement, chair):
+    for position, side, values in _mid_period_changes(agreement, chair):
         yield Issue(
             f"/chair/terms/{position}/period/{side}",
-            Text(
-                en=f"{message.en}, but the agreement allows changes only at a new mandate period",
-                sv=f"{message.sv}, men överenskommelsen tillåter byten bara vid ny mandatperiod",
-            ),
-            ("/chair/mid_period_changes",),
+            related=("/chair/mid_period_changes",),
+            values=values,
+            template=side,
         )

@@ -29,8 +29,9 @@ from busmodel.model._forums import Duty, Forum, Window
 from busmodel.model._period import Period
 from busmodel.model._records import Meeting, MeetingKind, Records
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, Need, Skip, rule
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, Need, Skip, Snippet, rule
 from busmodel.validation._rules._common import (
     body_index,
     first_positions,
@@ -49,6 +50,69 @@ _CADENCE = (
     "samt ytterligare möten vid behov)"
 )
 
+_AGREEMENT = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+
+[[forums]]
+id = "politisk-samverkan"
+name = "Politisk samverkan"
+level = "political"
+members = [
+    { body = "sn", role = "presidium" },
+    { body = "bun", role = "presidium" },
+]
+
+[forums.cadence]
+meetings_per_year = 2
+extra_meetings = true
+windows = [
+    { name = "spring", months = [1, 6] },
+    { name = "autumn", months = [7, 12] },
+]
+
+[[forums]]
+id = "styrgrupp"
+name = "BUS styrgrupp"
+level = "steering"
+members = [{ body = "sn" }, { body = "bun" }]
+follow_up = { description = "Styrgruppen följer upp och utvärderar samverkan årligen." }
+
+[validity]
+basis = "mandate-period"
+period = { start = 2023-01-01, end = 2026-12-31 }
+"""
+"""The agreement the examples of the REC rules keep records for."""
+
+_RECORDS = """\
+schema = "busmodel/1"
+kind = "records"
+agreement = "bus-2023"
+meetings = [
+    { forum = "politisk-samverkan", date = 2023-04-18 },
+    { forum = "politisk-samverkan", date = 2023-10-17 },
+]
+evaluations = [
+    { forum = "styrgrupp", year = 2023, date = 2024-03-05 },
+]
+"""
+"""Its records as they should stand in the spring of 2024."""
+
+_SPRING_2024 = dt.date(2024, 6, 1)
+"""The day the examples that need one are checked on: 2023 has ended."""
+
 
 def _in_records(pointer: str) -> str:
     """A path into the records document."""
@@ -63,10 +127,9 @@ def _own_records(context: Context) -> Records | None:
     return records
 
 
-def _window_in(window: Window, year: int) -> Text:
-    """The window in ``year``, as a phrase: "in autumn 2024", "under hösten 2024"."""
-    named = season(window.name) or Text(en=window.name, sv=window.name)
-    return Text(en=f"in {named.en} {year}", sv=f"under {named.sv} {year}")
+def _window_name(window: Window) -> Text | str:
+    """A window as a message names it: a season in each language ("hösten"), or as written."""
+    return season(window.name) or window.name
 
 
 def _completed_years(validity: Period, today: dt.date) -> list[int]:
@@ -104,6 +167,18 @@ def _count_between(dates: list[dt.date], first: dt.date, last: dt.date) -> int:
     ),
     source="busmodel document format (docs/format.md)",
     needs=(Need.RECORDS,),
+    name="records-belong-to-agreement",
+    messages=Message(
+        en="the records are kept for the agreement '{records}', not for '{agreement}'",
+        sv="protokollen förs för överenskommelsen '{records}', inte för '{agreement}'",
+    ),
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT,
+            records=_RECORDS.replace('agreement = "bus-2023"', 'agreement = "bus-2019"'),
+        ),
+        good=Snippet(_AGREEMENT, records=_RECORDS),
+    ),
 )
 def records_belong(context: Context) -> Iterator[Issue]:
     """Report records kept for another agreement."""
@@ -113,13 +188,8 @@ def records_belong(context: Context) -> Iterator[Issue]:
         return
     yield Issue(
         _in_records("/agreement"),
-        Text(
-            en=f"the records are kept for the agreement {records.agreement!r}, "
-            f"not for {agreement_id!r}",
-            sv=f"protokollen förs för överenskommelsen {records.agreement!r}, "
-            f"inte för {agreement_id!r}",
-        ),
-        ("/id",),
+        related=("/id",),
+        values={"records": records.agreement, "agreement": agreement_id},
     )
 
 
@@ -138,6 +208,28 @@ def records_belong(context: Context) -> Iterator[Issue]:
     ),
     source="busmodel document format (docs/format.md)",
     needs=(Need.RECORDS,),
+    name="recorded-forums-and-bodies-exist",
+    messages={
+        "default": Message(
+            en="the agreement has no forum with the id '{id}'",
+            sv="överenskommelsen har inget forum med id '{id}'",
+        ),
+        "recipient": Message(
+            en="the agreement has no body with the id '{id}'",
+            sv="överenskommelsen har inget organ med id '{id}'",
+        ),
+        "reviewer": Message(
+            en="the agreement has no body or forum with the id '{id}'",
+            sv="överenskommelsen har inget organ eller forum med id '{id}'",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT,
+            records=_RECORDS.replace('forum = "styrgrupp"', 'forum = "styrgruppen"'),
+        ),
+        good=Snippet(_AGREEMENT, records=_RECORDS),
+    ),
 )
 def recorded_forums_exist(context: Context) -> Iterator[Issue]:
     """Report a record made by, or sent to, a forum or body the agreement does not have."""
@@ -153,33 +245,16 @@ def recorded_forums_exist(context: Context) -> Iterator[Issue]:
     for k, report in enumerate(records.reports):
         yield from _unknown_forum(forums, f"/reports/{k}/forum", report.forum)
         if report.recipient not in bodies:
-            yield Issue(
-                _in_records(f"/reports/{k}/recipient"),
-                Text(
-                    en=f"the agreement has no body with the id {report.recipient!r}",
-                    sv=f"överenskommelsen har inget organ med id {report.recipient!r}",
-                ),
-            )
+            yield Issue.at(_in_records(f"/reports/{k}/recipient"), "recipient", id=report.recipient)
     for k, review in enumerate(records.reviews):
         if review.by not in bodies and review.by not in forums:
-            yield Issue(
-                _in_records(f"/reviews/{k}/by"),
-                Text(
-                    en=f"the agreement has no body or forum with the id {review.by!r}",
-                    sv=f"överenskommelsen har inget organ eller forum med id {review.by!r}",
-                ),
-            )
+            yield Issue.at(_in_records(f"/reviews/{k}/by"), "reviewer", id=review.by)
 
 
 def _unknown_forum(forums: dict[str, int], pointer: str, forum_id: str) -> Iterator[Issue]:
+    """An issue at ``pointer`` (in the records) when the agreement has no forum ``forum_id``."""
     if forum_id not in forums:
-        yield Issue(
-            _in_records(pointer),
-            Text(
-                en=f"the agreement has no forum with the id {forum_id!r}",
-                sv=f"överenskommelsen har inget forum med id {forum_id!r}",
-            ),
-        )
+        yield Issue.at(_in_records(pointer), id=forum_id)
 
 
 @rule(
@@ -211,6 +286,35 @@ def _unknown_forum(forums: dict[str, int], pointer: str, forum_id: str) -> Itera
     ),
     source=_CADENCE,
     needs=(Need.RECORDS, Need.TODAY),
+    messages={
+        "default": Message(
+            en="no regular meeting in {window} {year} ({first} – {last}): {forum} did not meet",
+            sv="inget ordinarie möte under {window} {year} ({first} – {last}): "
+            "{forum} sammanträdde inte",
+        ),
+        "short": Message(
+            en="{forum} held {count:regular meeting|regular meetings} in {year}, "
+            "but its cadence asks for {expected} a year",
+            sv="{forum} höll {count:ordinarie möte|ordinarie möten} under {year}, "
+            "men mötesordningen kräver {expected} per år",
+        ),
+        "no-number": Message(
+            en="{forum} held no regular meeting in {year}; its cadence gives no number "
+            "of meetings, but asks for at least one a year",
+            sv="{forum} höll inget ordinarie möte under {year}; mötesordningen anger inget "
+            "antal möten, men minst ett per år",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT,
+            records=_RECORDS.replace(
+                '    { forum = "politisk-samverkan", date = 2023-10-17 },\n', ""
+            ),
+            today=_SPRING_2024,
+        ),
+        good=Snippet(_AGREEMENT, records=_RECORDS, today=_SPRING_2024),
+    ),
 )
 def regular_meetings_held(context: Context) -> Iterator[Issue | Skip]:
     """Report a passed window, or year without windows, short of regular meetings."""
@@ -264,15 +368,13 @@ def _missed_windows(
                 continue
             if _count_between(dates, first, last):
                 continue
-            when = _window_in(window, year)
-            yield Issue(
+            yield Issue.at(
                 f"/forums/{f}/cadence/windows/{j}",
-                Text(
-                    en=f"no regular meeting {when.en} ({first} – {last}): "
-                    f"{forum.name} did not meet",
-                    sv=f"inget ordinarie möte {when.sv} ({first} – {last}): "
-                    f"{forum.name} sammanträdde inte",
-                ),
+                window=_window_name(window),
+                year=year,
+                first=first,
+                last=last,
+                forum=forum.name,
             )
 
 
@@ -293,25 +395,15 @@ def _short_years(
         if count >= (expected or 1):
             continue
         if expected is None:
-            yield Issue(
-                f"/forums/{f}/cadence",
-                Text(
-                    en=f"{forum.name} held no regular meeting in {year}; its cadence gives no "
-                    "number of meetings, but asks for at least one a year",
-                    sv=f"{forum.name} höll inget ordinarie möte under {year}; mötesordningen "
-                    "anger inget antal möten, men minst ett per år",
-                ),
-            )
+            yield Issue.at(f"/forums/{f}/cadence", "no-number", forum=forum.name, year=year)
             continue
-        yield Issue(
+        yield Issue.at(
             f"/forums/{f}/cadence/meetings_per_year",
-            Text(
-                en=f"{forum.name} held {count} regular "
-                f"{'meeting' if count == 1 else 'meetings'} in {year}, but its cadence "
-                f"asks for {expected} a year",
-                sv=f"{forum.name} höll {count} ordinarie {'möte' if count == 1 else 'möten'} "
-                f"under {year}, men mötesordningen kräver {expected} per år",
-            ),
+            "short",
+            forum=forum.name,
+            count=count,
+            year=year,
+            expected=expected,
         )
 
 
@@ -331,6 +423,20 @@ def _short_years(
     ),
     source=f"{_ALINGSAS}: Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen",
     needs=(Need.RECORDS, Need.TODAY),
+    messages=Message(
+        en="{forum} has made no evaluation of {year}",
+        sv="{forum} har inte utvärderat {year}",
+    ),
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT,
+            records=_RECORDS.replace(
+                '    { forum = "styrgrupp", year = 2023, date = 2024-03-05 },\n', ""
+            ),
+            today=_SPRING_2024,
+        ),
+        good=Snippet(_AGREEMENT, records=_RECORDS, today=_SPRING_2024),
+    ),
 )
 def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
     """Report a completed year a forum with a yearly follow-up did not evaluate."""
@@ -348,13 +454,29 @@ def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
         done = evaluated.get(forum.id, set())
         for year in completed:
             if year not in done:
-                yield Issue(
-                    f"/forums/{f}/follow_up",
-                    Text(
-                        en=f"{forum.name} has made no evaluation of {year}",
-                        sv=f"{forum.name} har inte utvärderat {year}",
-                    ),
-                )
+                yield Issue.at(f"/forums/{f}/follow_up", forum=forum.name, year=year)
+
+
+_REPORTING = _AGREEMENT.replace(
+    'follow_up = { description = "Styrgruppen följer upp och utvärderar samverkan årligen." }',
+    'follow_up = { duty = "report", recipients = ["sn", "bun"] }',
+)
+"""The agreement, its steering group reporting the year to each committee."""
+
+_REPORTS = """\
+schema = "busmodel/1"
+kind = "records"
+agreement = "bus-2023"
+meetings = [
+    { forum = "politisk-samverkan", date = 2023-04-18 },
+    { forum = "politisk-samverkan", date = 2023-10-17 },
+]
+reports = [
+    { forum = "styrgrupp", recipient = "sn", year = 2023, date = 2024-02-20 },
+    { forum = "styrgrupp", recipient = "bun", year = 2023, date = 2024-02-27 },
+]
+"""
+"""The records of :data:`_REPORTING`, as they should stand in the spring of 2024."""
 
 
 @rule(
@@ -373,6 +495,21 @@ def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
     ),
     source="Riktlinjer för samverkan kring barn och unga: redovisas årligen för respektive nämnd",
     needs=(Need.RECORDS, Need.TODAY),
+    messages=Message(
+        en="{forum} has not reported {year} to {recipient}",
+        sv="{forum} har inte redovisat {year} för {recipient}",
+    ),
+    example=Example(
+        bad=Snippet(
+            _REPORTING,
+            records=_REPORTS.replace(
+                '    { forum = "styrgrupp", recipient = "bun", year = 2023, date = 2024-02-27 },\n',
+                "",
+            ),
+            today=_SPRING_2024,
+        ),
+        good=Snippet(_REPORTING, records=_REPORTS, today=_SPRING_2024),
+    ),
 )
 def yearly_reports_made(context: Context) -> Iterator[Issue]:
     """Report a completed year a forum did not report to one of its recipients."""
@@ -391,14 +528,26 @@ def yearly_reports_made(context: Context) -> Iterator[Issue]:
             for recipient, k in recipients.items():
                 if (forum.id, recipient, year) in reported:
                     continue
-                name = name_of(agreement, recipient)
-                yield Issue(
+                yield Issue.at(
                     f"/forums/{f}/follow_up/recipients/{k}",
-                    Text(
-                        en=f"{forum.name} has not reported {year} to {name}",
-                        sv=f"{forum.name} har inte redovisat {year} för {name}",
-                    ),
+                    forum=forum.name,
+                    year=year,
+                    recipient=name_of(agreement, recipient),
                 )
+
+
+_REVIEWED = _AGREEMENT + 'review = "annual"\n'
+"""The agreement, to be reviewed every year (omprövas årligen): its last table is ``validity``."""
+
+_REVIEWS = (
+    _RECORDS
+    + """\
+reviews = [
+    { date = 2023-11-21, by = "styrgrupp", outcome = "Gäller oförändrad" },
+]
+"""
+)
+"""The records of :data:`_REVIEWED`, with the review of 2023."""
 
 
 @rule(
@@ -415,6 +564,14 @@ def yearly_reports_made(context: Context) -> Iterator[Issue]:
     ),
     source="Lerum: riktlinjerna omprövas årligen",
     needs=(Need.RECORDS, Need.TODAY),
+    messages=Message(
+        en="the agreement was not reviewed in {year}, but it is to be reviewed every year",
+        sv="överenskommelsen omprövades inte under {year}, men den ska omprövas årligen",
+    ),
+    example=Example(
+        bad=Snippet(_REVIEWED, records=_RECORDS, today=_SPRING_2024),
+        good=Snippet(_REVIEWED, records=_REVIEWS, today=_SPRING_2024),
+    ),
 )
 def annual_reviews_held(context: Context) -> Iterator[Issue]:
     """Report a completed year of an annually reviewed agreement without a review."""
@@ -426,15 +583,7 @@ def annual_reviews_held(context: Context) -> Iterator[Issue]:
     reviewed = {review.date.year for review in records.reviews}
     for year in _completed_years(validity.period, today):
         if year not in reviewed:
-            yield Issue(
-                "/validity/review",
-                Text(
-                    en=f"the agreement was not reviewed in {year}, but it is to be reviewed "
-                    "every year",
-                    sv=f"överenskommelsen omprövades inte under {year}, men den ska omprövas "
-                    "årligen",
-                ),
-            )
+            yield Issue.at("/validity/review", year=year)
 
 
 @rule(
@@ -450,6 +599,14 @@ def annual_reviews_held(context: Context) -> Iterator[Issue]:
     ),
     source=f"{_ALINGSAS} (Giltighetstid)",
     needs=(Need.RECORDS,),
+    messages=Message(
+        en="the meeting on {date} lies outside the validity ({validity})",
+        sv="mötet {date} ligger utanför giltighetstiden ({validity})",
+    ),
+    example=Example(
+        bad=Snippet(_AGREEMENT, records=_RECORDS.replace("date = 2023-04-18", "date = 2022-04-18")),
+        good=Snippet(_AGREEMENT, records=_RECORDS),
+    ),
 )
 def meetings_in_validity(context: Context) -> Iterator[Issue]:
     """Report a meeting dated outside the validity."""
@@ -462,13 +619,22 @@ def meetings_in_validity(context: Context) -> Iterator[Issue]:
         if not period.contains(meeting.date):
             yield Issue(
                 _in_records(f"/meetings/{k}/date"),
-                Text(
-                    en=f"the meeting on {meeting.date} lies outside the validity "
-                    f"({span(period).en})",
-                    sv=f"mötet {meeting.date} ligger utanför giltighetstiden ({span(period).sv})",
-                ),
-                ("/validity/period",),
+                related=("/validity/period",),
+                values={"date": meeting.date, "validity": span(period)},
             )
+
+
+_EXTRA = """\
+schema = "busmodel/1"
+kind = "records"
+agreement = "bus-2023"
+meetings = [
+    { forum = "politisk-samverkan", date = 2023-04-18 },
+    { forum = "politisk-samverkan", date = 2023-10-17 },
+    { forum = "politisk-samverkan", date = 2024-02-06, kind = "extra" },
+]
+"""
+"""The records with an extra meeting of the political forum, called when needed."""
 
 
 def _extra_meetings(context: Context) -> dict[int, list[tuple[int, Meeting]]]:
@@ -497,6 +663,17 @@ def _extra_meetings(context: Context) -> dict[int, list[tuple[int, Meeting]]]:
     ),
     source=_CADENCE,
     needs=(Need.RECORDS,),
+    name="extra-meetings-only-when-allowed",
+    messages=Message(
+        en="{forum} held an extra meeting on {date}, but its cadence allows no extra meetings",
+        sv="{forum} höll ett extra möte {date}, men mötesordningen tillåter inga extra möten",
+    ),
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT.replace("extra_meetings = true", "extra_meetings = false"), records=_EXTRA
+        ),
+        good=Snippet(_AGREEMENT, records=_EXTRA),
+    ),
 )
 def extra_meetings_allowed(context: Context) -> Iterator[Issue]:
     """Report an extra meeting of a forum whose cadence allows none."""
@@ -506,16 +683,10 @@ def extra_meetings_allowed(context: Context) -> Iterator[Issue]:
         if forum.cadence is None or forum.cadence.extra_meetings:
             continue
         for k, meeting in meetings:
-            day = meeting.date
             yield Issue(
                 _in_records(f"/meetings/{k}"),
-                Text(
-                    en=f"{forum.name} held an extra meeting on {day}, but its cadence "
-                    "allows no extra meetings",
-                    sv=f"{forum.name} höll ett extra möte {day}, men mötesordningen tillåter "
-                    "inga extra möten",
-                ),
-                (f"/forums/{f}/cadence/extra_meetings",),
+                related=(f"/forums/{f}/cadence/extra_meetings",),
+                values={"forum": forum.name, "date": meeting.date},
             )
 
 
@@ -531,6 +702,14 @@ def extra_meetings_allowed(context: Context) -> Iterator[Issue]:
     ),
     source=_CADENCE,
     needs=(Need.RECORDS,),
+    messages=Message(
+        en="{forum}: {count:extra meeting|extra meetings} held ({dates:and})",
+        sv="{forum}: {count:extra möte|extra möten} hölls ({dates:and})",
+    ),
+    example=Example(
+        bad=Snippet(_AGREEMENT, records=_EXTRA),
+        good=Snippet(_AGREEMENT, records=_RECORDS),
+    ),
 )
 def extra_meetings_counted(context: Context) -> Iterator[Issue]:
     """Report how many allowed extra meetings each forum held."""
@@ -539,14 +718,9 @@ def extra_meetings_counted(context: Context) -> Iterator[Issue]:
         forum = agreement.forums[f]
         if forum.cadence is not None and not forum.cadence.extra_meetings:
             continue
-        days = ", ".join(str(day) for day in sorted(meeting.date for _, meeting in meetings))
-        count = len(meetings)
-        yield Issue(
+        yield Issue.at(
             f"/forums/{f}",
-            Text(
-                en=f"{forum.name}: {count} extra {'meeting' if count == 1 else 'meetings'} "
-                f"held ({days})",
-                sv=f"{forum.name}: {count} extra {'möte' if count == 1 else 'möten'} "
-                f"hölls ({days})",
-            ),
+            forum=forum.name,
+            count=len(meetings),
+            dates=sorted(meeting.date for _, meeting in meetings),
         )

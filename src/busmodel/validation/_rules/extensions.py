@@ -25,8 +25,9 @@ from dateutil.relativedelta import relativedelta
 from busmodel.model._agreement import Agreement, AgreementKind, Extension
 from busmodel.model._period import Period
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, Need, rule
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, Need, Snippet, rule
 from busmodel.validation._rules._common import ONE_DAY, elapsed, span
 from busmodel.validation._rules.supersession import document_name
 
@@ -37,6 +38,76 @@ _SOURCE: Final = (
 _EXTENSIONS: Final = (AgreementKind.EXTENSION,)
 _SHOWN: Final = 3
 """How many earlier extensions a message names; the rest are counted."""
+
+_AGREEMENT: Final = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "kungalv-bus-2021"
+title = "Samverkansöverenskommelse BUS Kungälv"
+document_date = 2021-03-08
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2021-03-15 },
+    { body = "bun", date = 2021-03-22 },
+]
+
+[validity]
+basis = "from-signing"
+period = { start = 2021-03-22, end = 2022-12-31 }
+extension = { years = 2 }
+"""
+"""The agreement the examples of the EXT rules extend: "med möjlighet till förlängning med
+två år i taget"."""
+
+_EXTENSION: Final = """\
+schema = "busmodel/1"
+kind = "extension"
+id = "kungalv-bus-2021-forlangning-2023"
+title = "Förlängning 2023–2024"
+extends = "kungalv-bus-2021"
+document_date = 2022-10-03
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+adoptions = [
+    { body = "sn", date = 2022-10-19, reference = "§ 143" },
+    { body = "bun", date = 2022-10-26, reference = "§ 121" },
+]
+
+[validity]
+basis = "fixed"
+period = { start = 2023-01-01, end = 2024-12-31 }
+"""
+"""Its first extension, by two years from the day after it ends."""
+
+_SECOND_EXTENSION: Final = """\
+schema = "busmodel/1"
+kind = "extension"
+id = "kungalv-bus-2021-forlangning-2025"
+title = "Förlängning 2025–2026"
+extends = "kungalv-bus-2021"
+document_date = 2024-09-30
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+adoptions = [
+    { body = "sn", date = 2024-10-16, reference = "§ 131" },
+    { body = "bun", date = 2024-10-23, reference = "§ 117" },
+]
+
+[validity]
+basis = "fixed"
+period = { start = 2025-01-01, end = 2026-12-31 }
+"""
+"""Its second extension, two more years after the first."""
 
 
 def _extended(context: Context) -> Agreement | None:
@@ -80,31 +151,11 @@ def _chain(context: Context, extended: Agreement) -> tuple[list[Agreement], int]
     return chain, next(i for i, other in enumerate(chain) if other is agreement)
 
 
-def _listed(names: Sequence[Text]) -> Text:
-    """Names joined as a sentence lists them: "A, B and C", at most a few, the rest counted."""
+def _shown(names: Sequence[Text]) -> list[Text]:
+    """At most a few names, the rest counted, for a message to join: "A, B, C and 2 more"."""
     shown = list(names[:_SHOWN])
     more = len(names) - len(shown)
-
-    def join(words: list[str], conjunction: str, rest: str) -> str:
-        if more:
-            return f"{', '.join(words)} {conjunction} {more} {rest}"
-        if len(words) == 1:
-            return words[0]
-        return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
-    return Text(
-        en=join([n.en for n in shown], "and", "more"),
-        sv=join([n.sv for n in shown], "och", "till"),
-    )
-
-
-def _years(count: int) -> Text:
-    return Text(en=f"{count} {'year' if count == 1 else 'years'}", sv=f"{count} år")
-
-
-def _times(count: int) -> Text:
-    english = {1: "once", 2: "twice"}.get(count, f"{count} times")
-    return Text(en=english, sv=f"{count} {'gång' if count == 1 else 'gånger'}")
+    return [*shown, Text(en=f"{more} more", sv=f"{more} till")] if more else shown
 
 
 @rule(
@@ -123,6 +174,29 @@ def _times(count: int) -> Text:
     source=_SOURCE,
     needs=(Need.REGISTRY,),
     kinds=_EXTENSIONS,
+    messages={
+        "default": Message(
+            en="the extended agreement '{extends}' is not in the registry",
+            sv="överenskommelsen '{extends}' som förlängs finns inte i registret",
+        ),
+        "itself": Message(
+            en="the extension names itself ('{extends}') as the agreement it extends",
+            sv="förlängningen anger sig själv ('{extends}') som den överenskommelse den förlänger",
+        ),
+        "extension": Message(
+            en="'{extends}' is the extension {name}, not an agreement: an extension names "
+            "the original agreement ('{original}')",
+            sv="'{extends}' är förlängningen {name}, inte en överenskommelse: en förlängning "
+            "hänvisar till den ursprungliga överenskommelsen ('{original}')",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _EXTENSION.replace('extends = "kungalv-bus-2021"', 'extends = "kungalv-bus-2012"'),
+            others=(_AGREEMENT,),
+        ),
+        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+    ),
 )
 def extends_known_agreement(context: Context) -> Iterator[Issue]:
     """Report an extension whose agreement is not in the registry, or is an extension."""
@@ -131,35 +205,18 @@ def extends_known_agreement(context: Context) -> Iterator[Issue]:
     if registry is None or extended_id is None:
         return
     if extended_id == agreement.id:
-        yield Issue(
-            "/extends",
-            Text(
-                en=f"the extension names itself ({extended_id!r}) as the agreement it extends",
-                sv=f"förlängningen anger sig själv ({extended_id!r}) som den överenskommelse "
-                "den förlänger",
-            ),
-        )
+        yield Issue.at("/extends", "itself", extends=extended_id)
         return
     found = registry.agreement(extended_id)
     if found is None:
-        yield Issue(
-            "/extends",
-            Text(
-                en=f"the extended agreement {extended_id!r} is not in the registry",
-                sv=f"överenskommelsen {extended_id!r} som förlängs finns inte i registret",
-            ),
-        )
+        yield Issue.at("/extends", extends=extended_id)
     elif found.kind is AgreementKind.EXTENSION:
-        name = document_name(found)
-        yield Issue(
+        yield Issue.at(
             "/extends",
-            Text(
-                en=f"{extended_id!r} is the extension {name.en}, not an agreement: an "
-                f"extension names the original agreement ({found.extends!r})",
-                sv=f"{extended_id!r} är förlängningen {name.sv}, inte en överenskommelse: en "
-                f"förlängning hänvisar till den ursprungliga överenskommelsen "
-                f"({found.extends!r})",
-            ),
+            "extension",
+            extends=extended_id,
+            name=document_name(found),
+            original=found.extends,
         )
 
 
@@ -176,22 +233,24 @@ def extends_known_agreement(context: Context) -> Iterator[Issue]:
     source=_SOURCE,
     needs=(Need.REGISTRY,),
     kinds=_EXTENSIONS,
+    name="extended-agreement-allows-extension",
+    messages=Message(
+        en="the agreement {name} has no extension clause, so it cannot be extended by an "
+        "extension document: the parties need a new agreement",
+        sv="överenskommelsen {name} saknar förlängningsklausul och kan därför inte förlängas "
+        "genom en förlängning: parterna behöver en ny överenskommelse",
+    ),
+    example=Example(
+        bad=Snippet(_EXTENSION, others=(_AGREEMENT.replace("extension = { years = 2 }\n", ""),)),
+        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+    ),
 )
 def extended_agreement_allows_it(context: Context) -> Iterator[Issue]:
     """Report an extension of an agreement without an extension clause."""
     extended = _extended(context)
     if extended is None or _clause(context) is not None:
         return
-    name = document_name(extended)
-    yield Issue(
-        "/extends",
-        Text(
-            en=f"the agreement {name.en} has no extension clause, so it cannot be extended "
-            "by an extension document: the parties need a new agreement",
-            sv=f"överenskommelsen {name.sv} saknar förlängningsklausul och kan därför inte "
-            "förlängas genom en förlängning: parterna behöver en ny överenskommelse",
-        ),
-    )
+    yield Issue.at("/extends", name=document_name(extended))
 
 
 @rule(
@@ -211,6 +270,27 @@ def extended_agreement_allows_it(context: Context) -> Iterator[Issue]:
     source=_SOURCE,
     needs=(Need.REGISTRY,),
     kinds=_EXTENSIONS,
+    name="extension-within-clause-years",
+    messages={
+        "default": Message(
+            en="the extension runs {period}, but {name} may be extended by "
+            "{years:year|years} at a time: this extension may run until {latest} at the latest",
+            sv="förlängningen gäller {period}, men {name} får förlängas med {years:år|år} "
+            "i taget: denna förlängning får gälla längst till och med {latest}",
+        ),
+        "open": Message(
+            en="the extension has no end date, but {name} may be extended by "
+            "{years:year|years} at a time: this extension may run until {latest} at the latest",
+            sv="förlängningen saknar slutdatum, men {name} får förlängas med {years:år|år} "
+            "i taget: denna förlängning får gälla längst till och med {latest}",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _EXTENSION.replace("end = 2024-12-31", "end = 2025-12-31"), others=(_AGREEMENT,)
+        ),
+        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+    ),
 )
 def within_clause_years(context: Context) -> Iterator[Issue]:
     """Report an extension that runs longer than the clause's years."""
@@ -222,20 +302,11 @@ def within_clause_years(context: Context) -> Iterator[Issue]:
     latest = period.start - ONE_DAY + relativedelta(years=clause.years)
     if period.end is not None and period.end <= latest:
         return
-    name, years = document_name(extended), _years(clause.years)
+    values = {"name": document_name(extended), "years": clause.years, "latest": latest}
     if period.end is None:
-        runs = Text(en="has no end date", sv="saknar slutdatum")
+        yield Issue.at("/validity/period/end", "open", **values)
     else:
-        runs = Text(en=f"runs {span(period).en}", sv=f"gäller {span(period).sv}")
-    yield Issue(
-        "/validity/period/end",
-        Text(
-            en=f"the extension {runs.en}, but {name.en} may be extended by {years.en} at a "
-            f"time: this extension may run until {latest} at the latest",
-            sv=f"förlängningen {runs.sv}, men {name.sv} får förlängas med {years.sv} i taget: "
-            f"denna förlängning får gälla längst till och med {latest}",
-        ),
-    )
+        yield Issue.at("/validity/period/end", period=span(period), **values)
 
 
 @rule(
@@ -254,6 +325,33 @@ def within_clause_years(context: Context) -> Iterator[Issue]:
     source=_SOURCE,
     needs=(Need.REGISTRY,),
     kinds=_EXTENSIONS,
+    name="extension-within-clause-times",
+    messages=Message(
+        en="this is extension number {number} of {name}, one too many: it allows "
+        "{times:extension|extensions} and was already extended by {allowed:and}",
+        sv="detta är förlängning nummer {number} av {name}, en för mycket: den får "
+        "förlängas {times:gång|gånger} och har redan förlängts genom {allowed:and}",
+    ),
+    example=Example(
+        bad=Snippet(
+            _SECOND_EXTENSION,
+            others=(
+                _AGREEMENT.replace(
+                    "extension = { years = 2 }", "extension = { years = 2, times = 1 }"
+                ),
+                _EXTENSION,
+            ),
+        ),
+        good=Snippet(
+            _SECOND_EXTENSION,
+            others=(
+                _AGREEMENT.replace(
+                    "extension = { years = 2 }", "extension = { years = 2, times = 2 }"
+                ),
+                _EXTENSION,
+            ),
+        ),
+    ),
 )
 def within_clause_times(context: Context) -> Iterator[Issue]:
     """Report an extension beyond the number of extensions the clause allows."""
@@ -266,16 +364,12 @@ def within_clause_times(context: Context) -> Iterator[Issue]:
     assert times is not None
     if place < times:
         return
-    allowed = _listed([document_name(other) for other in chain[:times]])
-    name, count = document_name(extended), _times(times)
-    yield Issue(
+    yield Issue.at(
         "/extends",
-        Text(
-            en=f"this is extension number {place + 1} of {name.en}, one too many: it may be "
-            f"extended {count.en}, and was, by {allowed.en}",
-            sv=f"detta är förlängning nummer {place + 1} av {name.sv}, en för mycket: den får "
-            f"förlängas {count.sv} och har redan förlängts genom {allowed.sv}",
-        ),
+        number=place + 1,
+        name=document_name(extended),
+        times=times,
+        allowed=_shown([document_name(other) for other in chain[:times]]),
     )
 
 
@@ -315,6 +409,27 @@ def _before(context: Context) -> tuple[Agreement, Period, Period] | None:
     source=_SOURCE,
     needs=(Need.REGISTRY,),
     kinds=_EXTENSIONS,
+    name="extension-does-not-overlap",
+    messages={
+        "default": Message(
+            en="the extension starts on {start}, but {name} is in force until {end}: "
+            "the extension should start on {should}",
+            sv="förlängningen börjar gälla {start}, men {name} gäller till och med {end}: "
+            "förlängningen ska börja gälla {should}",
+        ),
+        "open": Message(
+            en="the extension starts on {start}, but {name} is in force until further notice: "
+            "there is no end to extend from",
+            sv="förlängningen börjar gälla {start}, men {name} gäller tills vidare: "
+            "det finns inget slutdatum att förlänga från",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _EXTENSION.replace("start = 2023-01-01", "start = 2022-12-01"), others=(_AGREEMENT,)
+        ),
+        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+    ),
 )
 def no_overlap(context: Context) -> Iterator[Issue]:
     """Report an extension that starts before what it extends has ended."""
@@ -326,25 +441,14 @@ def no_overlap(context: Context) -> Iterator[Issue]:
         return
     name = document_name(before)
     if period.end is None:
-        yield Issue(
-            "/validity/period/start",
-            Text(
-                en=f"the extension starts on {this.start}, but {name.en} is in force until "
-                "further notice: there is no end to extend from",
-                sv=f"förlängningen börjar gälla {this.start}, men {name.sv} gäller tills "
-                "vidare: det finns inget slutdatum att förlänga från",
-            ),
-        )
+        yield Issue.at("/validity/period/start", "open", start=this.start, name=name)
         return
-    should = period.end + ONE_DAY
-    yield Issue(
+    yield Issue.at(
         "/validity/period/start",
-        Text(
-            en=f"the extension starts on {this.start}, but {name.en} is in force until "
-            f"{period.end}: the extension should start on {should}",
-            sv=f"förlängningen börjar gälla {this.start}, men {name.sv} gäller till och med "
-            f"{period.end}: förlängningen ska börja gälla {should}",
-        ),
+        start=this.start,
+        name=name,
+        end=period.end,
+        should=period.end + ONE_DAY,
     )
 
 
@@ -361,6 +465,19 @@ def no_overlap(context: Context) -> Iterator[Issue]:
     source=_SOURCE,
     needs=(Need.REGISTRY,),
     kinds=_EXTENSIONS,
+    name="no-gap-before-extension",
+    messages=Message(
+        en="a gap of {gap} without an agreement: {name} ends on {end} and the extension "
+        "starts on {start}; it should start on {should}",
+        sv="ett glapp på {gap} utan överenskommelse: {name} gäller till och med {end} och "
+        "förlängningen börjar gälla {start}; den ska börja gälla {should}",
+    ),
+    example=Example(
+        bad=Snippet(
+            _EXTENSION.replace("start = 2023-01-01", "start = 2023-02-01"), others=(_AGREEMENT,)
+        ),
+        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+    ),
 )
 def no_gap(context: Context) -> Iterator[Issue]:
     """Report days without an agreement before an extension starts."""
@@ -373,14 +490,12 @@ def no_gap(context: Context) -> Iterator[Issue]:
     gap = (this.start - period.end).days - 1
     if gap == 0:
         return
-    days, name = elapsed(period.end + ONE_DAY, this.start), document_name(before)
-    yield Issue(
+    should = period.end + ONE_DAY
+    yield Issue.at(
         "/validity/period/start",
-        Text(
-            en=f"a gap of {days.en} without an agreement: {name.en} ends on {period.end} and "
-            f"the extension starts on {this.start}; it should start on {period.end + ONE_DAY}",
-            sv=f"ett glapp på {days.sv} utan överenskommelse: {name.sv} gäller till och med "
-            f"{period.end} och förlängningen börjar gälla {this.start}; den ska börja gälla "
-            f"{period.end + ONE_DAY}",
-        ),
+        gap=elapsed(should, this.start),
+        name=document_name(before),
+        end=period.end,
+        start=this.start,
+        should=should,
     )

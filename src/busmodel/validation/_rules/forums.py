@@ -21,8 +21,9 @@ from busmodel.model._agreement import AgreementKind
 from busmodel.model._bodies import BodyKind
 from busmodel.model._forums import Forum, ForumLevel, Window
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, Skip, rule
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, Skip, rule
 from busmodel.validation._rules._common import name_of, repeats, season
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023"
@@ -60,6 +61,50 @@ def _seated_wrongly(
             yield f, forum, m, member.body
 
 
+_AGREEMENT = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+    { id = "sf", name = "Socialförvaltningen", kind = "administration", part_of = "sn" },
+    { id = "uf", name = "Utbildningsförvaltningen", kind = "administration", part_of = "bun" },
+]
+parties = ["sn", "bun"]
+participants = ["sf", "uf"]
+validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+"""
+"""An agreement without forums: the examples below add the forum they are about."""
+
+_POLITICAL_FORUM = """
+[[forums]]
+id = "politisk-samverkan"
+name = "Politisk samverkan"
+level = "political"
+members = [
+    { body = "sn", role = "presidium" },
+    { body = "bun", role = "presidium" },
+]
+cadence = { meetings_per_year = 2, windows = [
+    { name = "spring", months = [1, 6] },
+    { name = "autumn", months = [7, 12] },
+] }
+"""
+
+_FOR001_GOOD = _AGREEMENT + _POLITICAL_FORUM
+_FOR001_BAD = _FOR001_GOOD.replace(
+    '    { body = "bun", role = "presidium" },\n',
+    '    { body = "bun", role = "presidium" },\n    { body = "sf", role = "representative" },\n',
+)
+
+
 @rule(
     "FOR001",
     title=Text(
@@ -76,23 +121,41 @@ def _seated_wrongly(
         "kommunfullmäktige, eller organ som deltar genom sitt presidium.",
     ),
     source=f"{_ALINGSAS} (Politisk samverkan); {_PARTILLE} (Presidie-BUS)",
+    name="political-forum-seats-political-bodies",
+    messages=Message(
+        en="{body} sits in the political forum {forum} but is neither a committee, the "
+        "executive board nor the council, and does not sit there through its presidium",
+        sv="{body} ingår i det politiska forumet {forum} men är varken nämnd, "
+        "kommunstyrelse eller kommunfullmäktige och deltar inte genom sitt presidium",
+    ),
+    example=Example(bad=_FOR001_BAD, good=_FOR001_GOOD),
 )
 def political_members(context: Context) -> Iterator[Issue]:
     """Report a member of a political forum that is not a political body."""
     agreement = context.agreement
     wrong = _seated_wrongly(context, ForumLevel.POLITICAL, _POLITICAL_KINDS, _PRESIDIUM)
     for f, forum, m, body_id in wrong:
-        name = name_of(agreement, body_id)
-        yield Issue(
-            f"/forums/{f}/members/{m}",
-            Text(
-                en=f"{name} sits in the political forum {forum.name} but is neither a "
-                "committee, the executive board nor the council, and does not sit there "
-                "through its presidium",
-                sv=f"{name} ingår i det politiska forumet {forum.name} men är varken nämnd, "
-                "kommunstyrelse eller kommunfullmäktige och deltar inte genom sitt presidium",
-            ),
+        yield Issue.at(
+            f"/forums/{f}/members/{m}", body=name_of(agreement, body_id), forum=forum.name
         )
+
+
+_FOR002_GOOD = (
+    _AGREEMENT
+    + """
+[[forums]]
+id = "ledningsgrupp"
+name = "Ledningsgrupp"
+level = "management"
+members = [
+    { body = "sf", role = "head" },
+    { body = "uf", role = "head" },
+]
+"""
+)
+_FOR002_BAD = _FOR002_GOOD.replace(
+    '{ body = "sf", role = "head" }', '{ body = "sn", role = "presidium" }'
+)
 
 
 @rule(
@@ -110,6 +173,14 @@ def political_members(context: Context) -> Iterator[Issue]:
         "medlemmarna är förvaltningar, eller organ som deltar genom sin chef.",
     ),
     source=f"{_ALINGSAS} (Ledningsgrupp)",
+    name="management-forum-seats-administrations",
+    messages=Message(
+        en="{body} sits in the management forum {forum} but is not an administration and "
+        "does not sit there through its head",
+        sv="{body} ingår i ledningsgruppen {forum} men är inte en förvaltning och deltar "
+        "inte genom sin chef",
+    ),
+    example=Example(bad=_FOR002_BAD, good=_FOR002_GOOD),
 )
 def management_members(context: Context) -> Iterator[Issue]:
     """Report a member of a management forum that is not an administration."""
@@ -118,16 +189,15 @@ def management_members(context: Context) -> Iterator[Issue]:
         context, ForumLevel.MANAGEMENT, frozenset({BodyKind.ADMINISTRATION}), _HEAD
     )
     for f, forum, m, body_id in wrong:
-        name = name_of(agreement, body_id)
-        yield Issue(
-            f"/forums/{f}/members/{m}",
-            Text(
-                en=f"{name} sits in the management forum {forum.name} but is not an "
-                "administration and does not sit there through its head",
-                sv=f"{name} ingår i ledningsgruppen {forum.name} men är inte en förvaltning "
-                "och deltar inte genom sin chef",
-            ),
+        yield Issue.at(
+            f"/forums/{f}/members/{m}", body=name_of(agreement, body_id), forum=forum.name
         )
+
+
+_FOR003_GOOD = _AGREEMENT + _POLITICAL_FORUM
+_FOR003_BAD = _FOR003_GOOD.replace(
+    '{ name = "autumn", months = [7, 12] }', '{ name = "autumn", months = [6, 12] }'
+)
 
 
 @rule(
@@ -141,6 +211,12 @@ def management_members(context: Context) -> Iterator[Issue]:
         "mötesperioder som delar en månad gör det oklart vilket möte som hölls.",
     ),
     source=f"{_ALINGSAS} (Politisk samverkan: ett på våren och ett på hösten)",
+    name="meeting-windows-disjoint",
+    messages=Message(
+        en="the {window} window of {forum} overlaps the {other} window",
+        sv="mötesperioden för {window} i {forum} överlappar mötesperioden för {other}",
+    ),
+    example=Example(bad=_FOR003_BAD, good=_FOR003_GOOD),
 )
 def windows_disjoint(context: Context) -> Iterator[Issue]:
     """Report a cadence window that shares a month with an earlier window."""
@@ -153,17 +229,19 @@ def windows_disjoint(context: Context) -> Iterator[Issue]:
             for k in range(j):
                 other = windows[k]
                 if window.overlaps(other):
-                    this, that = _label(window), _label(other)
                     yield Issue(
                         f"{base}/{j}/months",
-                        Text(
-                            en=f"the {this.en} window of {forum.name} overlaps the {that.en} "
-                            "window",
-                            sv=f"mötesperioden för {this.sv} i {forum.name} överlappar "
-                            f"mötesperioden för {that.sv}",
-                        ),
-                        (f"{base}/{k}/months",),
+                        related=(f"{base}/{k}/months",),
+                        values={
+                            "window": _label(window),
+                            "forum": forum.name,
+                            "other": _label(other),
+                        },
                     )
+
+
+_FOR004_GOOD = _AGREEMENT + _POLITICAL_FORUM
+_FOR004_BAD = _FOR004_GOOD.replace("meetings_per_year = 2", "meetings_per_year = 1")
 
 
 @rule(
@@ -181,6 +259,13 @@ def windows_disjoint(context: Context) -> Iterator[Issue]:
         "kontrolleras inte: dess mötesperioder är dess möten.",
     ),
     source=f"{_ALINGSAS} (Politisk samverkan: två möten per år)",
+    name="no-more-windows-than-meetings",
+    messages=Message(
+        en="{forum} has {windows:meeting window|meeting windows} but only "
+        "{meetings:meeting|meetings} a year",
+        sv="{forum} har {windows:mötesperiod|mötesperioder} men bara {meetings:möte|möten} per år",
+    ),
+    example=Example(bad=_FOR004_BAD, good=_FOR004_GOOD),
 )
 def windows_within_meetings(context: Context) -> Iterator[Issue | Skip]:
     """Report a cadence with more windows than meetings per year."""
@@ -205,14 +290,26 @@ def windows_within_meetings(context: Context) -> Iterator[Issue | Skip]:
             continue
         yield Issue(
             f"/forums/{f}/cadence/windows",
-            Text(
-                en=f"{forum.name} has {windows} meeting windows but only {meetings} "
-                f"{'meeting' if meetings == 1 else 'meetings'} a year",
-                sv=f"{forum.name} har {windows} mötesperioder men bara {meetings} "
-                f"{'möte' if meetings == 1 else 'möten'} per år",
-            ),
-            (f"/forums/{f}/cadence/meetings_per_year",),
+            related=(f"/forums/{f}/cadence/meetings_per_year",),
+            values={"forum": forum.name, "windows": windows, "meetings": meetings},
         )
+
+
+_FOR005_GOOD = (
+    _AGREEMENT
+    + """
+[[forums]]
+id = "styrgrupp"
+name = "BUS styrgrupp"
+level = "steering"
+members = [
+    { body = "sf", role = "head" },
+    { body = "uf", role = "head" },
+]
+follow_up = { evaluation = "yearly" }
+"""
+)
+_FOR005_BAD = _FOR005_GOOD.replace('follow_up = { evaluation = "yearly" }\n', "")
 
 
 @rule(
@@ -226,18 +323,24 @@ def windows_within_meetings(context: Context) -> Iterator[Issue | Skip]:
         "styrgrupp bör därför ange den uppföljningen.",
     ),
     source=f"{_ALINGSAS}: Styrgruppen förväntas följa upp och utvärdera BUS-verksamheten årligen",
+    name="steering-group-follows-up-yearly",
+    messages=Message(
+        en="the steering group {forum} states no yearly follow-up and evaluation",
+        sv="styrgruppen {forum} anger ingen årlig uppföljning och utvärdering",
+    ),
+    example=Example(bad=_FOR005_BAD, good=_FOR005_GOOD),
 )
 def steering_follow_up(context: Context) -> Iterator[Issue]:
     """Report a steering forum that states no yearly follow-up."""
     for f, forum in enumerate(context.agreement.forums):
         if forum.level is ForumLevel.STEERING and forum.follow_up is None:
-            yield Issue(
-                f"/forums/{f}",
-                Text(
-                    en=f"the steering group {forum.name} states no yearly follow-up and evaluation",
-                    sv=f"styrgruppen {forum.name} anger ingen årlig uppföljning och utvärdering",
-                ),
-            )
+            yield Issue.at(f"/forums/{f}", forum=forum.name)
+
+
+_FOR006_GOOD = _AGREEMENT + _POLITICAL_FORUM
+_FOR006_BAD = _FOR006_GOOD.replace(
+    '{ body = "bun", role = "presidium" }', '{ body = "sn", role = "presidium" }'
+)
 
 
 @rule(
@@ -251,6 +354,12 @@ def steering_follow_up(context: Context) -> Iterator[Issue]:
         "vem som avsågs.",
     ),
     source="busmodel document format (docs/format.md)",
+    name="forum-members-listed-once",
+    messages=Message(
+        en="{body} is listed twice among the members of {forum}",
+        sv="{body} finns med två gånger bland medlemmarna i {forum}",
+    ),
+    example=Example(bad=_FOR006_BAD, good=_FOR006_GOOD),
 )
 def members_once(context: Context) -> Iterator[Issue]:
     """Report a body listed twice among the members of one forum."""
@@ -258,15 +367,53 @@ def members_once(context: Context) -> Iterator[Issue]:
     for f, forum in enumerate(agreement.forums):
         ids = forum.member_ids()
         for position, first in repeats(ids):
-            name = name_of(agreement, ids[position])
             yield Issue(
                 f"/forums/{f}/members/{position}",
-                Text(
-                    en=f"{name} is listed twice among the members of {forum.name}",
-                    sv=f"{name} finns med två gånger bland medlemmarna i {forum.name}",
-                ),
-                (f"/forums/{f}/members/{first}",),
+                related=(f"/forums/{f}/members/{first}",),
+                values={"body": name_of(agreement, ids[position]), "forum": forum.name},
             )
+
+
+_FOR007_GOOD = """\
+schema = "busmodel/1"
+kind = "framework"
+id = "ram-barn-och-unga-2020"
+title = "Ramöverenskommelse om samverkan kring barn och unga"
+region = "Västra Götalandsregionen"
+document_date = 2019-08-26
+bodies = [
+    { id = "vgr", name = "Västra Götalandsregionen", kind = "region" },
+    { id = "lysekil", name = "Lysekils kommun", kind = "municipality", code = "1484" },
+    { id = "uddevalla", name = "Uddevalla kommun", kind = "municipality", code = "1485" },
+]
+parties = ["vgr", "lysekil", "uddevalla"]
+members = [
+    { name = "Lysekil", code = "1484", body = "lysekil" },
+    { name = "Uddevalla", code = "1485", body = "uddevalla" },
+]
+adoptions = [
+    { body = "vgr", date = 2019-11-26, reference = "Regionfullmäktige § 215" },
+    { body = "lysekil", date = 2019-09-23, reference = "Kommunfullmäktige § 49" },
+    { body = "uddevalla", date = 2019-11-20, reference = "Kommunfullmäktige § 73" },
+]
+validity = { basis = "until-further-notice", period = { start = 2020-01-01 }, notice_months = 12 }
+
+[[forums]]
+id = "lokal-samverkansgrupp"
+name = "Lokal samverkansgrupp barn och unga"
+level = "working"
+scope = "local"
+per_member = true
+cadence = { extra_meetings = true }
+"""
+_FOR007_BAD = _FOR007_GOOD.replace(
+    """members = [
+    { name = "Lysekil", code = "1484", body = "lysekil" },
+    { name = "Uddevalla", code = "1485", body = "uddevalla" },
+]
+""",
+    "",
+)
 
 
 @rule(
@@ -288,6 +435,14 @@ def members_once(context: Context) -> Iterator[Issue]:
     ),
     source="Ramöverenskommelser i Västra Götaland (regional och lokal nivå)",
     kinds=(AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK, AgreementKind.EXTENSION),
+    name="per-member-needs-member-municipalities",
+    messages=Message(
+        en="{forum} stands for a group in each member municipality, but the document is not "
+        "a framework with member municipalities",
+        sv="{forum} står för en grupp i varje medlemskommun, men dokumentet är ingen "
+        "ramöverenskommelse med medlemskommuner",
+    ),
+    example=Example(bad=_FOR007_BAD, good=_FOR007_GOOD),
 )
 def per_member_in_framework(context: Context) -> Iterator[Issue]:
     """Report a forum for each member municipality where there are no member municipalities."""
@@ -296,12 +451,4 @@ def per_member_in_framework(context: Context) -> Iterator[Issue]:
         return
     for f, forum in enumerate(agreement.forums):
         if forum.per_member:
-            yield Issue(
-                f"/forums/{f}/per_member",
-                Text(
-                    en=f"{forum.name} stands for a group in each member municipality, but the "
-                    "document is not a framework with member municipalities",
-                    sv=f"{forum.name} står för en grupp i varje medlemskommun, men dokumentet "
-                    "är ingen ramöverenskommelse med medlemskommuner",
-                ),
-            )
+            yield Issue.at(f"/forums/{f}/per_member", forum=forum.name)

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from busmodel.model._agreement import AgreementKind
 from busmodel.model._bodies import BodyKind, Municipality
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, rule, rules
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import (
     EVERY_KIND,
     body_index,
@@ -20,6 +21,30 @@ from busmodel.validation._rules._common import (
 )
 
 _FORMAT = "busmodel document format (docs/format.md)"
+
+_AGREEMENT = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+    { id = "polisen", name = "Polisen", kind = "state-agency" },
+]
+parties = ["sn", "bun"]
+participants = ["polisen"]
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+
+[validity]
+basis = "mandate-period"
+period = { start = 2023-01-01, end = 2026-12-31 }
+"""
+"""A small, sound agreement that most integrity examples start from."""
 
 
 @rule(
@@ -34,6 +59,11 @@ _FORMAT = "busmodel document format (docs/format.md)"
     ),
     source=_FORMAT,
     kinds=EVERY_KIND,
+    messages=Message(en="the id {id!r} is already in use", sv="id {id!r} används redan"),
+    example=Example(
+        bad=_AGREEMENT.replace('{ id = "polisen"', '{ id = "sn"'),
+        good=_AGREEMENT,
+    ),
 )
 def unique_ids(context: Context) -> Iterator[Issue]:
     """Report a body or forum declared with an id already used."""
@@ -46,11 +76,8 @@ def unique_ids(context: Context) -> Iterator[Issue]:
         for position, first in repeats(ids):
             yield Issue(
                 f"/{section}/{position}/id",
-                Text(
-                    en=f"the id {ids[position]!r} is already in use",
-                    sv=f"id {ids[position]!r} används redan",
-                ),
-                (f"/{section}/{first}/id",),
+                related=(f"/{section}/{first}/id",),
+                values={"id": ids[position]},
             )
 
 
@@ -68,19 +95,21 @@ def unique_ids(context: Context) -> Iterator[Issue]:
     ),
     source=_FORMAT,
     kinds=EVERY_KIND,
+    messages=Message(
+        en="there is no body with the id {id!r} in bodies",
+        sv="det finns inget organ med id {id!r} under bodies",
+    ),
+    example=Example(
+        bad=_AGREEMENT.replace('participants = ["polisen"]', 'participants = ["polis"]'),
+        good=_AGREEMENT,
+    ),
 )
 def references_exist(context: Context) -> Iterator[Issue]:
     """Report every reference to a body that is not declared."""
     declared = body_index(context.agreement)
     for path, body_id in body_references(context.agreement):
         if body_id not in declared:
-            yield Issue(
-                path,
-                Text(
-                    en=f"there is no body with the id {body_id!r} in bodies",
-                    sv=f"det finns inget organ med id {body_id!r} under bodies",
-                ),
-            )
+            yield Issue.at(path, id=body_id)
 
 
 @rule(
@@ -95,6 +124,15 @@ def references_exist(context: Context) -> Iterator[Issue]:
     ),
     source="Alingsås samverkansöverenskommelse 2023 (Syfte: samverkan mellan nämnderna)",
     kinds=EVERY_KIND,
+    name="at-least-two-parties",
+    messages=Message(
+        en="a collaboration needs at least two parties, but this one has {count:party|parties}",
+        sv="en samverkan kräver minst två parter, men denna har {count:part|parter}",
+    ),
+    example=Example(
+        bad=_AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn"]'),
+        good=_AGREEMENT,
+    ),
 )
 def two_parties(context: Context) -> Iterator[Issue]:
     """Report an agreement with fewer than two parties."""
@@ -103,13 +141,7 @@ def two_parties(context: Context) -> Iterator[Issue]:
     if agreement.kind is AgreementKind.FRAMEWORK:
         count += len(agreement.members)
     if count < 2:
-        yield Issue(
-            "/parties",
-            Text(
-                en=f"a collaboration needs at least two parties, but this one has {count}",
-                sv=f"en samverkan kräver minst två parter, men denna har {count}",
-            ),
-        )
+        yield Issue.at("/parties", count=count)
 
 
 @rule(
@@ -124,6 +156,14 @@ def two_parties(context: Context) -> Iterator[Issue]:
     ),
     source="GLOSSARY: part / övriga samhällsaktörer",
     kinds=EVERY_KIND,
+    name="party-not-participant",
+    messages=Message(
+        en="{body} is both a party and a participant", sv="{body} är både part och deltagare"
+    ),
+    example=Example(
+        bad=_AGREEMENT.replace('participants = ["polisen"]', 'participants = ["polisen", "bun"]'),
+        good=_AGREEMENT,
+    ),
 )
 def party_or_participant(context: Context) -> Iterator[Issue]:
     """Report a body listed both as party and as participant."""
@@ -131,15 +171,22 @@ def party_or_participant(context: Context) -> Iterator[Issue]:
     parties = {body_id: i for i, body_id in reversed(list(enumerate(agreement.parties)))}
     for i, body_id in enumerate(agreement.participants):
         if body_id in parties:
-            name = name_of(agreement, body_id)
             yield Issue(
                 f"/participants/{i}",
-                Text(
-                    en=f"{name} is both a party and a participant",
-                    sv=f"{name} är både part och deltagare",
-                ),
-                (f"/parties/{parties[body_id]}",),
+                related=(f"/parties/{parties[body_id]}",),
+                values={"body": name_of(agreement, body_id)},
             )
+
+
+_INT005_GOOD = _AGREEMENT.replace(
+    '    { id = "polisen"',
+    '    { id = "sf", name = "Socialförvaltningen", kind = "administration", part_of = "sn" },\n'
+    '    { id = "polisen"',
+)
+_INT005_BAD = _INT005_GOOD.replace(
+    '{ id = "sn", name = "Socialnämnden", kind = "committee" }',
+    '{ id = "sn", name = "Socialnämnden", kind = "committee", part_of = "sf" }',
+)
 
 
 @rule(
@@ -154,6 +201,8 @@ def party_or_participant(context: Context) -> Iterator[Issue]:
     ),
     source=_FORMAT,
     kinds=EVERY_KIND,
+    messages=Message(en="part_of forms a cycle: {cycle}", sv="part_of bildar en cirkel: {cycle}"),
+    example=Example(bad=_INT005_BAD, good=_INT005_GOOD),
 )
 def part_of_acyclic(context: Context) -> Iterator[Issue]:
     """Report each cycle of part_of once, at the body of the cycle given first.
@@ -175,14 +224,10 @@ def part_of_acyclic(context: Context) -> Iterator[Issue]:
             members = list(path)[path[current] :]
             first = min(range(len(members)), key=lambda i: index[members[i]])
             members = members[first:] + members[:first]
-            chain = cycle(members, len(members))
             yield Issue(
                 f"/bodies/{index[members[0]]}/part_of",
-                Text(
-                    en=f"part_of forms a cycle: {chain.en}",
-                    sv=f"part_of bildar en cirkel: {chain.sv}",
-                ),
-                tuple(f"/bodies/{index[other]}/part_of" for other in members[1:]),
+                related=tuple(f"/bodies/{index[other]}/part_of" for other in members[1:]),
+                values={"cycle": cycle(members, len(members))},
             )
         done.update(path)
 
@@ -201,18 +246,35 @@ def part_of_acyclic(context: Context) -> Iterator[Issue]:
     ),
     source=_FORMAT,
     kinds=EVERY_KIND,
+    name="parties-and-participants-once",
+    messages=Message(en="{body} is listed twice", sv="{body} finns med två gånger"),
+    example=Example(
+        bad=_AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn", "bun", "sn"]'),
+        good=_AGREEMENT,
+    ),
 )
 def listed_once(context: Context) -> Iterator[Issue]:
     """Report a body listed twice among parties or among participants."""
     agreement = context.agreement
     for section, ids in (("parties", agreement.parties), ("participants", agreement.participants)):
         for position, first in repeats(ids):
-            name = name_of(agreement, ids[position])
             yield Issue(
                 f"/{section}/{position}",
-                Text(en=f"{name} is listed twice", sv=f"{name} finns med två gånger"),
-                (f"/{section}/{first}",),
+                related=(f"/{section}/{first}",),
+                values={"body": name_of(agreement, ids[position])},
             )
+
+
+_TRANSCRIBED = (
+    _AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn", "bun", "sn"]')
+    + """
+[[exemptions]]
+code = "INT"
+path = "/parties/2"
+reason = "Så står det i det undertecknade originalet, som vi återger ordagrant."
+"""
+)
+"""An agreement transcribed as signed, with a party listed twice, and an exemption for that."""
 
 
 @rule(
@@ -227,19 +289,30 @@ def listed_once(context: Context) -> Iterator[Issue]:
     ),
     source=_FORMAT,
     kinds=EVERY_KIND,
+    name="exemptions-name-known-rules",
+    messages=Message(
+        en="no rule has a code starting with {code!r} or that name",
+        sv="ingen regel har en kod som börjar med {code!r} eller det namnet",
+    ),
+    example=Example(
+        bad=_TRANSCRIBED.replace('code = "INT"', 'code = "ITN"'),
+        good=_TRANSCRIBED,
+    ),
 )
 def exemptions_known(context: Context) -> Iterator[Issue]:
-    """Report an exemption whose code is not the code or prefix of any registered rule."""
-    codes = [known.code for known in rules()]
+    """Report an exemption whose code is neither a code, a code's prefix nor a rule's name."""
+    catalogue = context.catalogue
+    if catalogue is None:
+        return
     for i, exemption in enumerate(context.agreement.exemptions):
-        if not any(code.startswith(exemption.code) for code in codes):
-            yield Issue(
-                f"/exemptions/{i}/code",
-                Text(
-                    en=f"no rule has a code starting with {exemption.code!r}",
-                    sv=f"ingen regel har en kod som börjar med {exemption.code!r}",
-                ),
-            )
+        if catalogue.unknown([exemption.code]):
+            yield Issue.at(f"/exemptions/{i}/code", code=exemption.code)
+
+
+_INT008_GOOD = _AGREEMENT.replace(
+    "document_date = 2022-12-14", 'document_date = 2022-12-14\nsupersedes = ["bus-2019"]'
+)
+_INT008_BAD = _INT008_GOOD.replace('supersedes = ["bus-2019"]', 'supersedes = ["bus-2023"]')
 
 
 @rule(
@@ -255,30 +328,59 @@ def exemptions_known(context: Context) -> Iterator[Issue]:
         "ett kopieringsfel som döljer vilket dokument som avsågs.",
     ),
     source=_FORMAT,
+    name="no-self-reference",
+    messages={
+        "framework": Message(
+            en="the agreement names itself ({id!r}) as the framework it implements",
+            sv="överenskommelsen anger sig själv ({id!r}) som den ramöverenskommelse "
+            "den genomför: den genomför sig själv",
+        ),
+        "supersedes": Message(
+            en="the agreement names itself ({id!r}) as an agreement it supersedes",
+            sv="överenskommelsen anger sig själv ({id!r}) som en överenskommelse den "
+            "ersätter: den ersätter sig själv",
+        ),
+    },
+    example=Example(bad=_INT008_BAD, good=_INT008_GOOD),
 )
 def not_self_referring(context: Context) -> Iterator[Issue]:
     """Report an agreement that supersedes itself or names itself as its framework."""
     agreement = context.agreement
     own = agreement.id
     if agreement.framework == own:
-        yield Issue(
-            "/framework",
-            Text(
-                en=f"the agreement names itself ({own!r}) as the framework it implements",
-                sv=f"överenskommelsen anger sig själv ({own!r}) som den ramöverenskommelse "
-                "den genomför: den genomför sig själv",
-            ),
-        )
+        yield Issue.at("/framework", "framework", id=own)
     for i, other_id in enumerate(agreement.supersedes):
         if other_id == own:
-            yield Issue(
-                f"/supersedes/{i}",
-                Text(
-                    en=f"the agreement names itself ({own!r}) as an agreement it supersedes",
-                    sv=f"överenskommelsen anger sig själv ({own!r}) som en överenskommelse den "
-                    "ersätter: den ersätter sig själv",
-                ),
-            )
+            yield Issue.at(f"/supersedes/{i}", "supersedes", id=own)
+
+
+_FRAMEWORK = """\
+schema = "busmodel/1"
+kind = "framework"
+id = "barn-och-unga-fyrbodal"
+title = "Ramöverenskommelse om samverkan kring barn och unga"
+document_date = 2019-08-26
+bodies = [
+    { id = "vgr", name = "Västra Götalandsregionen", kind = "region" },
+    { id = "lysekil", name = "Lysekils kommun", kind = "municipality", code = "1484" },
+    { id = "orust", name = "Orust kommun", kind = "municipality", code = "1421" },
+]
+parties = ["vgr", "lysekil", "orust"]
+members = [
+    { name = "Lysekil", code = "1484", body = "lysekil" },
+    { name = "Orust", code = "1421", body = "orust" },
+]
+adoptions = [
+    { body = "vgr", date = 2019-11-26, reference = "Regionfullmäktige § 215" },
+    { body = "lysekil", date = 2019-09-23, reference = "Kommunfullmäktige § 49" },
+    { body = "orust", date = 2019-10-14, reference = "Kommunfullmäktige § 58" },
+]
+
+[validity]
+basis = "fixed"
+period = { start = 2020-01-01, end = 2023-12-31 }
+"""
+"""A small framework whose member municipalities act: each is a party that adopts it."""
 
 
 def _written(municipality: Municipality) -> str:
@@ -304,6 +406,19 @@ def _written(municipality: Municipality) -> str:
         '"kommun" eller "stad").',
     ),
     source="VÄSTBUS 2005 (de 49 kommunerna i Västra Götaland, med kommunkoder)",
+    name="framework-members-once",
+    messages=Message(
+        en="{member} is listed twice among the member municipalities",
+        sv="{member} finns med två gånger bland medlemskommunerna",
+    ),
+    example=Example(
+        bad=_FRAMEWORK.replace(
+            '    { name = "Orust", code = "1421", body = "orust" },\n',
+            '    { name = "Orust", code = "1421", body = "orust" },\n'
+            '    { name = "Lysekils kommun", code = "1484" },\n',
+        ),
+        good=_FRAMEWORK,
+    ),
 )
 def members_once(context: Context) -> Iterator[Issue]:
     """Report a member municipality listed again, at the second entry."""
@@ -318,14 +433,10 @@ def members_once(context: Context) -> Iterator[Issue]:
             if member.code is None or members[other].code is None:
                 first = other
         if first is not None:
-            written = _written(member)
             yield Issue(
                 f"/members/{position}",
-                Text(
-                    en=f"{written} is listed twice among the member municipalities",
-                    sv=f"{written} finns med två gånger bland medlemskommunerna",
-                ),
-                (f"/members/{first}",),
+                related=(f"/members/{first}",),
+                values={"member": _written(member)},
             )
             continue
         if member.code is not None:
@@ -353,6 +464,26 @@ def members_once(context: Context) -> Iterator[Issue]:
         "anges lämnas åt INT002, och en kod som saknas på någon sida jämförs inte.",
     ),
     source=_FORMAT,
+    name="member-linked-to-its-municipality",
+    messages={
+        "default": Message(
+            en="{member} is linked to {body}, which is not a municipality",
+            sv="{member} är kopplad till {body}, som inte är en kommun",
+        ),
+        "code": Message(
+            en="{member} has the kommunkod {code}, but the body {body} it is linked to has "
+            "{body_code}",
+            sv="{member} har kommunkoden {code}, men organet {body} som den är kopplad till "
+            "har {body_code}",
+        ),
+    },
+    example=Example(
+        bad=_FRAMEWORK.replace(
+            '{ name = "Orust", code = "1421", body = "orust" }',
+            '{ name = "Orust", code = "1421", body = "lysekil" }',
+        ),
+        good=_FRAMEWORK,
+    ),
 )
 def members_are_their_municipality(context: Context) -> Iterator[Issue]:
     """Report a member linked to a body that is not that municipality."""
@@ -366,20 +497,61 @@ def members_are_their_municipality(context: Context) -> Iterator[Issue]:
         if body.kind is not BodyKind.MUNICIPALITY:
             yield Issue(
                 f"/members/{position}/body",
-                Text(
-                    en=f"{member.name} is linked to {body.name}, which is not a municipality",
-                    sv=f"{member.name} är kopplad till {body.name}, som inte är en kommun",
-                ),
-                (f"/bodies/{at}",),
+                related=(f"/bodies/{at}",),
+                values={"member": member.name, "body": body.name},
             )
         elif member.code is not None and body.code is not None and member.code != body.code:
             yield Issue(
                 f"/members/{position}/code",
-                Text(
-                    en=f"{member.name} has the kommunkod {member.code}, but the body "
-                    f"{body.name} it is linked to has {body.code}",
-                    sv=f"{member.name} har kommunkoden {member.code}, men organet {body.name} "
-                    f"som den är kopplad till har {body.code}",
-                ),
-                (f"/bodies/{at}/code",),
+                related=(f"/bodies/{at}/code",),
+                template="code",
+                values={
+                    "member": member.name,
+                    "code": member.code,
+                    "body": body.name,
+                    "body_code": body.code,
+                },
             )
+
+
+_INT011_BAD = (
+    _AGREEMENT
+    + """
+[[exemptions]]
+code = "INT"
+path = "/parties/2"
+reason = "Så står det i det undertecknade originalet, som vi återger ordagrant."
+"""
+)
+"""The transcribed agreement with its repeated party removed, but not the exemption for it.
+
+Run alone, INT011 judges only an exemption that names it (here by the prefix INT)."""
+
+
+@rule(
+    "INT011",
+    title=Text(en="Every exemption is needed", sv="Varje undantag behövs"),
+    severity=Severity.WARNING,
+    rationale=Text(
+        en="An exemption that no finding needs has outlived its reason: the fault it "
+        "excused was put right, or it names the wrong place. Left in, it would silently "
+        "excuse the same fault if it came back. Exemptions whose rules did not run (not "
+        "selected, or missing today's date, the records or the other documents) are not "
+        "judged. Like ruff's RUF100 for a stale noqa.",
+        sv="Ett undantag som inget fynd behöver har överlevt sitt skäl: felet det ursäktade "
+        "är rättat, eller så pekar det ut fel ställe. Får det stå kvar ursäktar det i det "
+        "tysta samma fel om det kommer tillbaka. Undantag vars regler inte kördes (inte "
+        "valda, eller utan dagens datum, protokollen eller de andra dokumenten) bedöms inte.",
+    ),
+    source=_FORMAT,
+    kinds=EVERY_KIND,
+    name="every-exemption-needed",
+    messages=Message(
+        en="the exemption from {code} exempts no finding: remove it",
+        sv="undantaget från {code} undantar inget fynd: ta bort det",
+    ),
+    example=Example(bad=_INT011_BAD, good=_AGREEMENT),
+)
+def unused_exemption(context: Context) -> Iterator[Issue]:
+    """Found by the engine, which alone sees which findings each exemption exempted."""
+    return iter(())

@@ -23,14 +23,15 @@ own validity.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from busmodel.format._registry import prolonged
 from busmodel.model._agreement import Agreement, AgreementKind
 from busmodel.model._period import Period
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, Need, rule
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, Need, Snippet, rule
 from busmodel.validation._rules._common import ONE_DAY, elapsed
 from busmodel.validation._rules.supersession import document_name
 
@@ -62,12 +63,14 @@ def _continuation(context: Context, end: dt.date) -> tuple[Agreement, Period] | 
     return min(found, key=lambda candidate: candidate[1].start, default=None)
 
 
-def _continued_by(document: Agreement) -> Text:
-    """A continuing document as "continued by" names it: an extension says so."""
-    name = document_name(document)
-    if document.kind is AgreementKind.EXTENSION:
-        return Text(en=f"the extension {name.en}", sv=f"förlängningen {name.sv}")
-    return name
+def _continuation_kind(document: Agreement) -> str:
+    """How a continuing document is told in a template name: ``extension`` or ``successor``."""
+    return "extension" if document.kind is AgreementKind.EXTENSION else "successor"
+
+
+def _joined(*parts: Message) -> Message:
+    """One message made of ``parts`` in order, in each language."""
+    return Message(en="".join(p.en for p in parts), sv="".join(p.sv for p in parts))
 
 
 def _followed_by(context: Context) -> bool:
@@ -84,6 +87,29 @@ def _followed_by(context: Context) -> bool:
     )
 
 
+_AGREEMENT = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse 2023–2026"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+
+[validity]
+basis = "mandate-period"
+period = { start = 2023-01-01, end = 2026-12-31 }
+"""
+"""The agreement of the mandate period 2023–2026: LIF001-LIF003 check it on different days."""
+
+
 @rule(
     "LIF001",
     title=Text(en="In force", sv="Har börjat gälla"),
@@ -96,6 +122,15 @@ def _followed_by(context: Context) -> bool:
     ),
     source=_ALINGSAS,
     needs=(Need.TODAY,),
+    name="already-in-force",
+    messages=Message(
+        en="the agreement is not yet in force: it comes into force on {start}, in {wait}",
+        sv="överenskommelsen gäller inte ännu: den börjar gälla {start}, om {wait}",
+    ),
+    example=Example(
+        bad=Snippet(_AGREEMENT, today=dt.date(2022, 12, 20)),
+        good=Snippet(_AGREEMENT, today=dt.date(2023, 3, 1)),
+    ),
 )
 def not_yet_in_force(context: Context) -> Iterator[Issue]:
     """Report an agreement whose validity starts after today."""
@@ -103,14 +138,40 @@ def not_yet_in_force(context: Context) -> Iterator[Issue]:
     if validity is None or today is None or validity.period.start <= today:
         return
     start = validity.period.start
-    days = elapsed(today, start)
-    yield Issue(
-        "/validity/period/start",
-        Text(
-            en=f"the agreement is not yet in force: it comes into force on {start}, in {days.en}",
-            sv=f"överenskommelsen gäller inte ännu: den börjar gälla {start}, om {days.sv}",
-        ),
-    )
+    yield Issue.at("/validity/period/start", start=start, wait=elapsed(today, start))
+
+
+_EXPIRED = Message(
+    en="the agreement has expired: it was in force until {end} ({ago} ago)",
+    sv="överenskommelsen har gått ut: den gällde till och med {end} (för {ago} sedan)",
+)
+_TO_LAST_EXTENSION = Message(
+    en=", the end of its last extension {last}",
+    sv=", slutet på dess senaste förlängning {last}",
+)
+_NOT_YET_CONTINUED = {
+    "extension": Message(
+        en="; the extension {following}, which continues it, comes into force only on {start}",
+        sv="; förlängningen {following}, som tar vid efter den, börjar gälla först {start}",
+    ),
+    "successor": Message(
+        en="; {following}, which continues it, comes into force only on {start}",
+        sv="; {following}, som tar vid efter den, börjar gälla först {start}",
+    ),
+}
+
+
+def _expired_messages() -> Mapping[str, Message]:
+    """LIF002's templates, one for each way an agreement has expired.
+
+    ``extended``: at the end of its last extension; ``extension-later`` and
+    ``successor-later``: with a continuation that has not started yet; and both.
+    """
+    messages = {"default": _EXPIRED, "extended": _joined(_EXPIRED, _TO_LAST_EXTENSION)}
+    for kind, later in _NOT_YET_CONTINUED.items():
+        messages[f"{kind}-later"] = _joined(_EXPIRED, later)
+        messages[f"extended-{kind}-later"] = _joined(_EXPIRED, _TO_LAST_EXTENSION, later)
+    return messages
 
 
 @rule(
@@ -129,6 +190,12 @@ def not_yet_in_force(context: Context) -> Iterator[Issue]:
     ),
     source=_ALINGSAS,
     needs=(Need.TODAY,),
+    name="not-expired",
+    messages=_expired_messages(),
+    example=Example(
+        bad=Snippet(_AGREEMENT, today=dt.date(2027, 2, 1)),
+        good=Snippet(_AGREEMENT, today=dt.date(2025, 6, 1)),
+    ),
 )
 def expired(context: Context) -> Iterator[Issue]:
     """Report an agreement whose validity ended before today, and that nothing continues."""
@@ -141,25 +208,16 @@ def expired(context: Context) -> Iterator[Issue]:
     continuation = _continuation(context, end)
     if continuation is not None and continuation[1].start <= today:
         return  # LIF005: continued
-    days = elapsed(end, today)
-    message = Text(
-        en=f"the agreement has expired: it was in force until {end} ({days.en} ago)",
-        sv=f"överenskommelsen har gått ut: den gällde till och med {end} (för {days.sv} sedan)",
-    )
+    values: dict[str, object] = {"end": end, "ago": elapsed(end, today)}
+    template = []
     if followed:
-        last = document_name(followed[-1])
-        message = Text(
-            en=f"{message.en}, the end of its last extension {last.en}",
-            sv=f"{message.sv}, slutet på dess senaste förlängning {last.sv}",
-        )
+        template.append("extended")
+        values["last"] = document_name(followed[-1])
     if continuation is not None:
-        following, start = _continued_by(continuation[0]), continuation[1].start
-        message = Text(
-            en=f"{message.en}; {following.en}, which continues it, comes into force only on "
-            f"{start}",
-            sv=f"{message.sv}; {following.sv}, som tar vid efter den, börjar gälla först {start}",
-        )
-    yield Issue("/validity/period/end", message)
+        template += [_continuation_kind(continuation[0]), "later"]
+        values["following"] = document_name(continuation[0])
+        values["start"] = continuation[1].start
+    yield Issue("/validity/period/end", values=values, template="-".join(template) or "default")
 
 
 @rule(
@@ -179,6 +237,33 @@ def expired(context: Context) -> Iterator[Issue]:
     ),
     source=_ALINGSAS,
     needs=(Need.TODAY,),
+    name="renewed-in-time",
+    messages={
+        "default": Message(
+            en="renewal due: the agreement expires in {left} and is in force until {end}",
+            sv="dags att förnya: överenskommelsen går ut om {left} och gäller till och med {end}",
+        ),
+        "today": Message(
+            en="renewal due: the agreement expires today ({end} is its last day in force)",
+            sv="dags att förnya: överenskommelsen går ut i dag ({end} är sista dagen den gäller)",
+        ),
+        "extended": Message(
+            en="renewal due: the agreement expires in {left} and is in force until {end}, "
+            "as extended by {last}",
+            sv="dags att förnya: överenskommelsen går ut om {left} och gäller till och med "
+            "{end}, förlängd genom {last}",
+        ),
+        "today-extended": Message(
+            en="renewal due: the agreement expires today ({end} is its last day in force), "
+            "as extended by {last}",
+            sv="dags att förnya: överenskommelsen går ut i dag ({end} är sista dagen den "
+            "gäller), förlängd genom {last}",
+        ),
+    },
+    example=Example(
+        bad=Snippet(_AGREEMENT, today=dt.date(2026, 11, 22)),
+        good=Snippet(_AGREEMENT, today=dt.date(2026, 6, 1)),
+    ),
 )
 def renewal_due(context: Context) -> Iterator[Issue]:
     """Report an agreement that expires within the renewal horizon, with nothing to follow it."""
@@ -189,25 +274,39 @@ def renewal_due(context: Context) -> Iterator[Issue]:
     left = (end - today).days
     if not 0 <= left <= context.options.renewal_horizon_days or _followed_by(context):
         return
-    if left == 0:
-        message = Text(
-            en=f"renewal due: the agreement expires today ({end} is its last day in force)",
-            sv=f"dags att förnya: överenskommelsen går ut i dag ({end} är sista dagen den gäller)",
-        )
-    else:
-        days = elapsed(today, end)
-        message = Text(
-            en=f"renewal due: the agreement expires in {days.en} and is in force until {end}",
-            sv=f"dags att förnya: överenskommelsen går ut om {days.sv} och gäller till och med "
-            f"{end}",
-        )
+    values: dict[str, object] = {"end": end, "left": elapsed(today, end)}
+    template = ["today"] if left == 0 else []
     if followed:
-        last = document_name(followed[-1])
-        message = Text(
-            en=f"{message.en}, as extended by {last.en}",
-            sv=f"{message.sv}, förlängd genom {last.sv}",
-        )
-    yield Issue("/validity/period/end", message)
+        template.append("extended")
+        values["last"] = document_name(followed[-1])
+    yield Issue("/validity/period/end", values=values, template="-".join(template) or "default")
+
+
+_PREDECESSOR = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2019"
+title = "BUS samverkansöverenskommelse 2019"
+document_date = 2018-12-12
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2018-12-13 },
+    { body = "bun", date = 2018-12-14 },
+]
+
+[validity]
+basis = "fixed"
+period = { start = 2019-01-01, end = 2022-12-31 }
+"""
+"""The agreement that ``bus-2023`` (:data:`_SUCCESSOR`) supersedes."""
+
+_SUCCESSOR = _AGREEMENT.replace(
+    "document_date = 2022-12-14\n", 'document_date = 2022-12-14\nsupersedes = ["bus-2019"]\n'
+)
 
 
 @rule(
@@ -225,6 +324,21 @@ def renewal_due(context: Context) -> Iterator[Issue]:
     source="Alingsås samverkansöverenskommelse 2023: Tidigare samverkansöverenskommelse "
     "ersätts av ovanstående",
     needs=(Need.TODAY, Need.REGISTRY),
+    name="superseded-no-longer-in-force",
+    messages=Message(
+        en="the superseded agreement {name} is still in force today, although this one has "
+        "been in force since {start}",
+        sv="den ersatta överenskommelsen {name} gäller fortfarande i dag, trots att denna har "
+        "gällt sedan {start}",
+    ),
+    example=Example(
+        bad=Snippet(
+            _SUCCESSOR,
+            others=(_PREDECESSOR.replace("end = 2022-12-31", "end = 2024-12-31"),),
+            today=dt.date(2024, 3, 1),
+        ),
+        good=Snippet(_SUCCESSOR, others=(_PREDECESSOR,), today=dt.date(2024, 3, 1)),
+    ),
 )
 def predecessors_ended(context: Context) -> Iterator[Issue]:
     """Report a superseded agreement still in force after this one has started."""
@@ -241,16 +355,54 @@ def predecessors_ended(context: Context) -> Iterator[Issue]:
             continue
         if not period.contains(today):
             continue
-        name = document_name(other, period)
-        yield Issue(
-            f"/supersedes/{i}",
-            Text(
-                en=f"the superseded agreement {name.en} is still in force today, although this "
-                f"one has been in force since {start}",
-                sv=f"den ersatta överenskommelsen {name.sv} gäller fortfarande i dag, trots att "
-                f"denna har gällt sedan {start}",
-            ),
-        )
+        yield Issue.at(f"/supersedes/{i}", name=document_name(other, period), start=start)
+
+
+_EXTENDABLE = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2021"
+title = "Samverkansöverenskommelse BUS 2021–2022"
+document_date = 2021-03-08
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2021-03-15 },
+    { body = "bun", date = 2021-03-22 },
+]
+
+[validity]
+basis = "from-signing"
+period = { start = 2021-03-22, end = 2022-12-31 }
+extension = { years = 2 }
+"""
+"""An agreement that may be extended by two years at a time (see :data:`_EXTENSION`)."""
+
+_EXTENSION = """\
+schema = "busmodel/1"
+kind = "extension"
+id = "bus-2021-forlangning-2023"
+title = "Förlängning av samverkansöverenskommelse BUS 2023–2024"
+extends = "bus-2021"
+document_date = 2022-10-03
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+adoptions = [
+    { body = "sn", date = 2022-10-19, reference = "§ 143" },
+    { body = "bun", date = 2022-10-26, reference = "§ 121" },
+]
+
+[validity]
+basis = "fixed"
+period = { start = 2023-01-01, end = 2024-12-31 }
+"""
+"""The extension of :data:`_EXTENDABLE` for 2023–2024."""
 
 
 @rule(
@@ -269,6 +421,38 @@ def predecessors_ended(context: Context) -> Iterator[Issue]:
     ),
     source="GLOSSARY: förlängning (a separate document), ersätter tidigare överenskommelse",
     needs=(Need.TODAY, Need.REGISTRY),
+    name="continued-after-own-end",
+    messages={
+        "default": Message(
+            en="the agreement's own validity ended on {own_end}; it is continued by the "
+            "extension {name}",
+            sv="överenskommelsens egen giltighetstid gick ut {own_end}; den fortsätter att "
+            "gälla genom förlängningen {name}",
+        ),
+        "extension": Message(
+            en="the agreement expired on {end} and is continued by the extension {name}",
+            sv="överenskommelsen gick ut {end} och fortsätter att gälla genom förlängningen {name}",
+        ),
+        "extension-after-gap": Message(
+            en="the agreement expired on {end} and is continued, after a gap of {gap}, by the "
+            "extension {name}",
+            sv="överenskommelsen gick ut {end} och fortsätter, efter ett glapp på {gap}, att "
+            "gälla genom förlängningen {name}",
+        ),
+        "successor": Message(
+            en="the agreement expired on {end} and is continued by {name}",
+            sv="överenskommelsen gick ut {end} och har ersatts av {name}",
+        ),
+        "successor-after-gap": Message(
+            en="the agreement expired on {end} and is continued, after a gap of {gap}, by {name}",
+            sv="överenskommelsen gick ut {end} och har, efter ett glapp på {gap}, ersatts av "
+            "{name}",
+        ),
+    },
+    example=Example(
+        bad=Snippet(_EXTENDABLE, others=(_EXTENSION,), today=dt.date(2023, 6, 1)),
+        good=Snippet(_EXTENDABLE, others=(_EXTENSION,), today=dt.date(2022, 6, 1)),
+    ),
 )
 def continued(context: Context) -> Iterator[Issue]:
     """Tell which extension or successor continues an agreement whose own end has passed."""
@@ -283,36 +467,15 @@ def continued(context: Context) -> Iterator[Issue]:
             (e for e in followed if e.validity is not None and e.validity.period.contains(today)),
             followed[-1],
         )
-        name = document_name(current)
-        yield Issue(
-            "/validity/period/end",
-            Text(
-                en=f"the agreement's own validity ended on {own_end}; it is continued by the "
-                f"extension {name.en}",
-                sv=f"överenskommelsens egen giltighetstid gick ut {own_end}; den fortsätter att "
-                f"gälla genom förlängningen {name.sv}",
-            ),
-        )
+        yield Issue.at("/validity/period/end", own_end=own_end, name=document_name(current))
         return
     continuation = _continuation(context, period.end)
     if continuation is None or continuation[1].start > today:
         return  # LIF002: expired
     document, start = continuation[0], continuation[1].start
-    gap = (start - period.end).days - 1
-    following = _continued_by(document)
-    after = Text(en="", sv="")
-    if gap > 0:
-        days = elapsed(period.end + ONE_DAY, start)
-        after = Text(en=f", after a gap of {days.en},", sv=f", efter ett glapp på {days.sv},")
-    en = f"is continued{after.en} by {following.en}"
-    if document.kind is AgreementKind.EXTENSION:
-        sv = f"fortsätter{after.sv} att gälla genom {following.sv}"
-    else:
-        sv = f"har{after.sv} ersatts av {following.sv}"
-    yield Issue(
-        "/validity/period/end",
-        Text(
-            en=f"the agreement expired on {period.end} and {en}",
-            sv=f"överenskommelsen gick ut {period.end} och {sv}",
-        ),
-    )
+    template = _continuation_kind(document)
+    values: dict[str, object] = {"end": period.end, "name": document_name(document)}
+    if (start - period.end).days > 1:
+        template += "-after-gap"
+        values["gap"] = elapsed(period.end + ONE_DAY, start)
+    yield Issue("/validity/period/end", values=values, template=template)

@@ -132,8 +132,9 @@ import attrs
 from busmodel.model._agreement import Agreement
 from busmodel.model._bodies import Body, BodyKind
 from busmodel.model._text import Text, fold
-from busmodel.validation._catalogue import Context, Issue, rule
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import municipality_key
 
 TYPO_RATIO: Final = 0.90
@@ -502,6 +503,37 @@ def _first_alike(
             by_words.setdefault(key, []).append(position)
 
 
+def _written(number: int) -> Text:
+    """A large number as each language writes it: ``20,000``, ``20 000``.
+
+    >>> _written(20_000)
+    Text(en='20,000', sv='20 000')
+    """
+    return Text(en=f"{number:,}", sv=f"{number:,}".replace(",", " "))
+
+
+_NAMED = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+    { id = "kun", name = "Kultur- och utbildningsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun", "kun"]
+validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+    { body = "kun", date = 2022-12-19 },
+]
+"""
+"""Three committees with names that differ clearly: the good example of NAM001 and NAM002."""
+
+
 @rule(
     "NAM001",
     title=Text(en="Names cannot be confused", sv="Namnen går inte att förväxla"),
@@ -515,6 +547,29 @@ def _first_alike(
         "Barn- och ungdomsnämnden undertecknar och har ordförandeskapet.",
     ),
     source=_ALINGSAS,
+    name="names-not-near-identical",
+    messages={
+        "default": Message(
+            en="{body} has almost the same name as {earlier}, given earlier in bodies: "
+            "is the same body meant?",
+            sv="{body} har nästan samma namn som {earlier}, som står tidigare under bodies: "
+            "avses samma organ?",
+        ),
+        "stopped": Message(
+            en="the names were compared up to here and no further: so many bodies have "
+            "similar names that comparing them all would take too long (more than "
+            "{comparisons} comparisons); check the names from here on by hand",
+            sv="namnen jämfördes hit men inte längre: så många organ har liknande namn "
+            "att det skulle ta för lång tid att jämföra alla (mer än {comparisons} "
+            "jämförelser); granska namnen härifrån för hand",
+        ),
+    },
+    example=Example(
+        bad=_NAMED.replace(
+            'name = "Kultur- och utbildningsnämnden"', 'name = "Barn- och utbildningsnämnden"'
+        ),
+        good=_NAMED,
+    ),
 )
 def names_not_alike(context: Context) -> Iterator[Issue]:
     """Report a body whose name is near-identical to an earlier body's of the same kind."""
@@ -533,31 +588,15 @@ def names_not_alike(context: Context) -> Iterator[Issue]:
             stopped = out.position
             break
     for position in sorted(found):
-        body, other = bodies[position], found[position]
-        first = bodies[other].name
+        other = found[position]
         yield Issue(
             f"/bodies/{position}/name",
-            Text(
-                en=f"{body.name} has almost the same name as {first}, given earlier "
-                "in bodies: is the same body meant?",
-                sv=f"{body.name} har nästan samma namn som {first}, som står tidigare "
-                "under bodies: avses samma organ?",
-            ),
-            (f"/bodies/{other}/name",),
+            related=(f"/bodies/{other}/name",),
+            values={"body": bodies[position].name, "earlier": bodies[other].name},
         )
     if stopped is not None:
-        yield Issue(
-            f"/bodies/{stopped}/name",
-            Text(
-                en=f"the names were compared up to here and no further: so many bodies have "
-                f"similar names that comparing them all would take too long (more than "
-                f"{COMPARISON_BUDGET:,} comparisons); check the names from here on by hand",
-                sv=f"namnen jämfördes hit men inte längre: så många organ har liknande namn "
-                f"att det skulle ta för lång tid att jämföra alla (mer än "
-                f"{COMPARISON_BUDGET:,} jämförelser); granska namnen härifrån för hand".replace(
-                    ",", " "
-                ),
-            ),
+        yield Issue.at(
+            f"/bodies/{stopped}/name", "stopped", comparisons=_written(COMPARISON_BUDGET)
         )
 
 
@@ -572,6 +611,26 @@ def names_not_alike(context: Context) -> Iterator[Issue]:
         "två id delar ett organ i två, så att hänvisningarna till det går isär.",
     ),
     source="busmodel document format (docs/format.md)",
+    messages={
+        "default": Message(
+            en="{body} is given twice in bodies, with the ids {first_id!r} and {id!r}",
+            sv="{body} anges två gånger under bodies, med id {first_id!r} och {id!r}",
+        ),
+        "written-differently": Message(
+            en="{body} is given twice in bodies, with the ids {first_id!r} and {id!r} "
+            "(written {first_name!r} and {body!r})",
+            sv="{body} anges två gånger under bodies, med id {first_id!r} och {id!r} "
+            "(skrivet {first_name!r} och {body!r})",
+        ),
+    },
+    example=Example(
+        bad=_NAMED.replace(
+            '    { id = "kun", name = "Kultur- och utbildningsnämnden", kind = "committee" },\n',
+            '    { id = "kun", name = "Kultur- och utbildningsnämnden", kind = "committee" },\n'
+            '    { id = "socialnamnden", name = "Socialnämnden", kind = "committee" },\n',
+        ),
+        good=_NAMED,
+    ),
 )
 def one_id_per_name(context: Context) -> Iterator[Issue]:
     """Report a body declared with the name of an earlier body under another id.
@@ -586,19 +645,14 @@ def one_id_per_name(context: Context) -> Iterator[Issue]:
         earlier = first.setdefault(fold(body.name), position)
         if earlier != position and bodies[earlier].id != body.id:
             other = bodies[earlier]
-            written = Text(en="", sv="")
-            if other.name != body.name:
-                written = Text(
-                    en=f" (written {other.name!r} and {body.name!r})",
-                    sv=f" (skrivet {other.name!r} och {body.name!r})",
-                )
             yield Issue(
                 f"/bodies/{position}/name",
-                Text(
-                    en=f"{body.name} is given twice in bodies, with the ids {other.id!r} and "
-                    f"{body.id!r}{written.en}",
-                    sv=f"{body.name} anges två gånger under bodies, med id {other.id!r} och "
-                    f"{body.id!r}{written.sv}",
-                ),
-                (f"/bodies/{earlier}/name",),
+                related=(f"/bodies/{earlier}/name",),
+                values={
+                    "body": body.name,
+                    "id": body.id,
+                    "first_id": other.id,
+                    "first_name": other.name,
+                },
+                template="default" if other.name == body.name else "written-differently",
             )

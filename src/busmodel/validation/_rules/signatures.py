@@ -16,8 +16,9 @@ from dateutil.relativedelta import relativedelta
 from busmodel.model._agreement import Agreement, Precision, Validity, ValidityBasis
 from busmodel.model._calendar import holiday_name, is_weekend
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, rule
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import EVERY_KIND, first_positions, name_of, repeats
 
 __all__ = [
@@ -161,11 +162,27 @@ def start_window_end(validity: Validity) -> dt.date:
     return start + dt.timedelta(days=1)
 
 
-def _in_parentheses(note: Text | None) -> Text:
-    """`` (note)`` to put after a date, or nothing."""
-    if note is None:
-        return Text(en="", sv="")
-    return Text(en=f" ({note.en})", sv=f" ({note.sv})")
+_SIGNED = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+    { id = "ks", name = "Kommunstyrelsen", kind = "executive-board" },
+]
+parties = ["sn", "bun"]
+participants = ["ks"]
+validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
+signatures = [
+    { body = "sn", date = 2022-12-15, title = "Ordförande" },
+    { body = "bun", date = 2022-12-16, title = "Ordförande" },
+]
+"""
+"""An agreement both parties sign on working days after it is dated and before it starts:
+the good example of every SIG rule."""
 
 
 @rule(
@@ -186,6 +203,14 @@ def _in_parentheses(note: Text | None) -> Text:
     ),
     source=f"{_ALINGSAS}; {_ADOPTION}; GLOSSARY: part",
     kinds=EVERY_KIND,
+    messages=Message(
+        en="{body} is a party but has neither signed nor adopted the agreement",
+        sv="{body} är part men har varken undertecknat eller antagit överenskommelsen",
+    ),
+    example=Example(
+        bad=_SIGNED.replace('    { body = "bun", date = 2022-12-16, title = "Ordförande" },\n', ""),
+        good=_SIGNED,
+    ),
 )
 def every_party_assents(context: Context) -> Iterator[Issue]:
     """Report each party with neither a signature nor an adoption."""
@@ -193,14 +218,7 @@ def every_party_assents(context: Context) -> Iterator[Issue]:
     assented_bodies = {assent.body for assent in assents_in(agreement)}
     for body_id, position in first_positions(agreement.parties).items():
         if body_id not in assented_bodies:
-            name = name_of(agreement, body_id)
-            yield Issue(
-                f"/parties/{position}",
-                Text(
-                    en=f"{name} is a party but has neither signed nor adopted the agreement",
-                    sv=f"{name} är part men har varken undertecknat eller antagit överenskommelsen",
-                ),
-            )
+            yield Issue.at(f"/parties/{position}", body=name_of(agreement, body_id))
 
 
 @rule(
@@ -217,6 +235,29 @@ def every_party_assents(context: Context) -> Iterator[Issue]:
     ),
     source=f"{_ALINGSAS}; {_ADOPTION}",
     kinds=EVERY_KIND,
+    name="one-assent-per-body",
+    messages={
+        "signed-again": Message(
+            en="{body} has already signed the agreement",
+            sv="{body} har redan undertecknat överenskommelsen",
+        ),
+        "adopted-again": Message(
+            en="{body} has already adopted the agreement",
+            sv="{body} har redan antagit överenskommelsen",
+        ),
+        "signed-and-adopted": Message(
+            en="{body} has both signed and adopted the agreement; a body assents once, "
+            "by a signature or by a decision",
+            sv="{body} har både undertecknat och antagit överenskommelsen; ett organ "
+            "godkänner den en gång, genom underskrift eller genom beslut",
+        ),
+    },
+    example=Example(
+        bad=_SIGNED.replace(
+            '{ body = "bun", date = 2022-12-16', '{ body = "sn", date = 2022-12-16'
+        ),
+        good=_SIGNED,
+    ),
 )
 def assents_once(context: Context) -> Iterator[Issue]:
     """Report every signature or adoption after the first for the same body."""
@@ -224,25 +265,20 @@ def assents_once(context: Context) -> Iterator[Issue]:
     assents = list(assents_in(agreement))
     for position, first in repeats(assent.body for assent in assents):
         again, before = assents[position], assents[first]
-        name = name_of(agreement, again.body)
         if again.adopted != before.adopted:
-            what = Text(
-                en=f"{name} has both signed and adopted the agreement; a body assents once, "
-                "by a signature or by a decision",
-                sv=f"{name} har både undertecknat och antagit överenskommelsen; ett organ "
-                "godkänner den en gång, genom underskrift eller genom beslut",
-            )
-        elif again.adopted:
-            what = Text(
-                en=f"{name} has already adopted the agreement",
-                sv=f"{name} har redan antagit överenskommelsen",
-            )
+            template = "signed-and-adopted"
         else:
-            what = Text(
-                en=f"{name} has already signed the agreement",
-                sv=f"{name} har redan undertecknat överenskommelsen",
-            )
-        yield Issue(again.path, what, (before.path,))
+            template = "adopted-again" if again.adopted else "signed-again"
+        yield Issue(
+            again.path,
+            related=(before.path,),
+            values={"body": name_of(agreement, again.body)},
+            template=template,
+        )
+
+
+_SIGNS: Final = Text(en="signs", sv="undertecknar")
+_ADOPTS: Final = Text(en="adopts the agreement", sv="antar överenskommelsen")
 
 
 @rule(
@@ -263,46 +299,64 @@ def assents_once(context: Context) -> Iterator[Issue]:
     ),
     source=_ALINGSAS,
     kinds=EVERY_KIND,
+    messages={
+        "default": Message(
+            en="{body} {does} but is not a party",
+            sv="{body} {does} men är inte part",
+        ),
+        "participant": Message(
+            en="{body} {does} but is a participant, not a party",
+            sv="{body} {does} men är deltagare, inte part",
+        ),
+        "default-silent-parties": Message(
+            en="{body} {does} but is not a party; "
+            "parties that have neither signed nor adopted it: {parties:and}",
+            sv="{body} {does} men är inte part; "
+            "parter som varken har undertecknat eller antagit den: {parties:and}",
+        ),
+        "participant-silent-parties": Message(
+            en="{body} {does} but is a participant, not a party; "
+            "parties that have neither signed nor adopted it: {parties:and}",
+            sv="{body} {does} men är deltagare, inte part; "
+            "parter som varken har undertecknat eller antagit den: {parties:and}",
+        ),
+    },
+    example=Example(
+        bad=_SIGNED.replace(
+            '{ body = "bun", date = 2022-12-16', '{ body = "ks", date = 2022-12-16'
+        ),
+        good=_SIGNED,
+    ),
 )
 def assenting_bodies_are_parties(context: Context) -> Iterator[Issue]:
-    """Report each signature or adoption for a body that is not a party."""
+    """Report each signature or adoption for a body that is not a party.
+
+    The message names the parties that have not assented, if any: most often one of
+    them is the body that was meant.
+    """
     agreement = context.agreement
     parties = first_positions(agreement.parties)
     participants = set(agreement.participants)
     assents = list(assents_in(agreement))
     assented_bodies = {assent.body for assent in assents}
     silent = [(body_id, i) for body_id, i in parties.items() if body_id not in assented_bodies]
-    hint = Text(en="", sv="")
-    if silent:
-        names = ", ".join(name_of(agreement, body_id) for body_id, _ in silent)
-        hint = Text(
-            en=f"; parties that have neither signed nor adopted it: {names}",
-            sv=f"; parter som varken har undertecknat eller antagit den: {names}",
-        )
+    silent_names = [name_of(agreement, body_id) for body_id, _ in silent]
     related = tuple(f"/parties/{i}" for _, i in silent)
     for assent in assents:
         if assent.body in parties:
             continue
-        name = name_of(agreement, assent.body)
-        does = (
-            Text(en="adopts the agreement", sv="antar överenskommelsen")
-            if assent.adopted
-            else Text(en="signs", sv="undertecknar")
-        )
-        if assent.body in participants:
-            what = Text(
-                en=f"{name} {does.en} but is a participant, not a party",
-                sv=f"{name} {does.sv} men är deltagare, inte part",
-            )
-        else:
-            what = Text(
-                en=f"{name} {does.en} but is not a party",
-                sv=f"{name} {does.sv} men är inte part",
-            )
+        template = "participant" if assent.body in participants else "default"
+        if silent:
+            template += "-silent-parties"
         yield Issue(
             f"{assent.path}/body",
-            Text(en=what.en + hint.en, sv=what.sv + hint.sv),
-            related,
+            related=related,
+            values={
+                "body": name_of(agreement, assent.body),
+                "does": _ADOPTS if assent.adopted else _SIGNS,
+                "parties": silent_names,
+            },
+            template=template,
         )
 
 
@@ -328,6 +382,26 @@ def assenting_bodies_are_parties(context: Context) -> Iterator[Issue]:
     ),
     source=_ALINGSAS,
     kinds=EVERY_KIND,
+    name="assent-before-start",
+    messages={
+        "signed": Message(
+            en="{body} {did}, after the agreement came into force {when}",
+            sv="{body} {did}, efter att överenskommelsen började gälla {when}",
+        ),
+        "adopted": Message(
+            en="{body} {did}, after it came into force {when}",
+            sv="{body} {did}, efter att den började gälla {when}",
+        ),
+        "signed-approximate-start": Message(
+            en="{body} {did}, after the agreement came into force {when} ({note})",
+            sv="{body} {did}, efter att överenskommelsen började gälla {when} ({note})",
+        ),
+        "adopted-approximate-start": Message(
+            en="{body} {did}, after it came into force {when} ({note})",
+            sv="{body} {did}, efter att den började gälla {when} ({note})",
+        ),
+    },
+    example=Example(bad=_SIGNED.replace("date = 2022-12-16", "date = 2023-01-10"), good=_SIGNED),
 )
 def assented_before_start(context: Context) -> Iterator[Issue]:
     """Report each signature or adoption dated after the validity starts."""
@@ -336,25 +410,23 @@ def assented_before_start(context: Context) -> Iterator[Issue]:
     if validity is None or validity.basis is ValidityBasis.FROM_SIGNING:
         return
     start = validity.period.start
-    when, note = start_when(validity), _in_parentheses(start_note(validity))
+    when, note = start_when(validity), start_note(validity)
     for assent in assents_in(agreement):
         if assent.date <= start:
             continue
-        did = assented(agreement, assent)
-        if assent.adopted:
-            after = Text(
-                en=f"after it came into force {when.en}",
-                sv=f"efter att den började gälla {when.sv}",
-            )
-        else:
-            after = Text(
-                en=f"after the agreement came into force {when.en}",
-                sv=f"efter att överenskommelsen började gälla {when.sv}",
-            )
+        template = "adopted" if assent.adopted else "signed"
+        if note is not None:
+            template += "-approximate-start"
         yield Issue(
             f"{assent.path}/date",
-            Text(en=f"{did.en}, {after.en}{note.en}", sv=f"{did.sv}, {after.sv}{note.sv}"),
-            ("/validity/period/start",),
+            related=("/validity/period/start",),
+            values={
+                "body": name_of(agreement, assent.body),
+                "did": assent_action(assent),
+                "when": when,
+                "note": note,
+            },
+            template=template,
         )
 
 
@@ -377,6 +449,21 @@ def assented_before_start(context: Context) -> Iterator[Issue]:
     ),
     source=_ALINGSAS,
     kinds=EVERY_KIND,
+    name="assent-not-before-document-date",
+    messages={
+        "signed": Message(
+            en="{body} {did}, before the document was dated ({dated}): "
+            "the text was signed before it was dated",
+            sv="{body} {did}, före dokumentets datum ({dated}): "
+            "texten undertecknades innan den daterades",
+        ),
+        "adopted": Message(
+            en="{body} {did}, before the document was dated ({dated}): "
+            "the text was adopted before it was dated",
+            sv="{body} {did}, före dokumentets datum ({dated}): texten antogs innan den daterades",
+        ),
+    },
+    example=Example(bad=_SIGNED.replace("date = 2022-12-15", "date = 2022-12-12"), good=_SIGNED),
 )
 def assented_after_document_date(context: Context) -> Iterator[Issue]:
     """Report each signature or adoption dated before the document date."""
@@ -387,24 +474,15 @@ def assented_after_document_date(context: Context) -> Iterator[Issue]:
     for assent in assents_in(agreement):
         if assent.date >= dated:
             continue
-        did = assented(agreement, assent)
-        if assent.adopted:
-            why = Text(
-                en="the text was adopted before it was dated",
-                sv="texten antogs innan den daterades",
-            )
-        else:
-            why = Text(
-                en="the text was signed before it was dated",
-                sv="texten undertecknades innan den daterades",
-            )
         yield Issue(
             f"{assent.path}/date",
-            Text(
-                en=f"{did.en}, before the document was dated ({dated}): {why.en}",
-                sv=f"{did.sv}, före dokumentets datum ({dated}): {why.sv}",
-            ),
-            ("/document_date",),
+            related=("/document_date",),
+            values={
+                "body": name_of(agreement, assent.body),
+                "did": assent_action(assent),
+                "dated": dated,
+            },
+            template="adopted" if assent.adopted else "signed",
         )
 
 
@@ -419,16 +497,12 @@ def _in_sentence(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _day_off(day: dt.date) -> Text | None:
-    """What makes ``day`` a day off: its holiday and weekday, or a weekend day; else None."""
-    weekday = _WEEKDAYS[day.weekday()]
+def _holiday(day: dt.date) -> Text | None:
+    """The Swedish public or de facto holiday on ``day``, named in each language, or None."""
     sv_name = holiday_name(day, "sv")
-    if sv_name is not None:
-        en_name = holiday_name(day, "en") or sv_name
-        return Text(en=f"{en_name} ({weekday.en})", sv=f"{_in_sentence(sv_name)} ({weekday.sv})")
-    if is_weekend(day):
-        return weekday
-    return None
+    if sv_name is None:
+        return None
+    return Text(en=holiday_name(day, "en") or sv_name, sv=_in_sentence(sv_name))
 
 
 @rule(
@@ -449,20 +523,31 @@ def _day_off(day: dt.date) -> Text | None:
     ),
     source="lagen (1989:253) om allmänna helgdagar; " + _ALINGSAS,
     kinds=EVERY_KIND,
+    messages={
+        "default": Message(
+            en="{body} signed on {date}, {weekday}, which is not a working day",
+            sv="{body} undertecknade {date}, {weekday}, som inte är en arbetsdag",
+        ),
+        "holiday": Message(
+            en="{body} signed on {date}, {holiday} ({weekday}), which is not a working day",
+            sv="{body} undertecknade {date}, {holiday} ({weekday}), som inte är en arbetsdag",
+        ),
+    },
+    example=Example(bad=_SIGNED.replace("date = 2022-12-16", "date = 2022-12-17"), good=_SIGNED),
 )
 def signed_on_working_day(context: Context) -> Iterator[Issue]:
     """Report each signature dated on a weekend day or a Swedish holiday."""
     agreement = context.agreement
     for position, signature in enumerate(agreement.signatures):
-        day_off = _day_off(signature.date)
-        if day_off is not None:
-            name = name_of(agreement, signature.body)
-            yield Issue(
-                f"/signatures/{position}/date",
-                Text(
-                    en=f"{name} signed on {signature.date}, {day_off.en}, which is not a "
-                    "working day",
-                    sv=f"{name} undertecknade {signature.date}, {day_off.sv}, som inte är en "
-                    "arbetsdag",
-                ),
-            )
+        day = signature.date
+        holiday = _holiday(day)
+        if holiday is None and not is_weekend(day):
+            continue
+        yield Issue.at(
+            f"/signatures/{position}/date",
+            "default" if holiday is None else "holiday",
+            body=name_of(agreement, signature.body),
+            date=day,
+            weekday=_WEEKDAYS[day.weekday()],
+            holiday=holiday,
+        )

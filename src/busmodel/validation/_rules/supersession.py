@@ -24,13 +24,14 @@ from collections.abc import Iterator
 
 import attrs
 
-from busmodel.format._registry import Registry
 from busmodel.model._agreement import Agreement, AgreementKind
 from busmodel.model._bodies import Municipality
 from busmodel.model._period import Period
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, Need, rule
+from busmodel.validation._documents import Documents
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, Need, Snippet, rule
 from busmodel.validation._rules._common import CYCLE_SHOWN, ONE_DAY, cycle, elapsed, span
 
 __all__ = ["document_name"]
@@ -93,6 +94,52 @@ def _predecessors(context: Context) -> Iterator[tuple[int, Agreement, Period, Pe
         yield i, other, effective, agreement.validity.period
 
 
+_AGREEMENT = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse 2023–2026"
+document_date = 2022-12-14
+supersedes = ["bus-2019"]
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+
+[validity]
+basis = "mandate-period"
+period = { start = 2023-01-01, end = 2026-12-31 }
+"""
+"""The agreement for 2023–2026, which supersedes :data:`_PREDECESSOR`."""
+
+_PREDECESSOR = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2019"
+title = "BUS samverkansöverenskommelse 2019"
+document_date = 2018-12-12
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2018-12-13 },
+    { body = "bun", date = 2018-12-14 },
+]
+
+[validity]
+basis = "fixed"
+period = { start = 2019-01-01, end = 2022-12-31 }
+"""
+"""The agreement for 2019–2022, which :data:`_AGREEMENT` supersedes: it ends the day before."""
+
+
 @rule(
     "SUP001",
     title=Text(en="Superseded agreements are known", sv="Ersatta överenskommelser är kända"),
@@ -105,6 +152,18 @@ def _predecessors(context: Context) -> Iterator[tuple[int, Agreement, Period, Pe
     ),
     source=_SUPERSEDES,
     needs=(Need.REGISTRY,),
+    name="predecessor-in-registry",
+    messages=Message(
+        en="the superseded agreement {id!r} is not in the registry",
+        sv="den ersatta överenskommelsen {id!r} finns inte i registret",
+    ),
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT.replace('supersedes = ["bus-2019"]', 'supersedes = ["bus-2018"]'),
+            others=(_PREDECESSOR,),
+        ),
+        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+    ),
 )
 def predecessor_known(context: Context) -> Iterator[Issue]:
     """Report a superseded id that no document in the registry has."""
@@ -113,13 +172,7 @@ def predecessor_known(context: Context) -> Iterator[Issue]:
         return
     for i, other_id in enumerate(context.agreement.supersedes):
         if registry.agreement(other_id) is None:
-            yield Issue(
-                f"/supersedes/{i}",
-                Text(
-                    en=f"the superseded agreement {other_id!r} is not in the registry",
-                    sv=f"den ersatta överenskommelsen {other_id!r} finns inte i registret",
-                ),
-            )
+            yield Issue.at(f"/supersedes/{i}", id=other_id)
 
 
 @rule(
@@ -137,26 +190,39 @@ def predecessor_known(context: Context) -> Iterator[Issue]:
     ),
     source=_SUPERSEDES,
     needs=(Need.REGISTRY,),
+    name="predecessor-ends-before-start",
+    messages={
+        "default": Message(
+            en="the superseded agreement {name} runs until {end}, but this agreement starts "
+            "on {start}",
+            sv="den ersatta överenskommelsen {name} gäller till och med {end}, men denna "
+            "börjar gälla {start}",
+        ),
+        "until-further-notice": Message(
+            en="the superseded agreement {name} runs until further notice, but this agreement "
+            "starts on {start}",
+            sv="den ersatta överenskommelsen {name} gäller tills vidare, men denna börjar "
+            "gälla {start}",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT,
+            others=(_PREDECESSOR.replace("end = 2022-12-31", "end = 2023-06-30"),),
+        ),
+        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+    ),
 )
 def predecessor_ends_first(context: Context) -> Iterator[Issue]:
     """Report a superseded agreement whose validity overlaps this one's."""
     for i, other, before, this in _predecessors(context):
         if before.end is not None and before.end < this.start:
             continue
-        if before.end is None:
-            until = Text(en="runs until further notice", sv="gäller tills vidare")
-        else:
-            until = Text(en=f"runs until {before.end}", sv=f"gäller till och med {before.end}")
         name = document_name(other, before)
-        yield Issue(
-            f"/supersedes/{i}",
-            Text(
-                en=f"the superseded agreement {name.en} {until.en}, but this agreement starts "
-                f"on {this.start}",
-                sv=f"den ersatta överenskommelsen {name.sv} {until.sv}, men denna börjar "
-                f"gälla {this.start}",
-            ),
-        )
+        if before.end is None:
+            yield Issue.at(f"/supersedes/{i}", "until-further-notice", name=name, start=this.start)
+        else:
+            yield Issue.at(f"/supersedes/{i}", name=name, end=before.end, start=this.start)
 
 
 @rule(
@@ -171,6 +237,19 @@ def predecessor_ends_first(context: Context) -> Iterator[Issue]:
     ),
     source=_SUPERSEDES,
     needs=(Need.REGISTRY,),
+    messages=Message(
+        en="a gap of {gap} without an agreement: the superseded agreement {name} ends on "
+        "{end} and this one starts on {start}",
+        sv="ett glapp på {gap} utan överenskommelse: den ersatta överenskommelsen {name} "
+        "gäller till och med {end} och denna börjar gälla {start}",
+    ),
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT,
+            others=(_PREDECESSOR.replace("end = 2022-12-31", "end = 2022-06-30"),),
+        ),
+        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+    ),
 )
 def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
     """Report days without an agreement between a predecessor's end and this start."""
@@ -180,17 +259,12 @@ def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
         gap = (this.start - before.end).days - 1
         if gap == 0:
             continue
-        days = elapsed(before.end + ONE_DAY, this.start)
-        name = document_name(other, before)
-        yield Issue(
+        yield Issue.at(
             f"/supersedes/{i}",
-            Text(
-                en=f"a gap of {days.en} without an agreement: the superseded agreement "
-                f"{name.en} ends on {before.end} and this one starts on {this.start}",
-                sv=f"ett glapp på {days.sv} utan överenskommelse: den ersatta "
-                f"överenskommelsen {name.sv} gäller till och med {before.end} och denna "
-                f"börjar gälla {this.start}",
-            ),
+            gap=elapsed(before.end + ONE_DAY, this.start),
+            name=document_name(other, before),
+            end=before.end,
+            start=this.start,
         )
 
 
@@ -275,7 +349,7 @@ class _Supersession:
     the cycle, whose only chain between two ids is read off it without a walk."""
 
     @classmethod
-    def of(cls, registry: Registry) -> _Supersession:
+    def of(cls, registry: Documents) -> _Supersession:
         edges: dict[str, tuple[str, ...]] = {}
         for other in registry.agreements():
             edges.setdefault(other.id, other.supersedes)
@@ -313,6 +387,12 @@ class _Supersession:
         return None if chain is None else (chain, len(chain))
 
 
+_SUP004_BAD_PREDECESSOR = _PREDECESSOR.replace(
+    "document_date = 2018-12-12\n", 'document_date = 2018-12-12\nsupersedes = ["bus-2023"]\n'
+)
+"""The predecessor naming its successor where the agreement it replaces belongs."""
+
+
 @rule(
     "SUP004",
     title=Text(
@@ -328,13 +408,21 @@ class _Supersession:
     ),
     source=_SUPERSEDES,
     needs=(Need.REGISTRY,),
+    messages=Message(
+        en="the superseded agreements form a cycle: {cycle}",
+        sv="de ersatta överenskommelserna bildar en cirkel: {cycle}",
+    ),
+    example=Example(
+        bad=Snippet(_AGREEMENT, others=(_SUP004_BAD_PREDECESSOR,)),
+        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+    ),
 )
 def supersession_acyclic(context: Context) -> Iterator[Issue]:
     """Report a supersession that leads back to this agreement (not to itself directly)."""
     agreement, registry = context.agreement, context.registry
     if registry is None:
         return
-    graph = registry._derived(_Supersession.of)
+    graph = registry.derived(_Supersession.of)
     copy = registry.agreement(agreement.id)
     as_registered = copy is not None and copy.supersedes == agreement.supersedes
     for i, other_id in enumerate(agreement.supersedes):
@@ -348,14 +436,7 @@ def supersession_acyclic(context: Context) -> Iterator[Issue]:
         if found is None:
             continue
         chain, length = found
-        shown = cycle([agreement.id, *chain], length)
-        yield Issue(
-            f"/supersedes/{i}",
-            Text(
-                en=f"the superseded agreements form a cycle: {shown.en}",
-                sv=f"de ersatta överenskommelserna bildar en cirkel: {shown.sv}",
-            ),
-        )
+        yield Issue.at(f"/supersedes/{i}", cycle=cycle([agreement.id, *chain], length))
 
 
 def _framework(context: Context) -> Agreement | None:
@@ -367,6 +448,39 @@ def _framework(context: Context) -> Agreement | None:
     if found is None or found.kind is not AgreementKind.FRAMEWORK:
         return None
     return found
+
+
+_FRAMEWORK = """\
+schema = "busmodel/1"
+kind = "framework"
+id = "gr-barn-och-unga-2020"
+title = "Ramöverenskommelse om samverkan kring barn och unga i Göteborgsregionen"
+region = "Västra Götalandsregionen"
+document_date = 2019-08-26
+bodies = [
+    { id = "vgr", name = "Västra Götalandsregionen", kind = "region" },
+    { id = "alingsas", name = "Alingsås kommun", kind = "municipality", code = "1489" },
+    { id = "lerum", name = "Lerums kommun", kind = "municipality", code = "1441" },
+]
+parties = ["vgr", "alingsas", "lerum"]
+members = [
+    { name = "Alingsås", code = "1489", body = "alingsas" },
+    { name = "Lerum", code = "1441", body = "lerum" },
+]
+adoptions = [
+    { body = "vgr", date = 2019-11-26, reference = "Regionfullmäktige § 215" },
+    { body = "alingsas", date = 2019-09-23, reference = "Kommunfullmäktige § 49" },
+    { body = "lerum", date = 2019-11-20, reference = "Kommunfullmäktige § 73" },
+]
+validity = { basis = "until-further-notice", period = { start = 2020-01-01 }, notice_months = 12 }
+"""
+"""A county framework whose members are Alingsås and Lerum."""
+
+_LOCAL_AGREEMENT = _AGREEMENT.replace(
+    'supersedes = ["bus-2019"]\n',
+    'framework = "gr-barn-och-unga-2020"\nmunicipality = { name = "Alingsås", code = "1489" }\n',
+)
+"""The agreement for 2023–2026 as Alingsås's agreement under :data:`_FRAMEWORK`."""
 
 
 @rule(
@@ -381,6 +495,26 @@ def _framework(context: Context) -> Agreement | None:
     ),
     source=_VASTBUS,
     needs=(Need.REGISTRY,),
+    name="framework-in-registry",
+    messages={
+        "default": Message(
+            en="the framework {id!r} is not in the registry",
+            sv="ramöverenskommelsen {id!r} finns inte i registret",
+        ),
+        "not-a-framework": Message(
+            en="{id!r}, {name}, is a local agreement, not a framework",
+            sv="{id!r}, {name}, är en lokal överenskommelse, inte en ramöverenskommelse",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _LOCAL_AGREEMENT.replace(
+                'framework = "gr-barn-och-unga-2020"', 'framework = "gr-barn-och-unga-2019"'
+            ),
+            others=(_FRAMEWORK,),
+        ),
+        good=Snippet(_LOCAL_AGREEMENT, others=(_FRAMEWORK,)),
+    ),
 )
 def framework_known(context: Context) -> Iterator[Issue]:
     """Report a framework reference that is not a framework in the registry."""
@@ -390,23 +524,9 @@ def framework_known(context: Context) -> Iterator[Issue]:
         return  # naming itself is INT008's
     found = registry.agreement(framework_id)
     if found is None:
-        yield Issue(
-            "/framework",
-            Text(
-                en=f"the framework {framework_id!r} is not in the registry",
-                sv=f"ramöverenskommelsen {framework_id!r} finns inte i registret",
-            ),
-        )
+        yield Issue.at("/framework", id=framework_id)
     elif found.kind is not AgreementKind.FRAMEWORK:
-        yield Issue(
-            "/framework",
-            Text(
-                en=f"{framework_id!r}, {document_name(found).en}, is a local agreement, "
-                "not a framework",
-                sv=f"{framework_id!r}, {document_name(found).sv}, är en lokal överenskommelse, "
-                "inte en ramöverenskommelse",
-            ),
-        )
+        yield Issue.at("/framework", "not-a-framework", id=framework_id, name=document_name(found))
 
 
 def _same_municipality(one: Municipality, other: Municipality) -> bool:
@@ -430,6 +550,25 @@ def _same_municipality(one: Municipality, other: Municipality) -> bool:
     ),
     source=_VASTBUS,
     needs=(Need.REGISTRY,),
+    messages={
+        "default": Message(
+            en="{municipality} ({code}) is not a member of the framework {name} ({id!r})",
+            sv="{municipality} ({code}) är inte medlem i ramöverenskommelsen {name} ({id!r})",
+        ),
+        "no-code": Message(
+            en="{municipality} is not a member of the framework {name} ({id!r})",
+            sv="{municipality} är inte medlem i ramöverenskommelsen {name} ({id!r})",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _LOCAL_AGREEMENT.replace(
+                '{ name = "Alingsås", code = "1489" }', '{ name = "Uddevalla", code = "1485" }'
+            ),
+            others=(_FRAMEWORK,),
+        ),
+        good=Snippet(_LOCAL_AGREEMENT, others=(_FRAMEWORK,)),
+    ),
 )
 def municipality_in_framework(context: Context) -> Iterator[Issue]:
     """Report a municipality that is not among the framework's members."""
@@ -439,15 +578,13 @@ def municipality_in_framework(context: Context) -> Iterator[Issue]:
         return
     if any(_same_municipality(municipality, member) for member in framework.members):
         return
-    code = f" ({municipality.code})" if municipality.code else ""
-    yield Issue(
+    yield Issue.at(
         "/municipality",
-        Text(
-            en=f"{municipality.name}{code} is not a member of the framework "
-            f"{document_name(framework).en} ({framework.id!r})",
-            sv=f"{municipality.name}{code} är inte medlem i ramöverenskommelsen "
-            f"{document_name(framework).sv} ({framework.id!r})",
-        ),
+        "default" if municipality.code else "no-code",
+        municipality=municipality.name,
+        code=municipality.code,
+        name=document_name(framework),
+        id=framework.id,
     )
 
 
@@ -466,6 +603,23 @@ def municipality_in_framework(context: Context) -> Iterator[Issue]:
     source="busmodel document format (docs/format.md)",
     needs=(Need.REGISTRY,),
     kinds=(AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK, AgreementKind.EXTENSION),
+    messages={
+        "default": Message(
+            en="other documents in the registry have the id {id!r} too: {sources:and}",
+            sv="andra dokument i registret har samma id {id!r}: {sources:and}",
+        ),
+        "one": Message(
+            en="another document in the registry has the id {id!r} too: {sources:and}",
+            sv="ett annat dokument i registret har samma id {id!r}: {sources:and}",
+        ),
+    },
+    example=Example(
+        bad=Snippet(
+            _AGREEMENT,
+            others=(_PREDECESSOR.replace('id = "bus-2019"', 'id = "bus-2023"'),),
+        ),
+        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+    ),
 )
 def id_unique_in_registry(context: Context) -> Iterator[Issue]:
     """Report other documents in the registry that have this agreement's id."""
@@ -480,11 +634,9 @@ def id_unique_in_registry(context: Context) -> Iterator[Issue]:
             others.remove(copy)
     if not others:
         return
-    sources = ", ".join(entry.source for entry in others)
-    yield Issue(
+    yield Issue.at(
         "/id",
-        Text(
-            en=f"other documents in the registry have the id {agreement.id!r} too: {sources}",
-            sv=f"andra dokument i registret har samma id {agreement.id!r}: {sources}",
-        ),
+        "one" if len(others) == 1 else "default",
+        id=agreement.id,
+        sources=[entry.source for entry in others],
     )

@@ -16,8 +16,9 @@ from busmodel.model._errors import ModelError
 from busmodel.model._mandate import FIRST_ELECTION, Convention, MandatePeriod, mandate_period
 from busmodel.model._period import Period
 from busmodel.model._text import Text
-from busmodel.validation._catalogue import Context, Issue, rule
 from busmodel.validation._findings import Severity
+from busmodel.validation._messages import Message
+from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import EVERY_KIND, ONE_DAY, name_of, span
 from busmodel.validation._rules.signatures import (
     Assent,
@@ -56,6 +57,31 @@ _CONVENTION: Final = {
         sv="enligt fullmäktiges räkning (från 15 oktober valåret)",
     ),
 }
+
+
+_HEAD = """\
+schema = "busmodel/1"
+kind = "agreement"
+id = "bus-2023"
+title = "BUS samverkansöverenskommelse"
+document_date = 2022-12-14
+bodies = [
+    { id = "sn", name = "Socialnämnden", kind = "committee" },
+    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
+]
+parties = ["sn", "bun"]
+signatures = [
+    { body = "sn", date = 2022-12-15 },
+    { body = "bun", date = 2022-12-16 },
+]
+"""
+"""A small agreement without its validity; each example adds a ``[validity]`` table."""
+_MANDATE_PERIOD = """
+[validity]
+basis = "mandate-period"
+period = { start = 2023-01-01, end = 2026-12-31 }
+"""
+"""In force for the mandate period 2023–2026, counted as the committees count it."""
 
 
 def _note(validity: Validity, separator: str = " (", closing: str = ")") -> Text:
@@ -116,17 +142,16 @@ def _expected_term(period: Period, convention: Convention) -> MandatePeriod | No
     ),
     source=_ALINGSAS,
     kinds=EVERY_KIND,
+    messages=Message(
+        en="the agreement does not say when it is in force (no validity)",
+        sv="överenskommelsen anger inte när den gäller (giltighetstid saknas)",
+    ),
+    example=Example(bad=_HEAD, good=_HEAD + _MANDATE_PERIOD),
 )
 def validity_stated(context: Context) -> Iterator[Issue]:
     """Report an agreement or framework that states no validity."""
     if context.agreement.validity is None:
-        yield Issue(
-            "/validity",
-            Text(
-                en="the agreement does not say when it is in force (no validity)",
-                sv="överenskommelsen anger inte när den gäller (giltighetstid saknas)",
-            ),
-        )
+        yield Issue.at("/validity")
 
 
 @rule(
@@ -146,6 +171,12 @@ def validity_stated(context: Context) -> Iterator[Issue]:
     ),
     source=_ALINGSAS,
     kinds=EVERY_KIND,
+    name="bounded-validity-has-end",
+    messages=Message(en="{bounded} but has no end date", sv="{bounded} men saknar slutdatum"),
+    example=Example(
+        bad=_HEAD + _MANDATE_PERIOD.replace(", end = 2026-12-31", ""),
+        good=_HEAD + _MANDATE_PERIOD,
+    ),
 )
 def bounded_validity_ends(context: Context) -> Iterator[Issue]:
     """Report a fixed, mandate-period or from-signing validity without an end date."""
@@ -154,10 +185,7 @@ def bounded_validity_ends(context: Context) -> Iterator[Issue]:
         return
     bounded = _BOUNDED.get(validity.basis)
     if bounded is not None:
-        yield Issue(
-            "/validity/period/end",
-            Text(en=f"{bounded.en} but has no end date", sv=f"{bounded.sv} men saknar slutdatum"),
-        )
+        yield Issue.at("/validity/period/end", bounded=bounded)
 
 
 @rule(
@@ -178,6 +206,25 @@ def bounded_validity_ends(context: Context) -> Iterator[Issue]:
         "mandatperioden börjar det året eller den månaden.",
     ),
     source=f"{_KOMMUNALLAGEN}; {_ALINGSAS}: 'gäller under mandatperioden'",
+    name="validity-matches-mandate-period",
+    messages={
+        "default": Message(
+            en="the validity {validity}{note} does not match the mandate period {term}: "
+            "it should be {expected}, {counted}",
+            sv="giltighetstiden {validity}{note} stämmer inte med mandatperioden {term}: "
+            "den ska vara {expected}, {counted}",
+        ),
+        "before-first": Message(
+            en="the validity starts on {start}, before the first mandate period busmodel "
+            "knows ({first_start}–{first_end})",
+            sv="giltighetstiden börjar {start}, före den första mandatperiod som busmodel "
+            "känner till ({first_start}–{first_end})",
+        ),
+    },
+    example=Example(
+        bad=_HEAD + _MANDATE_PERIOD.replace("start = 2023-01-01", "start = 2022-12-16"),
+        good=_HEAD + _MANDATE_PERIOD,
+    ),
 )
 def matches_mandate_period(context: Context) -> Iterator[Issue]:
     """Report a mandate-period validity whose dates are not a mandate period's bounds."""
@@ -185,18 +232,15 @@ def matches_mandate_period(context: Context) -> Iterator[Issue]:
     if validity is None or validity.basis is not ValidityBasis.MANDATE_PERIOD:
         return
     period, convention = validity.period, validity.convention
-    counted = _CONVENTION[convention]
     term = _expected_term(period, convention)
     if term is None:
         first = MandatePeriod(FIRST_ELECTION, convention)
-        yield Issue(
+        yield Issue.at(
             "/validity/period/start",
-            Text(
-                en=f"the validity starts on {period.start}, before the first mandate period "
-                f"busmodel knows ({first.start}–{first.end})",
-                sv=f"giltighetstiden börjar {period.start}, före den första mandatperiod "
-                f"som busmodel känner till ({first.start}–{first.end})",
-            ),
+            "before-first",
+            start=period.start,
+            first_start=first.start,
+            first_end=first.end,
         )
         return
     start_wrong = not period.start <= term.start < start_window_end(validity)
@@ -208,17 +252,27 @@ def matches_mandate_period(context: Context) -> Iterator[Issue]:
         path += "/start"
     elif not start_wrong:
         path += "/end"
-    expected = f"{term.start} – {term.end}"  # may run past the last date a Period takes
-    note = _note(validity) if start_wrong else Text(en="", sv="")
-    yield Issue(
+    yield Issue.at(
         path,
-        Text(
-            en=f"the validity {span(period).en}{note.en} does not match the mandate period "
-            f"{term}: it should be {expected}, {counted.en}",
-            sv=f"giltighetstiden {span(period).sv}{note.sv} stämmer inte med mandatperioden "
-            f"{term}: den ska vara {expected}, {counted.sv}",
-        ),
+        validity=span(period),
+        note=_note(validity) if start_wrong else Text(en="", sv=""),
+        term=str(term),
+        expected=f"{term.start} – {term.end}",  # may run past the last date a Period takes
+        counted=_CONVENTION[convention],
     )
+
+
+_UNTIL_FURTHER_NOTICE = """
+[validity]
+basis = "until-further-notice"
+period = { start = 2023-01-01 }
+notice_months = 6
+"""
+"""In force until further notice, with six months' notice."""
+_UNTIL_FURTHER_NOTICE_ENDING = _UNTIL_FURTHER_NOTICE.replace(
+    "{ start = 2023-01-01 }", "{ start = 2023-01-01, end = 2026-12-31 }"
+)
+"""The same, but with an end date copied from a mandate period."""
 
 
 @rule(
@@ -235,6 +289,14 @@ def matches_mandate_period(context: Context) -> Iterator[Issue]:
         "den; ett slutdatum motsäger det, och ingen kan avgöra vilket som gäller.",
     ),
     source="GLOSSARY: tills vidare",
+    messages=Message(
+        en="the agreement is in force until further notice but also gives an end date, {end}",
+        sv="överenskommelsen gäller tills vidare men anger också ett slutdatum, {end}",
+    ),
+    example=Example(
+        bad=_HEAD + _UNTIL_FURTHER_NOTICE_ENDING,
+        good=_HEAD + _UNTIL_FURTHER_NOTICE,
+    ),
 )
 def until_further_notice_has_no_end(context: Context) -> Iterator[Issue]:
     """Report an until-further-notice validity with an end date."""
@@ -242,15 +304,16 @@ def until_further_notice_has_no_end(context: Context) -> Iterator[Issue]:
     if validity is None or validity.basis is not ValidityBasis.UNTIL_FURTHER_NOTICE:
         return
     if validity.period.end is not None:
-        yield Issue(
-            "/validity/period/end",
-            Text(
-                en="the agreement is in force until further notice but also gives an end "
-                f"date, {validity.period.end}",
-                sv="överenskommelsen gäller tills vidare men anger också ett slutdatum, "
-                f"{validity.period.end}",
-            ),
-        )
+        yield Issue.at("/validity/period/end", end=validity.period.end)
+
+
+_EXTENDABLE = """
+[validity]
+basis = "mandate-period"
+period = { start = 2023-01-01, end = 2026-12-31 }
+extension = { years = 4 }
+"""
+"""For the mandate period, to be extended by one mandate period at a time."""
 
 
 @rule(
@@ -272,6 +335,45 @@ def until_further_notice_has_no_end(context: Context) -> Iterator[Issue]:
         "från den tidigaste dagen.",
     ),
     source="GLOSSARY: förlängning, uppsägningstid, omprövas årligen",
+    name="notice-extension-review-fit-validity",
+    messages={
+        "notice": Message(
+            en="the notice period of {months:month|months} is not shorter than the validity "
+            "{validity}{note}: notice would have to be given before the agreement starts",
+            sv="uppsägningstiden på {months:månad|månader} är inte kortare än giltighetstiden "
+            "{validity}{note}: uppsägning skulle behöva ske innan överenskommelsen börjar gälla",
+        ),
+        "extension-without-end": Message(
+            en="the agreement may be extended but has no end date to count the extension "
+            "from ({why})",
+            sv="överenskommelsen får förlängas men har inget slutdatum att räkna förlängningen "
+            "från ({why})",
+        ),
+        "extension-notice": Message(
+            en="the {months:month's|months'} notice against extension is not shorter than the "
+            "validity {validity}{note}: it would have to be given before the agreement starts",
+            sv="varseltiden på {months:månad|månader} för besked om att inte förlänga är inte "
+            "kortare än giltighetstiden {validity}{note}: beskedet skulle behöva lämnas innan "
+            "överenskommelsen börjar gälla",
+        ),
+        "extension-years": Message(
+            en="the agreement is tied to the mandate period but is extended by "
+            "{years:year|years}, which is not a whole number of mandate periods "
+            "({term:year|years})",
+            sv="överenskommelsen är knuten till mandatperioden men förlängs med {years:år|år}, "
+            "vilket inte är ett helt antal mandatperioder ({term:år|år})",
+        ),
+        "review": Message(
+            en="the agreement is to be reviewed annually but is in force for less than a year "
+            "({validity}){note}",
+            sv="överenskommelsen ska omprövas årligen men gäller kortare än ett år "
+            "({validity}){note}",
+        ),
+    },
+    example=Example(
+        bad=_HEAD + _EXTENDABLE.replace("years = 4", "years = 2"),
+        good=_HEAD + _EXTENDABLE,
+    ),
 )
 def terms_fit_validity(context: Context) -> Iterator[Issue]:
     """Report extension, notice and review terms that do not fit the validity period."""
@@ -280,17 +382,12 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
         return
     period, note = validity.period, _note(validity)
     if validity.notice_months is not None and _notice_too_long(period, validity.notice_months):
-        months = validity.notice_months
-        yield Issue(
+        yield Issue.at(
             "/validity/notice_months",
-            Text(
-                en=f"the notice period of {months} months is not shorter than the validity "
-                f"{span(period).en}{note.en}: notice would have to be given before the agreement "
-                "starts",
-                sv=f"uppsägningstiden på {months} månader är inte kortare än giltighetstiden "
-                f"{span(period).sv}{note.sv}: uppsägning skulle behöva ske innan överenskommelsen "
-                "börjar gälla",
-            ),
+            "notice",
+            months=validity.notice_months,
+            validity=span(period),
+            note=note,
         )
     extension = validity.extension
     if extension is not None:
@@ -300,59 +397,41 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
                 if validity.basis is ValidityBasis.UNTIL_FURTHER_NOTICE
                 else Text(en="no end date is given", sv="inget slutdatum anges")
             )
-            yield Issue(
-                "/validity/extension",
-                Text(
-                    en="the agreement may be extended but has no end date to count the "
-                    f"extension from ({why.en})",
-                    sv="överenskommelsen får förlängas men har inget slutdatum att räkna "
-                    f"förlängningen från ({why.sv})",
-                ),
-            )
+            yield Issue.at("/validity/extension", "extension-without-end", why=why)
         elif extension.notice_months is not None and _notice_too_long(
             period, extension.notice_months
         ):
-            months = extension.notice_months
-            yield Issue(
+            yield Issue.at(
                 "/validity/extension/notice_months",
-                Text(
-                    en=f"the {months} months' notice against extension is not shorter than "
-                    f"the validity {span(period).en}{note.en}: it would have to be given before "
-                    "the agreement starts",
-                    sv=f"varseltiden på {months} månader för besked om att inte förlänga är inte "
-                    f"kortare än giltighetstiden {span(period).sv}{note.sv}: beskedet skulle "
-                    "behöva lämnas innan överenskommelsen börjar gälla",
-                ),
+                "extension-notice",
+                months=extension.notice_months,
+                validity=span(period),
+                note=note,
             )
         if (
             validity.basis is ValidityBasis.MANDATE_PERIOD
             and extension.years % _YEARS_PER_TERM != 0
         ):
-            years = extension.years
-            yield Issue(
+            yield Issue.at(
                 "/validity/extension/years",
-                Text(
-                    en=f"the agreement is tied to the mandate period but is extended by {years} "
-                    f"years, which is not a whole number of mandate periods ({_YEARS_PER_TERM} "
-                    "years)",
-                    sv=f"överenskommelsen är knuten till mandatperioden men förlängs med {years} "
-                    f"år, vilket inte är ett helt antal mandatperioder ({_YEARS_PER_TERM} år)",
-                ),
+                "extension-years",
+                years=extension.years,
+                term=_YEARS_PER_TERM,
             )
     if (
         validity.review is not None
         and period.end is not None
         and period.start + relativedelta(years=1) > period.end + ONE_DAY
     ):
-        yield Issue(
-            "/validity/review",
-            Text(
-                en=f"the agreement is to be reviewed annually but is in force for less than a "
-                f"year ({span(period).en}){note.en}",
-                sv=f"överenskommelsen ska omprövas årligen men gäller kortare än ett år "
-                f"({span(period).sv}){note.sv}",
-            ),
-        )
+        yield Issue.at("/validity/review", "review", validity=span(period), note=note)
+
+
+_FIXED = """
+[validity]
+basis = "fixed"
+period = { start = 2023-03-01, end = 2025-02-28 }
+"""
+"""In force between two fixed dates, two years apart."""
 
 
 @rule(
@@ -367,19 +446,24 @@ def terms_fit_validity(context: Context) -> Iterator[Issue]:
     ),
     source=_ALINGSAS,
     kinds=EVERY_KIND,
+    name="validity-longer-than-a-day",
+    messages=Message(
+        en="the agreement is in force for one day only ({day}{note})",
+        sv="överenskommelsen gäller bara en dag ({day}{note})",
+    ),
+    example=Example(
+        bad=_HEAD + _FIXED.replace("end = 2025-02-28", "end = 2023-03-01"),
+        good=_HEAD + _FIXED,
+    ),
 )
 def longer_than_a_day(context: Context) -> Iterator[Issue]:
     """Report a validity that starts and ends on the same day."""
     validity = context.agreement.validity
     if validity is not None and validity.period.end == validity.period.start:
-        day, note = validity.period.start, _note(validity, "; ", "")
         yield Issue(
             "/validity/period/end",
-            Text(
-                en=f"the agreement is in force for one day only ({day}{note.en})",
-                sv=f"överenskommelsen gäller bara en dag ({day}{note.sv})",
-            ),
-            ("/validity/period/start",),
+            related=("/validity/period/start",),
+            values={"day": validity.period.start, "note": _note(validity, "; ", "")},
         )
 
 
@@ -401,6 +485,14 @@ def longer_than_a_day(context: Context) -> Iterator[Issue]:
         "överenskommelser anger ingen.",
     ),
     source="GLOSSARY: tills vidare, uppsägningstid",
+    messages=Message(
+        en="the agreement is in force until further notice but states no notice period",
+        sv="överenskommelsen gäller tills vidare men anger ingen uppsägningstid",
+    ),
+    example=Example(
+        bad=_HEAD + _UNTIL_FURTHER_NOTICE.replace("notice_months = 6\n", ""),
+        good=_HEAD + _UNTIL_FURTHER_NOTICE,
+    ),
 )
 def until_further_notice_states_notice(context: Context) -> Iterator[Issue]:
     """Report an until-further-notice validity without a notice period."""
@@ -408,13 +500,16 @@ def until_further_notice_states_notice(context: Context) -> Iterator[Issue]:
     if validity is None or validity.basis is not ValidityBasis.UNTIL_FURTHER_NOTICE:
         return
     if validity.notice_months is None:
-        yield Issue(
-            "/validity/notice_months",
-            Text(
-                en="the agreement is in force until further notice but states no notice period",
-                sv="överenskommelsen gäller tills vidare men anger ingen uppsägningstid",
-            ),
-        )
+        yield Issue.at("/validity/notice_months")
+
+
+_FROM_SIGNING = """
+[validity]
+basis = "from-signing"
+# The day Barn- och ungdomsnämnden, the last party, signed.
+period = { start = 2022-12-16, end = 2026-12-31 }
+"""
+"""In force from the day the last party signed, 2022-12-16, to a stated end."""
 
 
 @rule(
@@ -439,6 +534,25 @@ def until_further_notice_states_notice(context: Context) -> Iterator[Issue]:
         "godkänt finns ingen start att kontrollera (SIG001 anger parten).",
     ),
     source="GLOSSARY: gäller från undertecknandet",
+    messages={
+        "default": Message(
+            en="the agreement is in force from signing, and the last party, {party}, {did}, "
+            "but the validity starts {when}{note}: it should start on {date}",
+            sv="överenskommelsen gäller från undertecknandet, och den sista parten, {party}, "
+            "{did}, men giltighetstiden börjar {when}{note}: den ska börja {date}",
+        ),
+        "early": Message(
+            en="the agreement is in force from signing, but the validity starts {when}{note}, "
+            "before the last party, {party}, {did}: it cannot be in force before then",
+            sv="överenskommelsen gäller från undertecknandet, men giltighetstiden börjar "
+            "{when}{note}, innan den sista parten, {party}, {did}: den kan inte gälla "
+            "dessförinnan",
+        ),
+    },
+    example=Example(
+        bad=_HEAD + _FROM_SIGNING.replace("start = 2022-12-16", "start = 2022-12-15"),
+        good=_HEAD + _FROM_SIGNING,
+    ),
 )
 def from_signing_starts_on_last_assent(context: Context) -> Iterator[Issue]:
     """Report a from-signing validity whose start is not the day of the last assent."""
@@ -458,23 +572,15 @@ def from_signing_starts_on_last_assent(context: Context) -> Iterator[Issue]:
     start = validity.period.start
     if start <= last.date < start_window_end(validity):
         return
-    name, did = name_of(agreement, last.body), assent_action(last)
-    when, note = start_when(validity), _note(validity)
-    if last.date < start:
-        message = Text(
-            en=f"the agreement is in force from signing, and the last party, {name}, {did.en}, "
-            f"but the validity starts {when.en}{note.en}: it should start on {last.date}",
-            sv=f"överenskommelsen gäller från undertecknandet, och den sista parten, {name}, "
-            f"{did.sv}, men giltighetstiden börjar {when.sv}{note.sv}: den ska börja "
-            f"{last.date}",
-        )
-    else:
-        message = Text(
-            en=f"the agreement is in force from signing, but the validity starts {when.en}"
-            f"{note.en}, before the last party, {name}, {did.en}: it cannot be in force before "
-            "then",
-            sv=f"överenskommelsen gäller från undertecknandet, men giltighetstiden börjar "
-            f"{when.sv}{note.sv}, innan den sista parten, {name}, {did.sv}: den kan inte gälla "
-            "dessförinnan",
-        )
-    yield Issue("/validity/period/start", message, (f"{last.path}/date",))
+    yield Issue(
+        "/validity/period/start",
+        related=(f"{last.path}/date",),
+        template="default" if last.date < start else "early",
+        values={
+            "party": name_of(agreement, last.body),
+            "did": assent_action(last),
+            "when": start_when(validity),
+            "note": _note(validity),
+            "date": last.date,
+        },
+    )

@@ -566,3 +566,39 @@ def test_the_text_output_shown_in_the_docs_is_what_busmodel_prints(
     _, out, _ = run("validate", "examples/alingsas-bus-2023.toml")
     assert 3 == len(shown)
     assert set(shown[:2]) <= set(out.splitlines())
+
+
+# -- standard input -------------------------------------------------------------
+
+
+def test_a_dash_reads_the_document_from_standard_input() -> None:
+    text = Path(AS_WRITTEN).read_bytes()
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["validate", "-", "--select", "SIG001"], out, err, io.BytesIO(text))
+    assert (EXIT_ERRORS, "") == (code, err.getvalue())
+    assert out.getvalue().startswith("-:87:29: SIG001 error ")
+
+
+def test_json_on_standard_input_is_told_by_its_first_character() -> None:
+    document = busmodel.dumps(busmodel.load(CORRECTED), "json").encode()
+    out = io.StringIO()
+    code = main(["show", "-"], out, io.StringIO(), io.BytesIO(document))
+    assert EXIT_OK == code
+    assert out.getvalue().startswith("alingsas-bus-2023 (agreement): ")
+
+
+def test_standard_input_named_twice_is_read_once() -> None:
+    text = Path(CORRECTED).read_bytes()
+    out = io.StringIO()
+    code = main(["validate", "-", "-"], out, io.StringIO(), io.BytesIO(text))
+    assert EXIT_OK == code
+    assert ["-: 0 errors, 0 warnings, 0 info"] == [
+        line for line in out.getvalue().splitlines() if "errors" in line
+    ]
+
+
+def test_a_broken_document_on_standard_input_is_unreadable_at_its_line() -> None:
+    err = io.StringIO()
+    code = main(["validate", "-"], io.StringIO(), err, io.BytesIO(b"x = \n"))
+    assert EXIT_UNREADABLE == code
+    assert "-:1:5: Invalid value\n" == err.getvalue()

@@ -12,7 +12,7 @@ import re
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final, TextIO, cast
+from typing import BinaryIO, Final, TextIO, cast
 
 import attrs
 
@@ -22,12 +22,12 @@ from busmodel.cli._json import batch_data
 from busmodel.cli._rules_doc import rule_data, rule_page, rules_markdown
 from busmodel.cli._sarif import sarif_log
 from busmodel.cli._text import Style, render_problems, render_text
-from busmodel.format import Document, DocumentError, dumps, load
+from busmodel.format import Document, DocumentError, Problem, dumps, load
 from busmodel.model import Agreement, Records, ValidityBasis
 from busmodel.model._check import FIRST_DAY, LAST_DAY
 from busmodel.model._text import Lang, span_text
 from busmodel.validation import Catalogue, Options, Report, RuleError
-from busmodel.validation._batch import Batch, validate_paths
+from busmodel.validation._batch import STDIN, Batch, validate_paths
 
 __all__ = [
     "EXIT_ERRORS",
@@ -264,7 +264,9 @@ def _parser() -> argparse.ArgumentParser:
         help="check agreements and report what is wrong, and where",
         description=f"Check agreement documents. {_EXIT_STATUSES}",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input"
+    )
     check.add_argument(
         "--today",
         type=_date,
@@ -328,11 +330,11 @@ def _parser() -> argparse.ArgumentParser:
     listing.set_defaults(usage=listing.format_usage(), prog=listing.prog)
 
     show = commands.add_parser("show", help="summarise a document")
-    show.add_argument("path", metavar="PATH")
+    show.add_argument("path", metavar="PATH", help="a document; - reads standard input")
     show.add_argument("--lang", choices=("sv", "en"), default="en")
 
     convert = commands.add_parser("convert", help="write a document as TOML or JSON")
-    convert.add_argument("path", metavar="PATH")
+    convert.add_argument("path", metavar="PATH", help="a document; - reads standard input")
     convert.add_argument("--to", choices=("toml", "json"), required=True)
     return parser
 
@@ -368,7 +370,7 @@ def _colour(args: argparse.Namespace, out: _Stream) -> bool:
         return False
 
 
-def _validate(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
+def _validate(args: argparse.Namespace, out: _Stream, err: _Stream, stdin: BinaryIO | None) -> int:
     lang: Lang = args.lang
     select, ignore = _codes(args.select), _codes(args.ignore)
     problem = _selection_problem(select, ignore)
@@ -383,6 +385,7 @@ def _validate(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
             select=select,
             ignore=ignore,
             options=Options(renewal_horizon_days=args.renewal_horizon),
+            stdin=stdin,
         )
     except RuleError as error:  # a bug in a rule, not a fault in the document
         bug = f"this is a bug in rule {error.code}, not in the document"
@@ -566,18 +569,24 @@ _WORDS: Final[dict[Lang, dict[str, tuple[str, str]]]] = {
 
 
 def main(
-    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: BinaryIO | None = None,
 ) -> int:
     """Run the command line; return the exit status.
 
-    ``out`` and ``err`` default to the standard streams. Nothing escapes as an
+    ``out`` and ``err`` default to the standard streams, and ``stdin`` (read in
+    binary, for a path ``-``) to standard input. Nothing escapes as an
     exception: a bug inside busmodel is one line on ``err`` and
     :data:`EXIT_INTERNAL` (with the traceback when ``BUSMODEL_TRACEBACK`` is set).
     """
     output = _Stream(sys.stdout if out is None else out)
     errors = _Stream(sys.stderr if err is None else err)
+    if stdin is None:
+        stdin = getattr(sys.stdin, "buffer", None)  # None when there is no standard input
     try:
-        status = _main(argv, output, errors)
+        status = _main(argv, output, errors, stdin)
     except KeyboardInterrupt:
         errors.write("busmodel: interrupted\n")
         status = EXIT_INTERRUPTED
@@ -596,7 +605,7 @@ def main(
     return status
 
 
-def _main(argv: Sequence[str] | None, out: _Stream, err: _Stream) -> int:
+def _main(argv: Sequence[str] | None, out: _Stream, err: _Stream, stdin: BinaryIO | None) -> int:
     parser = _parser()
     try:
         # argparse writes --help, --version and its errors to sys.stdout and sys.stderr.
@@ -608,7 +617,7 @@ def _main(argv: Sequence[str] | None, out: _Stream, err: _Stream) -> int:
     except SystemExit as exit_:  # --help, --version, or a usage error
         code = exit_.code
         return code if isinstance(code, int) else EXIT_OK if code is None else EXIT_USAGE
-    return _run(args, out, err)
+    return _run(args, out, err, stdin)
 
 
 def _describe_exception(error: BaseException) -> str:
@@ -628,13 +637,23 @@ def _internal_error(
         err.write("".join(traceback.format_exception(error)))
 
 
-def _run(args: argparse.Namespace, out: _Stream, err: _Stream) -> int:
+def _run(args: argparse.Namespace, out: _Stream, err: _Stream, stdin: BinaryIO | None) -> int:
     if args.command == "validate":
-        return _validate(args, out, err)
+        return _validate(args, out, err, stdin)
     if args.command == "rules":
         return _rules(args, out, err)
     try:
-        document = load(args.path)
+        if args.path != STDIN:
+            document = load(args.path)
+        elif stdin is None:
+            no_input = Problem(
+                "",
+                "cannot read: no standard input was given",
+                sv="kan inte läsas: ingen standard-indata gavs",
+            )
+            raise DocumentError([no_input], source=STDIN)
+        else:
+            document = load(stdin)
     except DocumentError as error:
         err.write(f"{render_problems(_shown_error(error), getattr(args, 'lang', 'en'))}\n")
         return EXIT_UNREADABLE

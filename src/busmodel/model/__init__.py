@@ -35,6 +35,7 @@ from busmodel.model._forums import (
     Member,
     Window,
 )
+from busmodel.model._lifetime import prolonged
 from busmodel.model._mandate import Convention, MandatePeriod, election_day, mandate_period
 from busmodel.model._period import Period
 from busmodel.model._records import (
@@ -91,4 +92,5 @@ __all__ = [
     "Window",
     "election_day",
     "mandate_period",
+    "prolonged",
 ]

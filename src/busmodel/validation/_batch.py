@@ -20,6 +20,8 @@ from typing import Final
 import attrs
 
 from busmodel.format import DocumentError, Entry, Problem, Registry
+from busmodel.format import read as read_document
+from busmodel.format._document import BinaryFile
 from busmodel.model import Agreement, Records
 from busmodel.validation._catalogue import Catalogue
 from busmodel.validation._engine import validate
@@ -28,6 +30,8 @@ from busmodel.validation._rule import Options
 
 __all__ = ["RECORDS_PREFIX", "Batch", "validate_paths"]
 
+STDIN: Final = "-"
+"""The path that names standard input, as most command-line tools read it."""
 RECORDS_PREFIX: Final = "records:"
 """What the engine puts before a path into the (merged) records of an agreement."""
 _RECORDS_PATH: Final = re.compile(r"records:/(meetings|evaluations|reports|reviews)/([0-9]+)(.*)")
@@ -70,13 +74,41 @@ def _read(
     paths: Iterable[str | os.PathLike[str]],
     records: Iterable[str | os.PathLike[str]],
     registry: Iterable[str | os.PathLike[str]],
+    stdin: BinaryFile | None,
 ) -> _Read:
     unreadable: list[DocumentError] = []
     seen: set[Path] = set()
+    stdin_read = False
+
+    def from_stdin() -> list[Entry]:
+        nonlocal stdin_read
+        if stdin_read:
+            return []  # read once, however often it is named
+        stdin_read = True
+        if stdin is None:
+            problem = Problem(
+                "",
+                "cannot read: no standard input was given",
+                sv="kan inte läsas: ingen standard-indata gavs",
+            )
+            unreadable.append(DocumentError([problem], source=STDIN))
+            return []
+        try:
+            loaded = read_document(stdin)
+        except DocumentError as error:
+            unreadable.append(DocumentError(error.problems, source=STDIN))
+            return []
+        return [Entry(STDIN, loaded.document, loaded.positions)]
 
     def read(given: Iterable[str | os.PathLike[str]]) -> list[Entry]:
         entries = []
-        for entry in Registry.from_paths(given, on_error=unreadable.append).entries:
+        files = []
+        for path in given:
+            if os.fspath(path) == STDIN:
+                entries += from_stdin()
+            else:
+                files.append(path)
+        for entry in Registry.from_paths(files, on_error=unreadable.append).entries:
             where = Path(entry.source).resolve()
             if where not in seen:  # a file given twice counts once
                 seen.add(where)
@@ -177,6 +209,7 @@ def validate_paths(
     ignore: Iterable[str] | None = None,
     options: Options | None = None,
     catalogue: Catalogue | None = None,
+    stdin: BinaryFile | None = None,
 ) -> Batch:
     """Validate every agreement, framework and extension document under ``paths``.
 
@@ -184,7 +217,9 @@ def validate_paths(
     among ``paths`` or ``records`` are matched to their agreement by id (a single
     agreement given with a single records file is checked against it whatever its
     id); ``registry`` adds documents that the cross-document rules look across but
-    that are not themselves reported on. The cross-document rules run when there is
+    that are not themselves reported on. A path ``"-"`` is a document read from
+    ``stdin`` (a file opened in binary mode; the format is told by its first
+    character), named ``-`` in the report. The cross-document rules run when there is
     more than one agreement, or a registry. A document that cannot be read is in
     :attr:`Batch.unreadable`, never raised; a bug in a rule raises
     :class:`busmodel.RuleError`.
@@ -196,7 +231,7 @@ def validate_paths(
     [('examples/alingsas-bus-2023-corrected.toml', True)]
     """
     registry = list(registry)
-    read = _read(paths, records, registry)
+    read = _read(paths, records, registry, stdin)
     cross = bool(registry) or len(read.everything.agreements()) > 1
     reports = []
     for entry in read.agreements:

@@ -11,7 +11,7 @@ today"). LIF003 warns when those days left are at most
 
 Given a registry, the rules look at what follows the agreement: its end is the
 end of its effective validity, prolonged through its extension documents
-(:func:`busmodel.format._registry.prolonged`). An agreement past that end is continued
+(:func:`busmodel.model.prolonged`). An agreement past that end is continued
 by an extension that starts after a gap, or by an agreement that supersedes it:
 once the continuation has started (at once, when there is no gap), the
 agreement has not lapsed but been taken over, which LIF005 tells, and LIF002
@@ -25,8 +25,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 
-from busmodel.format._registry import prolonged
 from busmodel.model._agreement import Agreement, AgreementKind
+from busmodel.model._lifetime import prolonged
 from busmodel.model._period import Period
 from busmodel.model._text import Text
 from busmodel.validation._findings import Severity

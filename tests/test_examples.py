@@ -300,3 +300,35 @@ def test_every_example_reports_exactly_the_findings_its_comments_name(
     path: Path, reported: dict[str, Counter[tuple[str, str]]]
 ) -> None:
     assert _expected(path) == reported[path.name]
+
+
+def _at(text: list[str], line: int, column: int) -> str:
+    return text[line - 1][column - 1 :]
+
+
+def test_every_finding_of_every_example_is_at_the_line_of_its_key() -> None:
+    batch = busmodel.validate_paths([EXAMPLES], today=dt.date(2026, 11, 27))
+    placed = 0
+    for report in batch.reports:
+        for finding in [*report.findings, *(e.finding for e in report.exempted)]:
+            assert finding.file is not None
+            text = Path(finding.file).read_text(encoding="utf-8").splitlines()
+            if not finding.path:  # the document as a whole has no line
+                continue
+            assert finding.line is not None, finding
+            assert finding.column is not None, finding
+            written = _at(text, finding.line, finding.column)
+            steps = finding.path.split("/")[1:]
+            if not busmodel.read(finding.file).positions.exact(finding.path):
+                steps = steps[:-1]  # a key the document leaves out: placed where its table is
+            last = steps[-1] if steps else ""
+            if written.startswith("[") and not last.isdigit():  # a table, set by its header
+                header = re.match(r"\[\[?([\w.-]+)\]", written)
+                assert header is not None, (finding, written)
+                assert last in header.group(1).split("."), (finding, written)
+            elif last.isdigit():  # an item of an array: its first character, or its [[header]]
+                assert written[:1] in '{["0123456789-tf', (finding, written)
+            else:
+                assert written.startswith((last, f'"{last}"')), (finding, written)
+            placed += 1
+    assert placed >= 20

@@ -49,11 +49,18 @@ def test_a_document_error_survives_pickling_with_its_problems_and_source(
     assert [p.text for p in error.problems] == [p.text for p in copied.problems]
 
 
-@given(st.from_regex(r"[A-Z]{3}[0-9]{3}", fullmatch=True), texts)
-def test_a_rule_error_survives_pickling_with_its_code(code: str, message: str) -> None:
-    error = RuleError(code, KeyError(message))
+@given(st.from_regex(r"[A-Z]{3}[0-9]{3}", fullmatch=True), texts, st.none() | texts)
+def test_a_rule_error_survives_pickling_with_its_code_and_source(
+    code: str, message: str, source: str | None
+) -> None:
+    error = RuleError(code, KeyError(message), source)
     copied = pickle.loads(pickle.dumps(error))
-    assert (str(error), error.code) == (str(copied), copied.code)
+    assert (str(error), error.code, error.reason, error.source) == (
+        str(copied),
+        copied.code,
+        copied.reason,
+        copied.source,
+    )
 
 
 def test_a_rule_error_is_a_bug_not_bad_input() -> None:

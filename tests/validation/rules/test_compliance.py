@@ -3,7 +3,6 @@ import datetime as dt
 import attrs
 
 import busmodel as bm
-import busmodel.validation._rules.compliance
 from busmodel import validate
 from tests.support.builders import check, clean_agreement
 from tests.support.paths import EXAMPLES

@@ -3,7 +3,6 @@ import datetime as dt
 import attrs
 
 import busmodel as bm
-import busmodel.validation._rules.extensions
 from tests.support.builders import check, extendable_agreement, extension_of
 
 FIRST = bm.Period(dt.date(2023, 1, 1), dt.date(2024, 12, 31))

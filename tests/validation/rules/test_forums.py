@@ -4,7 +4,6 @@ from typing import Any
 import attrs
 
 import busmodel as bm
-import busmodel.validation._rules.forums
 from busmodel import validate
 from tests.support.builders import clean_agreement
 

@@ -4,7 +4,6 @@ import attrs
 import pytest
 
 import busmodel as bm
-import busmodel.validation._rules.lifecycle
 from busmodel import validate
 from tests.support.builders import clean_agreement, extendable_agreement, extension_of
 

@@ -3,7 +3,6 @@ import datetime as dt
 import attrs
 
 import busmodel as bm
-import busmodel.validation._rules.supersession
 from busmodel.format._registry import Entry
 from tests.support.builders import check, clean_agreement, extendable_agreement, extension_of
 

@@ -519,9 +519,9 @@ BROKEN_JSON = """\
             BROKEN_TOML,
             [
                 ("/title", 1, 1),  # missing at the top: the document
+                ("/titel", 4, 1),
                 ("/forums/0/cadence/windows/1/months/1", 11, 77),
                 ("/validity/basis", 13, 1),  # missing in a table: its header
-                ("/titel", 4, 1),
             ],
         ),
         (
@@ -529,14 +529,14 @@ BROKEN_JSON = """\
             BROKEN_JSON,
             [
                 ("/title", 1, 1),
+                ("/titel", 5, 3),
                 ("/forums/0/cadence/windows/1/months/1", 13, 42),
                 ("/validity/basis", 18, 3),
-                ("/titel", 5, 3),
             ],
         ),
     ],
 )
-def test_every_problem_of_a_file_that_cannot_be_read_has_its_line_and_column(
+def test_every_problem_of_a_file_that_cannot_be_read_has_its_line_and_column_in_text_order(
     tmp_path: Path, fmt: Format, text: str, expected: list[tuple[str, int, int]]
 ) -> None:
     path = tmp_path / f"broken.{fmt}"
@@ -545,7 +545,7 @@ def test_every_problem_of_a_file_that_cannot_be_read_has_its_line_and_column(
         busmodel.load(path)
 
     assert expected == [(p.path, p.line, p.column) for p in caught.value.problems]
-    line, column = expected[1][1:]
+    line, column = expected[2][1:]
     assert (
         f"  line {line}, column {column}: /forums/0/cadence/windows/1/months/1: "
         "expected an integer, got text"

@@ -41,6 +41,12 @@ def read_or_reject(text: str, fmt: Format) -> None:
         return
     assert problems
     assert all(problem.path == "" or problem.path.startswith("/") for problem in problems)
+    places = [(problem.line or 0, problem.column or 0) for problem in problems]
+    assert sorted(places) == places  # in the order of the text
+    lines = text.removeprefix("\ufeff").splitlines() or [""]
+    for problem in problems:  # every place is in the text
+        if problem.line is not None:
+            assert 1 <= problem.line <= len(lines) + 1
 
 
 def containers(value: object, path: Path = ()) -> list[Path]:

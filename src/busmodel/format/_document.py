@@ -331,7 +331,11 @@ def _structure(data: object, source: str) -> Document:
 
 
 def _located(error: DocumentError, text: str, fmt: Format) -> DocumentError:
-    """``error`` with the line and column of each problem that has a path and no line yet."""
+    """``error`` with the line and column of each problem that has a path and no line yet.
+
+    The problems come in the order of the text (those about the document as a whole
+    first); problems at one place keep the order they were found in.
+    """
     if not any(problem.path and problem.line is None for problem in error.problems):
         return error
     positions = Positions.of(text, fmt)
@@ -341,6 +345,7 @@ def _located(error: DocumentError, text: str, fmt: Format) -> DocumentError:
         if found is not None:
             problem = attrs.evolve(problem, line=found.line, column=found.column)
         problems.append(problem)
+    problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     return DocumentError(problems, source=error.source)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import busmodel
-from busmodel.cli._main import main
+from busmodel.cli import main
 from busmodel.model._calendar import is_working_day
 from tests.support.paths import EXAMPLES
 

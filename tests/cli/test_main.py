@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import busmodel
-from busmodel.cli._main import (
+from busmodel.cli import (
     EXIT_ERRORS,
     EXIT_INTERNAL,
     EXIT_OK,
@@ -330,7 +330,7 @@ def fail_inside(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
     def crash(*args: object, **kwargs: object) -> object:
         raise error
 
-    monkeypatch.setattr("busmodel.cli._main.validate_paths", crash)
+    monkeypatch.setattr("busmodel.cli._validate.validate_paths", crash)
 
 
 def test_an_unexpected_exception_is_an_internal_error_of_one_line(

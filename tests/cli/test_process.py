@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import busmodel
-from busmodel.cli._main import EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE
+from busmodel.cli import EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE
 from tests.support.paths import EXAMPLES
 
 AS_WRITTEN = str(EXAMPLES / "alingsas-bus-2023.toml")
@@ -84,7 +84,10 @@ def test_a_fifo_is_reported_not_waited_on(tmp_path: Path) -> None:
 
 def crashing(code: str, *, traceback: bool = False) -> subprocess.CompletedProcess[bytes]:
     """Run the command line with ``code`` run first: an exception in busmodel, staged."""
-    program = f"import busmodel.cli._main as cli\n{code}\nraise SystemExit(cli.main())"
+    program = (
+        "import busmodel.cli as cli, busmodel.cli._validate as validate\n"
+        f"{code}\nraise SystemExit(cli.main())"
+    )
     env = environment(BUSMODEL_TRACEBACK="1") if traceback else environment()
     return subprocess.run(
         [sys.executable, "-c", program, "validate", CORRECTED],
@@ -95,7 +98,7 @@ def crashing(code: str, *, traceback: bool = False) -> subprocess.CompletedProce
     )
 
 
-BOOM = "def boom(*a, **k): raise ZeroDivisionError('boom')\ncli.validate_paths = boom"
+BOOM = "def boom(*a, **k): raise ZeroDivisionError('boom')\nvalidate.validate_paths = boom"
 
 
 def test_a_bug_inside_busmodel_is_one_line_and_its_own_exit_status() -> None:
@@ -116,7 +119,7 @@ def test_busmodel_traceback_shows_where_the_bug_is() -> None:
 
 
 def test_an_interrupt_exits_quietly_with_130() -> None:
-    result = crashing("def stop(*a, **k): raise KeyboardInterrupt\ncli.validate_paths = stop")
+    result = crashing("def stop(*a, **k): raise KeyboardInterrupt\nvalidate.validate_paths = stop")
     no_traceback(result.stderr)
     assert (130, b"busmodel: interrupted\n") == (result.returncode, result.stderr)
 

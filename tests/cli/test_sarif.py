@@ -20,8 +20,7 @@ import jsonschema
 import pytest
 
 from busmodel import DocumentError, Finding, Report, Severity, Text, load
-from busmodel.cli import sarif_log
-from busmodel.cli._main import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE
+from busmodel.cli import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, sarif_log
 from busmodel.cli._rules_doc import rule_page
 from busmodel.cli._sarif import FINGERPRINT, SARIF_SCHEMA, SRCROOT
 from busmodel.model import Lang

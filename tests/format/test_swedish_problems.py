@@ -44,7 +44,7 @@ from busmodel import (
     load_records,
     loads,
 )
-from busmodel.cli._main import EXIT_UNREADABLE
+from busmodel.cli import EXIT_UNREADABLE
 from tests.support.builders import make_agreement
 from tests.support.cli import run
 

@@ -16,11 +16,11 @@ from busmodel.cli._main import (
     EXIT_OK,
     EXIT_UNREADABLE,
     EXIT_USAGE,
-    describe,
     main,
 )
 from busmodel.cli._rules_doc import rule_data, rule_page, rules_markdown
 from busmodel.cli._sarif import sarif_log
+from busmodel.cli._show import describe
 from busmodel.cli._text import Style, render_problems, render_report, render_text
 
 __all__ = [

@@ -246,8 +246,26 @@ def test_records_miss_the_autumn_2024_meeting_in_its_window_when_checked_on_2026
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=_ids(SCRIPTS))
-def test_every_example_script_runs(script: Path) -> None:
-    subprocess.run([sys.executable, script], check=True, capture_output=True)
+def test_every_example_script_runs(script: Path, tmp_path: Path) -> None:
+    subprocess.run([sys.executable, script], check=True, capture_output=True, cwd=tmp_path)
+
+
+def test_the_renewal_script_writes_a_draft_for_2027_and_its_meetings_as_icalendar(
+    tmp_path: Path,
+) -> None:
+    import icalendar
+
+    subprocess.run(
+        [sys.executable, EXAMPLES / "renew_and_plan.py", tmp_path], check=True, capture_output=True
+    )
+    draft = busmodel.load_agreement(tmp_path / "alingsas-bus-2027.toml")
+    calendar = icalendar.Calendar.from_ical((tmp_path / "alingsas-bus-2027.ics").read_bytes())
+    starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
+    assert busmodel.DocumentState.DRAFT is draft.state
+    assert ("alingsas-bus-2023",) == draft.supersedes
+    assert busmodel.validate(draft, today=dt.date(2026, 11, 27)).ok
+    assert [4, 10] == [start.month for start in starts]  # one in spring, one in autumn
+    assert all(start.year == 2027 and is_working_day(start.date()) for start in starts)
 
 
 def test_summary_mentions_every_example_id() -> None:

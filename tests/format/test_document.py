@@ -1023,3 +1023,150 @@ def test_a_plain_syntax_error_guesses_no_other_format(text: str, fmt: busmodel.F
         busmodel.loads(text, fmt)
     [problem] = caught.value.problems
     assert "looks like" not in problem.message
+
+
+# -- the layout of dumps (TOML that reads like the examples) --------------------------
+
+
+def example(name: str) -> Agreement:
+    from tests.support.paths import EXAMPLES
+
+    return load_agreement(EXAMPLES / name)
+
+
+def test_dumps_writes_an_array_of_scalars_on_one_line() -> None:
+    text = dumps(Agreement(id="bus", title="BUS", parties=("sn", "bun")))
+
+    assert 'parties = ["sn", "bun"]\n' in text
+
+
+def test_dumps_writes_an_array_too_long_for_a_line_an_item_a_line() -> None:
+    parties = tuple(f"barn-och-ungdomsnamnden-{n}" for n in range(5))
+
+    text = dumps(Agreement(id="bus", title="BUS", parties=parties))
+
+    assert "parties = [\n" + "".join(f'    "{p}",\n' for p in parties) + "]\n" in text
+
+
+def test_dumps_writes_short_records_an_inline_table_a_line() -> None:
+    text = dumps(example("kungalv-bus-2021.toml"))
+
+    assert (
+        "signatures = [\n"
+        '    { body = "socialnamnden", date = 2021-03-15, title = "Ordförande", '
+        'place = "Kungälv" },\n'
+        '    { body = "barn-och-utbildningsnamnden", date = 2021-03-22, title = "Ordförande", '
+        'place = "Kungälv" },\n'
+        "]\n"
+    ) in text
+
+
+def test_dumps_writes_forums_as_tables_and_their_windows_inline() -> None:
+    text = dumps(example("alingsas-bus-2023-corrected.toml"))
+
+    assert text.count("\n[[forums]]\n") == 4
+    assert (
+        "[forums.cadence]\n"
+        "meetings_per_year = 2\n"
+        "windows = [\n"
+        '    { name = "spring", months = [1, 6], focus = "tidigare och pågående satsningar" },\n'
+        '    { name = "autumn", months = [7, 12], focus = "nuläge och framtid" },\n'
+        "]\n"
+        "extra_meetings = true\n"
+    ) in text
+    assert "[[forums.cadence.windows]]" not in text
+    assert "period = { start = 2023-01-01, end = 2026-12-31 }\n" in text
+
+
+def test_dumps_writes_a_short_table_in_a_table_inline() -> None:
+    text = dumps(example("kungalv-bus-2021.toml"))
+
+    assert (
+        "[validity]\n"
+        'basis = "from-signing"\n'
+        "period = { start = 2021-03-22, end = 2022-12-31 }\n"
+        "extension = { years = 2 }\n"
+    ) in text
+
+
+def test_dumps_writes_long_text_as_a_multi_line_string_broken_at_spaces() -> None:
+    purpose = " ".join(["samverkan kring barn och unga"] * 6)
+
+    text = dumps(Agreement(id="bus", title="BUS", purpose=purpose))
+
+    assert (
+        'purpose = """\\\n'
+        "samverkan kring barn och unga samverkan kring barn och unga samverkan kring \\\n"
+        "barn och unga samverkan kring barn och unga samverkan kring barn och unga \\\n"
+        'samverkan kring barn och unga"""\n'
+    ) in text
+    assert purpose == loads(text).purpose  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Citat: "BUS" och ""dubbla"" och """tre""" och slut"',
+        "rad ett\nrad två\r\nrad tre\n",
+        "\n  indragen första rad",
+        "bakstreck \\ och \\\\ och slut \\",
+        "tab\there och ångström, ÅÄÖ, 漢字, 🙂 och \u2028 skiljetecken",
+        "ord " * 60,
+        "x" * 300,
+        "  två  mellanslag  " * 10,
+    ],
+)
+def test_dumps_writes_any_text_so_that_it_reads_back_the_same(text: str) -> None:
+    agreement = Agreement(id="bus", title=text.strip() or "BUS", purpose=text.strip() or None)
+
+    assert agreement == loads(dumps(agreement))
+
+
+def test_dumps_is_byte_stable_for_every_example() -> None:
+    from tests.support.paths import EXAMPLES
+
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        document = load(path)
+        text = dumps(document)
+        assert document == loads(text), path
+        assert text == dumps(loads(text)), path
+
+
+def test_dumps_writes_a_long_list_of_records_and_reads_it_back() -> None:
+    base = make_records()
+    meetings = tuple(base.meetings[0] for _ in range(500))
+    records = Records(agreement="bus", meetings=meetings)
+
+    assert records == loads(dumps(records))
+
+
+# -- the document state --------------------------------------------------------------
+
+
+def test_dumps_leaves_out_the_state_of_a_final_document() -> None:
+    assert "\nstate = " not in dumps(make_agreement())
+    assert "state" not in json.loads(dumps(make_agreement(), "json"))
+
+
+def test_dumps_writes_the_state_of_a_draft_after_the_title() -> None:
+    draft = Agreement(id="bus", title="BUS", state=busmodel.DocumentState.DRAFT)
+
+    assert MINIMAL + 'state = "draft"\n' == dumps(draft)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_draft_round_trips(fmt: Format) -> None:
+    draft = make_agreement(state=busmodel.DocumentState.DRAFT)
+
+    assert draft == loads(dumps(draft, fmt), fmt)
+
+
+def test_a_state_that_is_not_draft_or_final_is_a_located_problem() -> None:
+    text = MINIMAL + 'state = "utkast"\n'
+
+    with pytest.raises(DocumentError) as raised:
+        loads(text)
+
+    [problem] = raised.value.problems
+    assert ("/state", 5) == (problem.path, problem.line)
+    assert "'utkast' is not one of 'draft', 'final'" == problem.message

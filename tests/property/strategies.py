@@ -710,3 +710,103 @@ def worlds(draw: st.DrawFn) -> World:
         ]
         registry = Registry.of([kept[0], *near, *kept[1:]])
     return World(agreement, today, records_, registry)
+
+
+# -- renewal (issue 10): agreements to renew and extend ------------------------------
+#
+# An agreement whose validity has an end, that every party has signed or adopted,
+# drawn so that most have no errors: the laws of renew and extend are about those.
+
+RENEWAL_BODIES = (
+    ("bun", "Barn- och ungdomsnämnden"),
+    ("sn", "Socialnämnden"),
+    ("kun", "Kultur- och utbildningsnämnden"),
+    ("un", "Utbildningsnämnden"),
+)
+"""Committees with names that cannot be confused, so that the names rules stay quiet."""
+
+
+@st.composite
+def _renewable_period(draw: st.DrawFn, basis: ValidityBasis, convention: Convention) -> Period:
+    if basis is ValidityBasis.MANDATE_PERIOD:
+        election = 1994 + 4 * draw(st.integers(min_value=0, max_value=45))
+        return MandatePeriod(election, convention).period
+    start = draw(st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2150, 12, 31)))
+    return Period(start, start + dt.timedelta(days=draw(st.integers(min_value=30, max_value=2200))))
+
+
+@st.composite
+def renewable_agreements(draw: st.DrawFn) -> Agreement:
+    """An agreement or framework with a bounded validity, its parties' assent and a chair."""
+    count = draw(st.integers(min_value=2, max_value=len(RENEWAL_BODIES)))
+    chosen = draw(st.permutations(RENEWAL_BODIES))[:count]
+    bodies_ = tuple(Body(body_id, name, BodyKind.COMMITTEE) for body_id, name in chosen)
+    parties = tuple(body.id for body in bodies_)
+    basis = draw(
+        st.sampled_from(
+            (ValidityBasis.MANDATE_PERIOD, ValidityBasis.FIXED, ValidityBasis.FROM_SIGNING)
+        )
+    )
+    convention = draw(st.sampled_from(Convention))
+    period = draw(_renewable_period(basis, convention))
+    document_date = period.start - dt.timedelta(days=draw(st.integers(min_value=20, max_value=300)))
+    assented: list[dt.date] = [
+        draw(st.dates(min_value=document_date, max_value=period.start)) for _ in parties
+    ]
+    if basis is ValidityBasis.FROM_SIGNING:  # in force from the last assent
+        assented[draw(st.integers(min_value=0, max_value=len(parties) - 1))] = period.start
+        assented = [min(day, period.start) for day in assented]
+    by_adoption = draw(st.booleans())
+    signatures_ = () if by_adoption else tuple(map(Signature, parties, assented))
+    adoptions_ = tuple(map(Adoption, parties, assented)) if by_adoption else ()
+    participants: tuple[str, ...] = ()
+    if draw(st.booleans()):  # the executive board takes part, and may chair
+        bodies_ += (Body("ks", "Kommunstyrelsen", BodyKind.EXECUTIVE_BOARD),)
+        participants = ("ks",)
+    chair = None
+    if draw(st.booleans()):
+        may_chair = participants[: draw(st.integers(0, 1))]
+        rotation = tuple(draw(st.permutations((*parties, *participants))))
+        rotation = rotation[: draw(st.integers(1, len(rotation)))]
+        terms: tuple[ChairTerm, ...] = ()
+        allowed = [body for body in rotation if body in (*parties, *may_chair)]
+        recorded = draw(st.booleans())
+        if allowed and recorded:
+            terms = (ChairTerm(draw(st.sampled_from(allowed)), period),)
+        chair = ChairRule(
+            rotation, terms, mid_period_changes=draw(st.booleans()), may_chair=may_chair
+        )
+    start, end = period.start.year, period.end.year if period.end else period.start.year
+    return Agreement(
+        id=draw(st.sampled_from(("bus", f"bus-{start}", f"riktlinjer-{start}-{end}", "bus-2019"))),
+        title=draw(st.sampled_from(("BUS", f"BUS {start}–{end}", f"Samverkan {start}"))),
+        kind=draw(st.sampled_from((AgreementKind.AGREEMENT, AgreementKind.FRAMEWORK))),
+        municipality=draw(optional(st.sampled_from(PLACES[:2]))),
+        document_date=document_date,
+        supersedes=tuple(draw(st.lists(st.just("bus-tidigare"), max_size=1))),
+        bodies=bodies_,
+        parties=parties,
+        participants=participants,
+        forums=(
+            Forum(
+                "styrgrupp",
+                "Styrgrupp",
+                ForumLevel.STEERING,
+                members=tuple(Member(party, "presidium") for party in parties),
+                follow_up=FollowUp(),
+            ),
+        ),
+        chair=chair,
+        validity=Validity(
+            basis,
+            period,
+            convention=convention,
+            notice_months=draw(optional(st.integers(min_value=1, max_value=12))),
+            extension=draw(optional(extensions)),
+        ),
+        signatures=signatures_,
+        adoptions=adoptions_,
+        exemptions=tuple(
+            draw(st.lists(st.just(Exemption("SUP001", "Finns inte digitalt.", "/supersedes/0"))))
+        )[:1],
+    )

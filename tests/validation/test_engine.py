@@ -157,3 +157,16 @@ def test_an_exemption_may_name_a_rule_by_its_symbolic_name() -> None:
     report = validate(agreement, select=["SIG003", "INT007", "INT011"])
     assert () == report.findings
     assert ["SIG003"] == [e.finding.code for e in report.exempted]
+
+
+def test_a_finding_carries_the_values_its_message_was_made_from() -> None:
+    agreement = busmodel.load_agreement("examples/alingsas-bus-2023-corrected.toml")
+    records = busmodel.load_records("examples/alingsas-records-2023-2025.toml")
+    report = validate(agreement, today=dt.date(2026, 11, 27), records=records, select=["REC003"])
+    [finding] = report.findings
+    assert (dt.date(2024, 7, 1), dt.date(2024, 12, 31), 2024) == (
+        finding.values["first"],
+        finding.values["last"],
+        finding.values["year"],
+    )
+    assert "2024" in finding.message.en

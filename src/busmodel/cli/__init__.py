@@ -1,10 +1,11 @@
-"""The command-line layer: ``busmodel validate``, ``rules``, ``show`` and ``convert``.
+"""The command-line layer: the ``busmodel`` command and the renderers.
 
-Argument parsing, the commands, and the renderers that present what the layers
-below found: text for people (``file:line:col: CODE severity message``), JSON for
-systems, SARIF for code-scanning dashboards and GitHub annotations. It holds no
-document logic: ``busmodel validate PATH...`` is :func:`busmodel.validate_paths`
-and a renderer.
+The commands are ``validate``, ``rules``, ``show``, ``convert``, ``status``,
+``renew``, ``extend``, ``plan`` and ``timeline``. The renderers present what the
+layers below found: text for people (``file:line:col: CODE severity message``),
+JSON for systems, SARIF for code-scanning dashboards, GitHub annotations, and the
+timeline picture (SVG). It holds no document logic: ``busmodel validate PATH...``
+is :func:`busmodel.validate_paths` and a renderer.
 """
 
 from busmodel.cli._github import github_annotations
@@ -22,6 +23,7 @@ from busmodel.cli._rules_doc import rule_data, rule_page, rules_markdown
 from busmodel.cli._sarif import sarif_log
 from busmodel.cli._show import describe
 from busmodel.cli._text import Style, render_problems, render_report, render_text
+from busmodel.cli._timeline import timeline_svg
 
 __all__ = [
     "EXIT_ERRORS",
@@ -45,4 +47,5 @@ __all__ = [
     "rule_page",
     "rules_markdown",
     "sarif_log",
+    "timeline_svg",
 ]

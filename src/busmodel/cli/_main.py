@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import BinaryIO, Final, TextIO, cast
 
 from busmodel._version import __version__
-from busmodel.cli import _rules, _show, _validate
+from busmodel.cli import _plan, _renew, _rules, _show, _status, _timeline, _validate
 from busmodel.cli._common import (
     EXIT_ERRORS,
     EXIT_INTERNAL,
@@ -39,7 +39,7 @@ __all__ = [
     "main",
 ]
 
-_COMMANDS: Final = (_validate, _rules, _show)
+_COMMANDS: Final = (_validate, _rules, _show, _status, _renew, _plan, _timeline)
 """The command modules, in the order ``busmodel --help`` lists them."""
 
 

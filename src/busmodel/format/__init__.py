@@ -20,6 +20,7 @@ from busmodel.format._document import (
     read,
 )
 from busmodel.format._errors import DocumentError, Problem
+from busmodel.format._ical import to_ical
 from busmodel.format._positions import Position, Positions
 from busmodel.format._registry import Entry, Registry
 
@@ -43,4 +44,5 @@ __all__ = [
     "load_records",
     "loads",
     "read",
+    "to_ical",
 ]

@@ -21,7 +21,7 @@ import stat
 import sys
 import tempfile
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol, TypeVar
 
@@ -41,6 +41,7 @@ __all__ = [
     "Document",
     "Format",
     "Loaded",
+    "data_of",
     "dump",
     "dumps",
     "format_of",
@@ -49,6 +50,7 @@ __all__ = [
     "load_records",
     "loads",
     "read",
+    "toml_value",
 ]
 
 SCHEMA: Final = "busmodel/1"
@@ -674,6 +676,225 @@ def _unstructure(document: Document) -> dict[str, Any]:
     return {"schema": SCHEMA, "kind": kind, **data}
 
 
+# TOML as people write it: the examples' layout. Plain data in (what the converter
+# gives: text, integers, booleans, dates, lists and dicts), text out; tomllib reads it
+# back to the same data.
+
+_WIDTH: Final = 100
+"""The longest line a key and its value on one line may take, indentation included."""
+_RECORD_WIDTH: Final = 180
+"""The longest line a record in an array may take as an inline table, one a line."""
+_WRAP: Final = 76
+"""Where long text is broken (at a space) in a multi-line string."""
+_INDENT: Final = "    "
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+_ESCAPES: Final = {
+    **{code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)},
+    ord("\b"): "\\b",
+    ord("\t"): "\\t",
+    ord("\n"): "\\n",
+    ord("\f"): "\\f",
+    ord("\r"): "\\r",
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+}
+"""What a basic string escapes: the quote, the backslash and every control character."""
+_MULTILINE_ESCAPES: Final = {
+    code: text for code, text in _ESCAPES.items() if code not in (ord("\n"), ord('"'))
+}
+"""What a multi-line string escapes; its line breaks stay breaks, quotes are seen to apart."""
+_NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f\x7f"\\]')
+_QUOTES: Final = re.compile(r'"(?="|\Z)')
+"""Quotes a multi-line string escapes: one followed by another, and a last one. No run of
+three quotes is left to end the string early, and none stands next to its closing quotes."""
+
+
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string, on one line."""
+    if _NEEDS_ESCAPE.search(text) is None:
+        return f'"{text}"'
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _wrapped(line: str) -> list[str]:
+    """``line`` broken at single spaces into pieces of about :data:`_WRAP` characters.
+
+    Each piece but the last ends with the space it was broken at; the break is only
+    made before a character that is not blank, which a line-ending backslash keeps.
+    """
+    pieces: list[str] = []
+    while len(line) > _WRAP:
+        cut = line.rfind(" ", 0, _WRAP)
+        while cut > 0 and (line[cut - 1] == " " or line[cut + 1 : cut + 2] in ("", " ", "\t")):
+            cut = line.rfind(" ", 0, cut)
+        if cut <= 0:
+            cut = line.find(" ", _WRAP)
+            while cut != -1 and line[cut + 1 : cut + 2] in ("", " ", "\t"):
+                cut = line.find(" ", cut + 1)
+            if cut == -1:
+                break
+        pieces.append(line[: cut + 1])
+        line = line[cut + 1 :]
+    pieces.append(line)
+    return pieces
+
+
+def _toml_multiline(text: str) -> str:
+    """``text`` as a multi-line basic string, long lines broken with line-ending backslashes."""
+    escaped = _QUOTES.sub(r'\\"', text.translate(_MULTILINE_ESCAPES))
+    body = "\n".join("\\\n".join(_wrapped(line)) for line in escaped.split("\n"))
+    opening = '"""\\\n' if body[:1] not in ("", " ", "\n") else '"""\n'
+    return f'{opening}{body}"""'
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else _toml_string(key)
+
+
+def _inline(value: object) -> str:
+    """``value`` on one line: a scalar, an inline array or an inline table."""
+    writer = _INLINE.get(type(value))
+    if writer is None:
+        raise TypeError(f"cannot write {type(value).__name__} to TOML")
+    return writer(value)
+
+
+def _inline_array(value: list[Any] | tuple[Any, ...]) -> str:
+    return "[" + ", ".join([_inline(item) for item in value]) + "]"
+
+
+def _inline_table(value: dict[str, Any]) -> str:
+    if not value:
+        return "{}"
+    return (
+        "{ "
+        + ", ".join([f"{_toml_key(key)} = {_inline(item)}" for key, item in value.items()])
+        + " }"
+    )
+
+
+def _boolean(value: bool) -> str:
+    return "true" if value else "false"
+
+
+_INLINE: Final[dict[type, Callable[[Any], str]]] = {
+    str: _toml_string,
+    bool: _boolean,
+    int: int.__repr__,
+    dt.date: dt.date.isoformat,
+    list: _inline_array,
+    tuple: _inline_array,
+    dict: _inline_table,
+}
+"""How each kind of plain value is written on one line, by its exact type."""
+
+
+def _fits(head: str, items: list[str]) -> bool:
+    """Whether an array of ``items`` goes on one line after ``head``: short, or of one item."""
+    return len(items) < 2 or len(head) + sum(len(item) + 2 for item in items) <= _WIDTH
+
+
+def _long(head: str, text: str) -> bool:
+    """Whether ``text`` is written as a multi-line string after ``head``."""
+    return "\n" in text or len(head) + len(text) + 2 > _WIDTH
+
+
+def toml_value(value: object, key: str = "") -> str:
+    """``value`` as :func:`dumps` writes it after ``key = `` inside a table, a table inline.
+
+    For a value to put in a document a person wrote: an array of scalars on one line
+    when it fits, else an item a line; an array of tables an inline table a line; long
+    text a multi-line string; anything else on one line.
+
+    >>> toml_value({"start": dt.date(2027, 1, 1), "end": dt.date(2030, 12, 31)})
+    '{ start = 2027-01-01, end = 2030-12-31 }'
+    >>> print(toml_value([{"body": "sn"}]))
+    [
+        { body = "sn" },
+    ]
+    """
+    head = f"{_toml_key(key)} = " if key else ""
+    if isinstance(value, list | tuple):
+        items = [_inline(item) for item in value]
+        if any(isinstance(item, dict) for item in value) or not _fits(head, items):
+            return "[\n" + "".join(f"{_INDENT}{item},\n" for item in items) + "]"
+        return "[" + ", ".join(items) + "]"
+    if isinstance(value, str) and _long(head, value):
+        return _toml_multiline(value)
+    return _inline(value)
+
+
+def data_of(document: Document) -> dict[str, Any]:
+    """The plain data :func:`dumps` writes for ``document``: defaults left out, dates as dates.
+
+    >>> from busmodel import Records
+    >>> data_of(Records(agreement="bus"))
+    {'schema': 'busmodel/1', 'kind': 'records', 'agreement': 'bus'}
+    """
+    return _unstructure(document)
+
+
+def _toml(data: dict[str, Any]) -> str:
+    """``data`` as TOML that reads like the examples, and that ``tomllib`` reads back equal.
+
+    Scalars and arrays of scalars on one line (an array too long for one, an item a
+    line); a short table inline; an array of short records an inline table a line; a
+    table at the top, or one too long for a line, a ``[table]`` of its own; an array
+    of big records ``[[tables]]``; text with line breaks, or too long for a line, a
+    multi-line string broken at spaces.
+    """
+    lines: list[str] = []
+    _toml_table(lines, data, "", top=True)
+    return "\n".join(lines) + "\n"
+
+
+def _toml_table(lines: list[str], table: dict[str, Any], prefix: str, *, top: bool = False) -> None:
+    """The keys of ``table`` under its header (already written), then its sub-tables."""
+    later: list[tuple[str, dict[str, Any] | list[dict[str, Any]]]] = []
+    for key, value in table.items():
+        name = _toml_key(key)
+        head = f"{name} = "
+        kind = type(value)
+        if kind is dict:
+            if not top:
+                inline = _inline(value)
+                if len(head) + len(inline) <= _WIDTH:
+                    lines.append(head + inline)
+                    continue
+            later.append((name, value))
+        elif kind is list or kind is tuple:
+            items = [_inline(item) for item in value]
+            if value and all(type(item) is dict for item in value):  # an array of tables
+                if any(len(_INDENT) + len(item) + 1 > _RECORD_WIDTH for item in items):
+                    later.append((name, value))
+                    continue
+            elif _fits(head, items):
+                lines.append(head + "[" + ", ".join(items) + "]")
+                continue
+            if top and lines and lines[-1]:
+                lines.append("")
+            lines.append(head + "[")
+            lines.extend([f"{_INDENT}{item}," for item in items])
+            lines.append("]")
+        elif kind is str and _long(head, value):
+            lines.append(head + _toml_multiline(value))
+        else:
+            lines.append(head + _inline(value))
+    for name, value in later:
+        path = f"{prefix}{name}"
+        if isinstance(value, dict):
+            if lines:
+                lines.append("")
+            lines.append(f"[{path}]")
+            _toml_table(lines, value, f"{path}.")
+            continue
+        for item in value:
+            if lines:
+                lines.append("")
+            lines.append(f"[[{path}]]")
+            _toml_table(lines, item, f"{path}.")
+
+
 def _json_default(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -695,9 +916,7 @@ def dumps(document: Document, format: Format = "toml") -> str:
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if format == "toml":
-        import tomli_w
-
-        return tomli_w.dumps(data)
+        return _toml(data)
     raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
 
 

@@ -12,6 +12,7 @@ from busmodel.model._agreement import (
     ChairRule,
     ChairTerm,
     Decision,
+    DocumentState,
     Exemption,
     Extension,
     Precision,
@@ -38,6 +39,7 @@ from busmodel.model._forums import (
 from busmodel.model._lifetime import prolonged
 from busmodel.model._mandate import Convention, MandatePeriod, election_day, mandate_period
 from busmodel.model._period import Period
+from busmodel.model._plan import PlannedMeeting, plan
 from busmodel.model._records import (
     Evaluation,
     Meeting,
@@ -45,6 +47,16 @@ from busmodel.model._records import (
     Records,
     ReportRecord,
     ReviewRecord,
+)
+from busmodel.model._renewal import extend, renew
+from busmodel.model._status import (
+    Due,
+    DueKind,
+    Extensions,
+    Standing,
+    Status,
+    WindowStatus,
+    status,
 )
 from busmodel.model._text import Lang, Text
 
@@ -62,10 +74,14 @@ __all__ = [
     "ChairTerm",
     "Convention",
     "Decision",
+    "DocumentState",
+    "Due",
+    "DueKind",
     "Duty",
     "Evaluation",
     "Exemption",
     "Extension",
+    "Extensions",
     "FollowUp",
     "Forum",
     "ForumLevel",
@@ -80,17 +96,25 @@ __all__ = [
     "Municipality",
     "Period",
     "Person",
+    "PlannedMeeting",
     "Precision",
     "Records",
     "ReportRecord",
     "Review",
     "ReviewRecord",
     "Signature",
+    "Standing",
+    "Status",
     "Text",
     "Validity",
     "ValidityBasis",
     "Window",
+    "WindowStatus",
     "election_day",
+    "extend",
     "mandate_period",
+    "plan",
     "prolonged",
+    "renew",
+    "status",
 ]

@@ -14,7 +14,7 @@ from busmodel.model import _check
 from busmodel.model._bodies import Body, Municipality, Person
 from busmodel.model._errors import ModelError
 from busmodel.model._forums import Forum
-from busmodel.model._mandate import Convention, MandatePeriod
+from busmodel.model._mandate import FIRST_ELECTION, Convention, MandatePeriod
 from busmodel.model._period import Period
 from busmodel.model._text import counted, shortened
 
@@ -25,6 +25,7 @@ __all__ = [
     "ChairRule",
     "ChairTerm",
     "Decision",
+    "DocumentState",
     "Exemption",
     "Extension",
     "Precision",
@@ -59,6 +60,20 @@ class AgreementKind(enum.Enum):
     does not restate the rest."""
 
 
+class DocumentState(enum.Enum):
+    """Whether a document is a draft (utkast, förslag) or final.
+
+    A final document is the text as signed or adopted, in force for its validity
+    once its parties have assented; a draft is a proposal still to be assented to,
+    such as a successor drawn up for the next mandate period, and needs no assent yet.
+    """
+
+    DRAFT = "draft"
+    """A proposal (utkast, förslag): not yet signed or adopted, and not in force."""
+    FINAL = "final"
+    """The text as signed or adopted (the default)."""
+
+
 class ValidityBasis(enum.Enum):
     """What the validity of an agreement is tied to."""
 
@@ -91,6 +106,11 @@ class Review(enum.Enum):
 def _agreement_kind(value: AgreementKind | str) -> AgreementKind:
     """An agreement kind, given as the member or as its value (``"framework"``)."""
     return value if type(value) is AgreementKind else _check.member(AgreementKind, value)
+
+
+def _document_state(value: DocumentState | str) -> DocumentState:
+    """A document state, given as the member or as its value (``"draft"``)."""
+    return value if type(value) is DocumentState else _check.member(DocumentState, value)
 
 
 def _basis(value: ValidityBasis | str) -> ValidityBasis:
@@ -192,6 +212,134 @@ class ChairRule:
             if term.period.contains(day):
                 return term.body
         return None
+
+    def next_after(self, body: str) -> str:
+        """The body that takes the chair after ``body`` in the rotation; after the last, the first.
+
+        A body listed twice passes the chair on from its first place (CHR002 warns of
+        the repeat). A body not in the rotation, or an empty rotation (a chair that
+        does not rotate), has no next body: :class:`ModelError`.
+
+        >>> rule = ChairRule(("bun", "sn", "kun"))
+        >>> rule.next_after("bun"), rule.next_after("kun")
+        ('sn', 'bun')
+        >>> rule.next_after("ks")
+        Traceback (most recent call last):
+        ...
+        busmodel.ModelError: body: 'ks' is not in the rotation ('bun', 'sn', 'kun')
+        """
+        if not self.rotation:
+            raise ModelError(
+                "rotation",
+                f"the rotation is empty: the chair does not pass on from {body!r}",
+                sv=f"rotationen är tom: ordförandeskapet går inte vidare från {body!r}",
+            )
+        passed = _passed_on(self, body, 1)
+        if passed is None:
+            listed = ", ".join(repr(member) for member in self.rotation)
+            raise ModelError(
+                "body",
+                f"{body!r} is not in the rotation ({listed})",
+                sv=f"{body!r} finns inte i rotationen ({listed})",
+            )
+        return passed
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _by_period(term: ChairTerm) -> Period:
+    return term.period
+
+
+def _ends_by(term: ChairTerm, day: dt.date) -> bool:
+    """Whether ``term`` ends on or before ``day``."""
+    return term.period.end is not None and term.period.end <= day
+
+
+def _passed_on(rule: ChairRule, body: str, steps: int) -> str | None:
+    """The body ``steps`` turns on from ``body`` in the rotation (back, when negative).
+
+    No turn, or an empty rotation (a chair that does not rotate), keeps ``body``;
+    a body not in the rotation passes the chair to no one known (None).
+    """
+    if steps == 0 or not rule.rotation:
+        return body
+    try:
+        place = rule.rotation.index(body)
+    except ValueError:
+        return None
+    return rule.rotation[(place + steps) % len(rule.rotation)]
+
+
+def _mandate_of(day: dt.date, convention: Convention) -> MandatePeriod | None:
+    """The mandate period containing ``day``, or None outside the periods busmodel knows."""
+    try:
+        return MandatePeriod.containing(day, convention)
+    except ModelError:
+        return None
+
+
+def _turns(later: MandatePeriod, earlier: MandatePeriod) -> int:
+    """How many new mandate periods begin from ``earlier`` to ``later`` (negative: back)."""
+    return (later.election_year - earlier.election_year) // 4
+
+
+@attrs.frozen
+class _Rotation:
+    """What the chair of a stretch without recorded terms is derived from.
+
+    ``before`` is the recorded term that ended last before the stretch, ``after`` the
+    first that starts after it, and ``origin`` the mandate period the first body of the
+    rotation chairs when no term is recorded (the one the validity starts in).
+    """
+
+    rule: ChairRule
+    convention: Convention
+    origin: MandatePeriod
+    before: ChairTerm | None = None
+    after: ChairTerm | None = None
+
+    def body_in(self, term: MandatePeriod) -> str | None:
+        """Who chairs during ``term``: the rotation counted on from the nearest recorded term.
+
+        From the term before, the chair passes on once at each new mandate period (and
+        stays with its body for the rest of that term's own mandate period); without
+        one, it is counted back from the term after; without any, the rotation's first
+        body chairs in ``origin``. None where that leads to no body in the rotation.
+        """
+        if self.before is not None and self.before.period.end is not None:
+            anchor = _mandate_of(self.before.period.end, self.convention)
+            if anchor is not None:
+                return _passed_on(self.rule, self.before.body, _turns(term, anchor))
+        if self.after is not None:
+            anchor = _mandate_of(self.after.period.start, self.convention)
+            if anchor is not None:
+                return _passed_on(self.rule, self.after.body, _turns(term, anchor))
+        if not self.rule.rotation:
+            return None
+        return self.rule.rotation[_turns(term, self.origin) % len(self.rule.rotation)]
+
+    def terms(self, first: dt.date, last: dt.date, through: dt.date) -> list[ChairTerm]:
+        """Derived terms, one a mandate period, for the periods that start by ``last``.
+
+        They cover ``first`` onwards and end at the end of their mandate period, or at
+        ``through`` when that comes first. Days before the first mandate period busmodel
+        knows, and periods whose body cannot be derived, get no term. At most one term
+        a mandate period: about fifty up to 2199.
+        """
+        found: list[ChairTerm] = []
+        cursor = max(first, MandatePeriod(FIRST_ELECTION, self.convention).start)
+        while cursor <= last:
+            term = MandatePeriod.containing(cursor, self.convention)
+            end = min(term.end, through, _check.LAST_DAY)
+            body = self.body_in(term)
+            if body is not None:
+                found.append(ChairTerm(body, Period(cursor, end)))
+            if end >= _check.LAST_DAY:
+                break
+            cursor = end + _ONE_DAY
+        return found
 
 
 @attrs.frozen
@@ -458,6 +606,9 @@ class _Lookups:
     _by_id: tuple[dict[str, Body], dict[str, Forum]]
 
 
+# The tuple converters below (and _terms) are alike on purpose, one for each kind of item:
+# mypy's attrs plugin types a field's __init__ parameter only from a named, non-generic
+# converter; the generic _check.to_tuple gives Iterable[T], and an alias of it is refused.
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:
     return value if type(value) is tuple else _check.to_tuple(value)
 
@@ -512,14 +663,14 @@ class Agreement(_Lookups):
     (<AgreementKind.FRAMEWORK: 'framework'>, ('bun', 'sn'))
 
     Its ``repr`` is a one-line summary, not a constructor call: the id, the
-    kind unless it is a plain agreement, the title (shortened with ``…`` to keep
-    the line within about 120 characters), the validity period, and how many
-    bodies, forums, signatures and adoptions it holds (those it has; "no
-    signatures" when it has neither kind of assent). A full constructor call
-    runs to pages for a real agreement and buries what it is; a shortened one
-    would look like a call but not be one, so the summary takes the ``<...>``
-    form Python uses for a repr that cannot be evaluated. Compare agreements
-    with ``==``; see one whole with ``busmodel.dumps``.
+    kind unless it is a plain agreement (and ``draft`` for a draft), the title
+    (shortened with ``…`` to keep the line within about 120 characters), the
+    validity period, and how many bodies, forums, signatures and adoptions it
+    holds (those it has; "no signatures" when it has neither kind of assent).
+    A full constructor call runs to pages for a real agreement and buries what
+    it is; a shortened one would look like a call but not be one, so the summary
+    takes the ``<...>`` form Python uses for a repr that cannot be evaluated.
+    Compare agreements with ``==``; see one whole with ``busmodel.dumps``.
 
     >>> bus
     <Agreement 'bus' (framework) 'BUS' no validity, 0 bodies, no signatures>
@@ -532,6 +683,12 @@ class Agreement(_Lookups):
         converter=_agreement_kind,
         validator=_check.one_of(AgreementKind),
     )
+    state: DocumentState = attrs.field(
+        default=DocumentState.FINAL,
+        converter=_document_state,
+        validator=_check.one_of(DocumentState),
+    )
+    """A draft (utkast) needs no assent yet; a final document is the one signed or adopted."""
     municipality: Municipality | None = attrs.field(
         default=None, validator=_check.optional(_check.instance(Municipality))
     )
@@ -607,7 +764,10 @@ class Agreement(_Lookups):
 
     def __repr__(self) -> str:
         """``<Agreement 'id' (kind) 'title' start/end, N bodies, N forums, N signatures>``."""
-        kind = "" if self.kind is AgreementKind.AGREEMENT else f" ({self.kind.value})"
+        labels = [] if self.kind is AgreementKind.AGREEMENT else [self.kind.value]
+        if self.state is DocumentState.DRAFT:
+            labels.append(self.state.value)
+        kind = f" ({', '.join(labels)})" if labels else ""
         span = "no validity" if self.validity is None else str(self.validity.period)
         counts = [counted(len(self.bodies), "body", "bodies")]
         if self.forums:
@@ -664,6 +824,102 @@ class Agreement(_Lookups):
         """The first forum with ``forum_id``, or None (in constant time)."""
         return self._indexes()[1].get(forum_id)
 
+    @property
+    def final(self) -> bool:
+        """Whether the document is final: not a draft (a draft binds no one yet)."""
+        return self.state is DocumentState.FINAL
+
     def in_force(self, on: dt.date) -> bool:
-        """Whether the agreement is in force on ``on`` (False without a validity)."""
-        return self.validity is not None and self.validity.period.contains(on)
+        """Whether the agreement is in force on ``on`` (False without a validity, or a draft).
+
+        Within its own validity only: extension documents are other documents, and
+        :func:`busmodel.status` follows them through a registry. A draft is in force
+        on no day: it has not been signed or adopted.
+
+        >>> bus = Agreement(id="bus", title="BUS", validity=Validity.for_mandate_period(2022))
+        >>> bus.in_force(dt.date(2026, 12, 31)), bus.in_force(dt.date(2027, 1, 1))
+        (True, False)
+        """
+        return self.final and self.validity is not None and self.validity.period.contains(on)
+
+    def chair_on(self, on: dt.date) -> str | None:
+        """The id of the body that chairs on ``on``: recorded, else derived from the rotation.
+
+        A recorded term that covers ``on`` decides; otherwise the rotation does, as
+        :meth:`chair_schedule` continues it. None outside the agreement's validity, without
+        a chair rule, or where no body can be derived. A draft has the chair it plans.
+        (The field ``chair`` holds the rule, so the question is asked as ``chair_on``.)
+
+        >>> rule = ChairRule(("bun", "sn"), (ChairTerm("bun", Period(dt.date(2023, 1, 1))),))
+        >>> bus = Agreement(id="bus", title="BUS", chair=rule,
+        ...                 validity=Validity.for_mandate_period(2022))
+        >>> bus.chair_on(dt.date(2025, 5, 1)), bus.chair_on(dt.date(2027, 5, 1))
+        ('bun', None)
+        """
+        rule = self.chair
+        if rule is None or self.validity is None or not self.validity.period.contains(on):
+            return None
+        recorded = rule.chair_on(on)
+        if recorded is not None:
+            return recorded
+        for term in self.chair_schedule(on):
+            if term.period.contains(on):
+                return term.body
+        return None
+
+    def chair_schedule(self, until: dt.date) -> tuple[ChairTerm, ...]:
+        """The chair terms from the start of the validity through ``until``, in order.
+
+        The recorded terms as they stand, and between and after them terms derived
+        from the rotation, one a mandate period (counted by the validity's
+        convention): from the recorded term before, the chair passes to the next body
+        in the rotation at each new mandate period (see :meth:`ChairRule.next_after`);
+        before the first recorded term it is counted back from it; with no term
+        recorded, the first body of the rotation chairs the mandate period the
+        validity starts in. An empty rotation keeps the chair where it is. The
+        schedule runs on past the validity's end into later mandate periods, as
+        planning a successor needs, and holds every term that starts by ``until``,
+        whole. Empty without a chair rule or a validity, or for an ``until`` before
+        the start. At most one term a mandate period besides the recorded ones.
+
+        >>> rule = ChairRule(("bun", "sn", "kun"),
+        ...                  (ChairTerm("bun", Period(dt.date(2023, 1, 1), dt.date(2026, 12, 31))),))
+        >>> bus = Agreement(id="bus", title="BUS", chair=rule,
+        ...                 validity=Validity.for_mandate_period(2022))
+        >>> [(t.body, str(t.period)) for t in bus.chair_schedule(dt.date(2031, 1, 1))]
+        [('bun', '2023-01-01/2026-12-31'), ('sn', '2027-01-01/2030-12-31'), ('kun', '2031-01-01/2034-12-31')]
+        """  # noqa: E501
+        rule, validity = self.chair, self.validity
+        if rule is None or validity is None:
+            return ()
+        start, last = validity.period.start, min(until, _check.LAST_DAY)
+        if last < start:
+            return ()
+        convention = validity.convention
+        origin = _mandate_of(start, convention) or MandatePeriod(FIRST_ELECTION, convention)
+        rotation = _Rotation(rule, convention, origin)
+        schedule: list[ChairTerm] = []
+        cursor = start  # the first day no term is scheduled for yet
+        for term in sorted(rule.terms, key=_by_period):
+            period = term.period
+            if period.end is not None and period.end < cursor:  # over before: an anchor
+                if rotation.before is None or _ends_by(rotation.before, period.end):
+                    rotation = attrs.evolve(rotation, before=term)
+                continue
+            if period.start > last:
+                rotation = attrs.evolve(rotation, after=term)
+                break
+            if period.start > cursor:
+                gap = attrs.evolve(rotation, after=term)
+                last_free = period.start - _ONE_DAY
+                schedule += gap.terms(cursor, last_free, last_free)
+            schedule.append(term)
+            if period.end is None or period.end >= _check.LAST_DAY:
+                return tuple(schedule)
+            cursor = period.end + _ONE_DAY
+            rotation = attrs.evolve(rotation, before=term)
+        if cursor <= last:
+            after = rotation.after
+            through = _check.LAST_DAY if after is None else after.period.start - _ONE_DAY
+            schedule += rotation.terms(cursor, last, through)
+        return tuple(schedule)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
 from busmodel.model import _check
 from busmodel.model._errors import ModelError
+from busmodel.model._text import Text
 
 __all__ = [
     "Assignment",
@@ -23,6 +25,7 @@ __all__ = [
     "Frequency",
     "Member",
     "Window",
+    "season",
 ]
 
 
@@ -317,3 +320,28 @@ class Forum:
     def member_ids(self) -> tuple[str, ...]:
         """The ids of the member bodies, in order."""
         return tuple(member.body for member in self.members)
+
+
+_SEASONS: Final = {
+    alias: Text(en=en, sv=sv)
+    for (en, sv), aliases in (
+        (("spring", "våren"), ("spring", "vår", "våren")),
+        (("summer", "sommaren"), ("summer", "sommar", "sommaren")),
+        (("autumn", "hösten"), ("autumn", "fall", "höst", "hösten")),
+        (("winter", "vintern"), ("winter", "vinter", "vintern")),
+    )
+    for alias in aliases
+}
+
+
+def season(name: str) -> Text | None:
+    """A window named for a season (in English or Swedish), as each language names it.
+
+    Swedish uses the definite form, as in "under hösten 2024". Other names give None.
+
+    >>> season("Autumn")
+    Text(en='autumn', sv='hösten')
+    >>> season("Q1") is None
+    True
+    """
+    return _SEASONS.get(name.strip().casefold())

@@ -47,8 +47,8 @@ def prolonged(
     for extension in extensions:
         if end is None:
             break
-        if extension.validity is None:
-            continue
+        if extension.validity is None or not extension.final:
+            continue  # a draft extends nothing until it is signed or adopted
         more = extension.validity.period
         if more.start > end + _ONE_DAY:
             break

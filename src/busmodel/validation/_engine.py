@@ -114,7 +114,10 @@ def validate(
                 skipped.append(Skipped(rule.code, issue.reason, issue.path))
                 continue
             message = _message(rule, issue, source)
-            finding = Finding(rule.code, rule.severity, message, issue.path, issue.related)
+            severity = rule.severity if issue.severity is None else issue.severity
+            finding = Finding(
+                rule.code, severity, message, issue.path, issue.related, values=issue.values
+            )
             for index, exemption in enumerate(agreement.exemptions):
                 if _exempts(exemption, finding, rule):
                     used[index] = True

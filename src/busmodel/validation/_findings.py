@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -67,6 +67,9 @@ class Finding:
     file: str | None = attrs.field(default=None, kw_only=True)
     line: int | None = attrs.field(default=None, kw_only=True)
     column: int | None = attrs.field(default=None, kw_only=True)
+    values: Mapping[str, object] = attrs.field(factory=dict, kw_only=True, eq=False, repr=False)
+    """The values the rule's message was made from (``year``, ``first``...), as data:
+    what a program reads instead of parsing the message."""
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings sort by place in the file (line, column), then in the document, then code."""

@@ -113,8 +113,14 @@ class Issue:
     templates (``template``, ``"default"`` unless it says otherwise), or a ready
     ``message``; ``related`` points at the other side of a conflict.
 
+    ``severity``, when given, is the severity of this one finding instead of the
+    rule's: a rule that judges a case more mildly says so (a party that has not yet
+    assented to a draft is ``Severity.INFO``, where SIG001 is otherwise an error).
+
     >>> Issue.at("/chair", "not-party", body="BUN").values
     {'body': 'BUN'}
+    >>> Issue("/parties/0", severity=Severity.INFO).severity
+    <Severity.INFO: 'info'>
     """
 
     path: str
@@ -122,6 +128,10 @@ class Issue:
     related: tuple[str, ...] = ()
     values: Mapping[str, object] = attrs.field(factory=dict)
     template: str = "default"
+    severity: Severity | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Severity))
+    )
+    """The finding's severity when it is not the rule's; None: the rule's."""
 
     @classmethod
     def at(cls, path: str, template: str = "default", /, **values: object) -> Issue:

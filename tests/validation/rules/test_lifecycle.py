@@ -428,3 +428,26 @@ def test_lif002_a_long_time_ago_reads_in_years_and_days_in_both_languages() -> N
     [finding] = report.findings
     assert "(11 years and 331 days ago)" in finding.message.en
     assert "(för 11 år och 331 dagar sedan)" in finding.message.sv
+
+
+# -- drafts renew nothing until they are signed or adopted ---------------------------
+
+
+def test_lif003_a_draft_successor_does_not_silence_the_renewal_warning() -> None:
+    alingsas = bm.load_agreement("examples/alingsas-bus-2023-corrected.toml")
+    draft = bm.renew(alingsas, document_date=dt.date(2026, 11, 27))
+    signed = attrs.evolve(draft, state=bm.DocumentState.FINAL)
+    today = dt.date(2026, 11, 27)
+    with_draft = validate(alingsas, today=today, registry=_registry(alingsas, draft))
+    with_signed = validate(alingsas, today=today, registry=_registry(alingsas, signed))
+    assert "LIF003" in with_draft.codes()
+    assert "LIF003" not in with_signed.codes()
+
+
+def test_lif005_an_agreement_past_its_end_is_not_continued_by_a_draft() -> None:
+    alingsas = bm.load_agreement("examples/alingsas-bus-2023-corrected.toml")
+    draft = bm.renew(alingsas, document_date=dt.date(2026, 11, 27))
+    after = dt.date(2027, 2, 1)
+    report = validate(alingsas, today=after, registry=_registry(alingsas, draft))
+    assert "LIF005" not in report.codes()
+    assert "LIF002" in report.codes()  # expired: the draft was never signed

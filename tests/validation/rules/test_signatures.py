@@ -1,4 +1,5 @@
 import datetime as dt
+from collections.abc import Iterator
 
 import attrs
 import pytest
@@ -395,3 +396,65 @@ def test_the_signature_rules_have_names_that_say_what_they_require() -> None:
         "SIG005": "assent-not-before-document-date",
         "SIG006": "signed-on-working-day",
     } == names
+
+
+def test_sig001_on_a_draft_a_party_that_has_not_assented_is_information() -> None:
+    draft = attrs.evolve(clean_agreement(), state=bm.DocumentState.DRAFT, signatures=())
+
+    findings = check(draft, "SIG001").findings
+
+    assert [
+        ("/parties/0", bm.Severity.INFO),
+        ("/parties/1", bm.Severity.INFO),
+        ("/parties/2", bm.Severity.INFO),
+    ] == [(f.path, f.severity) for f in findings]
+    assert (
+        "Barn- och ungdomsnämnden is a party and has not yet signed or adopted this draft"
+        == findings[0].message.en
+    )
+    assert (
+        "Barn- och ungdomsnämnden är part och har ännu inte undertecknat eller antagit detta utkast"
+        == findings[0].message.sv
+    )
+
+
+def test_sig001_on_a_final_document_stays_an_error() -> None:
+    agreement = attrs.evolve(clean_agreement(), signatures=())
+
+    assert {bm.Severity.ERROR} == {f.severity for f in check(agreement, "SIG001").findings}
+
+
+def test_sig001_keeps_its_severity_as_a_rule_whatever_a_draft_makes_of_a_finding() -> None:
+    assert bm.Severity.ERROR == bm.Catalogue.default()["SIG001"].severity
+
+
+def test_a_draft_that_all_parties_signed_has_no_sig001_finding() -> None:
+    draft = attrs.evolve(clean_agreement(), state=bm.DocumentState.DRAFT)
+
+    assert () == check(draft, "SIG001").findings
+
+
+def test_an_issue_with_a_severity_of_its_own_gives_a_finding_of_that_severity() -> None:
+    @bm.rule(
+        "XMP001",
+        title=bm.Text(en="Example", sv="Exempel"),
+        severity=bm.Severity.ERROR,
+        rationale=bm.Text(en="For the test.", sv="För testet."),
+        source="test",
+        messages=bm.Message(en="at {where}", sv="vid {where}"),
+    )
+    def example(context: bm.Context) -> Iterator[bm.Issue]:
+        yield bm.Issue("/a", values={"where": "a"})
+        yield bm.Issue("/b", values={"where": "b"}, severity=bm.Severity.WARNING)
+
+    report = validate(bm.Agreement(id="a", title="A"), catalogue=bm.Catalogue([example]))
+
+    assert [("/a", bm.Severity.ERROR), ("/b", bm.Severity.WARNING)] == [
+        (f.path, f.severity) for f in report.findings
+    ]
+    assert not report.ok
+
+
+def test_an_issue_refuses_a_severity_that_is_not_one() -> None:
+    with pytest.raises(TypeError):
+        bm.Issue("/a", severity="info")  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from typing import Final, TypeVar
 from dateutil.relativedelta import relativedelta
 
 from busmodel.model._agreement import Agreement, AgreementKind
+from busmodel.model._forums import season
 from busmodel.model._period import Period
 from busmodel.model._text import Text, fold, span_text
 
@@ -19,6 +20,7 @@ __all__ = [
     "body_references",
     "cycle",
     "day_count",
+    "days_between",
     "elapsed",
     "first_positions",
     "forum_index",
@@ -176,6 +178,22 @@ def day_count(count: int) -> Text:
     )
 
 
+def days_between(end: dt.date | None, start: dt.date) -> Period | None:
+    """The days after ``end`` and before a later ``start``: a gap, or None when there is none.
+
+    There is none when nothing ends (``end`` is None), or ``start`` is the day after
+    ``end`` or earlier: what starts then takes over at once, or overlaps.
+
+    >>> span(days_between(dt.date(2022, 12, 31), dt.date(2023, 2, 1))).en
+    '2023-01-01 – 2023-01-31'
+    >>> days_between(dt.date(2022, 12, 31), dt.date(2023, 1, 1)) is None
+    True
+    """
+    if end is None or end >= start or start - end == ONE_DAY:
+        return None
+    return Period(end + ONE_DAY, start - ONE_DAY)
+
+
 def elapsed(earlier: dt.date, later: dt.date) -> Text:
     """The time from ``earlier`` to ``later`` as a person says it: days, or years and days.
 
@@ -212,28 +230,3 @@ def span(period: Period) -> Text:
     '2005-01-01 tills vidare'
     """
     return span_text(period.start, period.end)
-
-
-_SEASONS: Final = {
-    alias: Text(en=en, sv=sv)
-    for (en, sv), aliases in (
-        (("spring", "våren"), ("spring", "vår", "våren")),
-        (("summer", "sommaren"), ("summer", "sommar", "sommaren")),
-        (("autumn", "hösten"), ("autumn", "fall", "höst", "hösten")),
-        (("winter", "vintern"), ("winter", "vinter", "vintern")),
-    )
-    for alias in aliases
-}
-
-
-def season(name: str) -> Text | None:
-    """A window named for a season (in English or Swedish), as each language names it.
-
-    Swedish uses the definite form, as in "under hösten 2024". Other names give None.
-
-    >>> season("Autumn")
-    Text(en='autumn', sv='hösten')
-    >>> season("Q1") is None
-    True
-    """
-    return _SEASONS.get(name.strip().casefold())

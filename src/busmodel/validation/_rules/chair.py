@@ -17,6 +17,7 @@ from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import ONE_DAY, first_positions, name_of, repeats, span
+from busmodel.validation._rules._examples import AGREEMENT, HEAD, insert_after
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (Ordförandeskap och ansvar för samordning)"
 
@@ -31,28 +32,20 @@ def _terms_in_order(chair: ChairRule) -> list[tuple[int, ChairTerm]]:
     return sorted(enumerate(chair.terms), key=lambda item: (item[1].period, item[0]))
 
 
-_CHR001_GOOD = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-    { id = "ks", name = "Kommunstyrelsen", kind = "executive-board" },
-]
-parties = ["sn", "bun"]
-validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-
+_CHR001_GOOD = (
+    insert_after(
+        AGREEMENT,
+        '    { id = "bun"',
+        '    { id = "ks", name = "Kommunstyrelsen", kind = "executive-board" },',
+    )
+    + """
 [chair]
 rotation = ["bun", "sn"]
 terms = [{ body = "bun", period = { start = 2023-01-01, end = 2026-12-31 } }]
 """
+)
+"""The agreement with Kommunstyrelsen, which is no party, and Barn- och ungdomsnämnden as
+the chair for the whole mandate period."""
 
 
 @rule(
@@ -96,22 +89,12 @@ def chair_is_party(context: Context) -> Iterator[Issue]:
             )
 
 
-_ROTATING = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-validity = { basis = "fixed", period = { start = 2023-01-01, end = 2030-12-31 } }
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
+_ROTATING = (
+    HEAD
+    + """
+[validity]
+basis = "fixed"
+period = { start = 2023-01-01, end = 2030-12-31 }
 
 [chair]
 rotation = ["bun", "sn"]
@@ -120,6 +103,7 @@ terms = [
     { body = "sn", period = { start = 2027-01-01, end = 2030-12-31 } },
 ]
 """
+)
 """An agreement for two mandate periods whose chair passes from one party to the other
 when the second begins: the good example of CHR002, CHR003, CHR004 and CHR006."""
 
@@ -349,23 +333,9 @@ def _mid_period_changes(
             yield position, "end", {"body": name, "day": end, "mandate": mandate}
 
 
-_MID_PERIOD = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-
+_MID_PERIOD = (
+    AGREEMENT
+    + """
 [chair]
 rotation = ["bun", "sn"]
 mid_period_changes = true
@@ -379,6 +349,7 @@ body = "sn"
 period = { start = 2024-07-01, end = 2026-12-31 }
 reason = "Barn- och ungdomsnämndens ordförande avgick; Socialnämnden tar över"
 """
+)
 """An agreement that allows the chair to change during a mandate period, and a change
 with its reason: the good example of CHR005."""
 

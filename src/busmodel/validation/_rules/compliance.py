@@ -40,6 +40,13 @@ from busmodel.validation._rules._common import (
     season,
     span,
 )
+from busmodel.validation._rules._examples import (
+    AGREEMENT,
+    POLITICAL_FORUM,
+    RECORDS,
+    STEERING_GROUP,
+    insert_after,
+)
 
 RECORDS_PREFIX = "records:"
 """The prefix of a path that points into the records document, not the agreement."""
@@ -50,68 +57,17 @@ _CADENCE = (
     "samt ytterligare möten vid behov)"
 )
 
-_AGREEMENT = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-
-[[forums]]
-id = "politisk-samverkan"
-name = "Politisk samverkan"
-level = "political"
-members = [
-    { body = "sn", role = "presidium" },
-    { body = "bun", role = "presidium" },
-]
-
-[forums.cadence]
-meetings_per_year = 2
-extra_meetings = true
-windows = [
-    { name = "spring", months = [1, 6] },
-    { name = "autumn", months = [7, 12] },
-]
-
-[[forums]]
-id = "styrgrupp"
-name = "BUS styrgrupp"
-level = "steering"
-members = [{ body = "sn" }, { body = "bun" }]
-follow_up = { description = "Styrgruppen följer upp och utvärderar samverkan årligen." }
-
-[validity]
-basis = "mandate-period"
-period = { start = 2023-01-01, end = 2026-12-31 }
-"""
-"""The agreement the examples of the REC rules keep records for."""
-
-_RECORDS = """\
-schema = "busmodel/1"
-kind = "records"
-agreement = "bus-2023"
-meetings = [
-    { forum = "politisk-samverkan", date = 2023-04-18 },
-    { forum = "politisk-samverkan", date = 2023-10-17 },
-]
-evaluations = [
-    { forum = "styrgrupp", year = 2023, date = 2024-03-05 },
-]
-"""
-"""Its records as they should stand in the spring of 2024."""
+_AGREEMENT = AGREEMENT + POLITICAL_FORUM + STEERING_GROUP
+"""The agreement the examples of the REC rules keep records for (:data:`RECORDS`)."""
 
 _SPRING_2024 = dt.date(2024, 6, 1)
 """The day the examples that need one are checked on: 2023 has ended."""
+
+_RECORDED = Snippet(_AGREEMENT, records=RECORDS)
+"""The agreement with its records: the good example of REC001, REC002, REC005 and REC007."""
+
+_RECORDED_2024 = Snippet(_AGREEMENT, records=RECORDS, today=_SPRING_2024)
+"""The same, checked in the spring of 2024: the good example of REC003 and REC004."""
 
 
 def _in_records(pointer: str) -> str:
@@ -175,9 +131,9 @@ def _count_between(dates: list[dt.date], first: dt.date, last: dt.date) -> int:
     example=Example(
         bad=Snippet(
             _AGREEMENT,
-            records=_RECORDS.replace('agreement = "bus-2023"', 'agreement = "bus-2019"'),
+            records=RECORDS.replace('agreement = "bus-2023"', 'agreement = "bus-2019"'),
         ),
-        good=Snippet(_AGREEMENT, records=_RECORDS),
+        good=_RECORDED,
     ),
 )
 def records_belong(context: Context) -> Iterator[Issue]:
@@ -226,9 +182,9 @@ def records_belong(context: Context) -> Iterator[Issue]:
     example=Example(
         bad=Snippet(
             _AGREEMENT,
-            records=_RECORDS.replace('forum = "styrgrupp"', 'forum = "styrgruppen"'),
+            records=RECORDS.replace('forum = "styrgrupp"', 'forum = "styrgruppen"'),
         ),
-        good=Snippet(_AGREEMENT, records=_RECORDS),
+        good=_RECORDED,
     ),
 )
 def recorded_forums_exist(context: Context) -> Iterator[Issue]:
@@ -308,12 +264,12 @@ def _unknown_forum(forums: dict[str, int], pointer: str, forum_id: str) -> Itera
     example=Example(
         bad=Snippet(
             _AGREEMENT,
-            records=_RECORDS.replace(
+            records=RECORDS.replace(
                 '    { forum = "politisk-samverkan", date = 2023-10-17 },\n', ""
             ),
             today=_SPRING_2024,
         ),
-        good=Snippet(_AGREEMENT, records=_RECORDS, today=_SPRING_2024),
+        good=_RECORDED_2024,
     ),
 )
 def regular_meetings_held(context: Context) -> Iterator[Issue | Skip]:
@@ -430,12 +386,12 @@ def _short_years(
     example=Example(
         bad=Snippet(
             _AGREEMENT,
-            records=_RECORDS.replace(
+            records=RECORDS.replace(
                 '    { forum = "styrgrupp", year = 2023, date = 2024-03-05 },\n', ""
             ),
             today=_SPRING_2024,
         ),
-        good=Snippet(_AGREEMENT, records=_RECORDS, today=_SPRING_2024),
+        good=_RECORDED_2024,
     ),
 )
 def yearly_evaluations_made(context: Context) -> Iterator[Issue]:
@@ -463,19 +419,15 @@ _REPORTING = _AGREEMENT.replace(
 )
 """The agreement, its steering group reporting the year to each committee."""
 
-_REPORTS = """\
-schema = "busmodel/1"
-kind = "records"
-agreement = "bus-2023"
-meetings = [
-    { forum = "politisk-samverkan", date = 2023-04-18 },
-    { forum = "politisk-samverkan", date = 2023-10-17 },
-]
+_REPORTS = (
+    RECORDS
+    + """\
 reports = [
     { forum = "styrgrupp", recipient = "sn", year = 2023, date = 2024-02-20 },
     { forum = "styrgrupp", recipient = "bun", year = 2023, date = 2024-02-27 },
 ]
 """
+)
 """The records of :data:`_REPORTING`, as they should stand in the spring of 2024."""
 
 
@@ -536,11 +488,11 @@ def yearly_reports_made(context: Context) -> Iterator[Issue]:
                 )
 
 
-_REVIEWED = _AGREEMENT + 'review = "annual"\n'
-"""The agreement, to be reviewed every year (omprövas årligen): its last table is ``validity``."""
+_REVIEWED = insert_after(_AGREEMENT, "period = ", 'review = "annual"')
+"""The agreement, to be reviewed every year (omprövas årligen)."""
 
 _REVIEWS = (
-    _RECORDS
+    RECORDS
     + """\
 reviews = [
     { date = 2023-11-21, by = "styrgrupp", outcome = "Gäller oförändrad" },
@@ -569,7 +521,7 @@ reviews = [
         sv="överenskommelsen omprövades inte under {year}, men den ska omprövas årligen",
     ),
     example=Example(
-        bad=Snippet(_REVIEWED, records=_RECORDS, today=_SPRING_2024),
+        bad=Snippet(_REVIEWED, records=RECORDS, today=_SPRING_2024),
         good=Snippet(_REVIEWED, records=_REVIEWS, today=_SPRING_2024),
     ),
 )
@@ -604,8 +556,8 @@ def annual_reviews_held(context: Context) -> Iterator[Issue]:
         sv="mötet {date} ligger utanför giltighetstiden ({validity})",
     ),
     example=Example(
-        bad=Snippet(_AGREEMENT, records=_RECORDS.replace("date = 2023-04-18", "date = 2022-04-18")),
-        good=Snippet(_AGREEMENT, records=_RECORDS),
+        bad=Snippet(_AGREEMENT, records=RECORDS.replace("date = 2023-04-18", "date = 2022-04-18")),
+        good=_RECORDED,
     ),
 )
 def meetings_in_validity(context: Context) -> Iterator[Issue]:
@@ -624,16 +576,11 @@ def meetings_in_validity(context: Context) -> Iterator[Issue]:
             )
 
 
-_EXTRA = """\
-schema = "busmodel/1"
-kind = "records"
-agreement = "bus-2023"
-meetings = [
-    { forum = "politisk-samverkan", date = 2023-04-18 },
-    { forum = "politisk-samverkan", date = 2023-10-17 },
-    { forum = "politisk-samverkan", date = 2024-02-06, kind = "extra" },
-]
-"""
+_EXTRA = insert_after(
+    RECORDS,
+    '    { forum = "politisk-samverkan", date = 2023-10-17 }',
+    '    { forum = "politisk-samverkan", date = 2024-02-06, kind = "extra" },',
+)
 """The records with an extra meeting of the political forum, called when needed."""
 
 
@@ -708,7 +655,7 @@ def extra_meetings_allowed(context: Context) -> Iterator[Issue]:
     ),
     example=Example(
         bad=Snippet(_AGREEMENT, records=_EXTRA),
-        good=Snippet(_AGREEMENT, records=_RECORDS),
+        good=_RECORDED,
     ),
 )
 def extra_meetings_counted(context: Context) -> Iterator[Issue]:

@@ -28,7 +28,8 @@ from busmodel.model._text import Text
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, Need, Snippet, rule
-from busmodel.validation._rules._common import ONE_DAY, elapsed, span
+from busmodel.validation._rules._common import ONE_DAY, days_between, elapsed, span
+from busmodel.validation._rules._examples import AGREEMENT, EXTENDABLE, EXTENSION
 from busmodel.validation._rules.supersession import document_name
 
 _SOURCE: Final = (
@@ -39,75 +40,16 @@ _EXTENSIONS: Final = (AgreementKind.EXTENSION,)
 _SHOWN: Final = 3
 """How many earlier extensions a message names; the rest are counted."""
 
-_AGREEMENT: Final = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "kungalv-bus-2021"
-title = "Samverkansöverenskommelse BUS Kungälv"
-document_date = 2021-03-08
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2021-03-15 },
-    { body = "bun", date = 2021-03-22 },
-]
+_EXTENDED = Snippet(EXTENSION, others=(EXTENDABLE,))
+"""An extension with the agreement it extends: the good example of most EXT rules."""
 
-[validity]
-basis = "from-signing"
-period = { start = 2021-03-22, end = 2022-12-31 }
-extension = { years = 2 }
-"""
-"""The agreement the examples of the EXT rules extend: "med möjlighet till förlängning med
-två år i taget"."""
-
-_EXTENSION: Final = """\
-schema = "busmodel/1"
-kind = "extension"
-id = "kungalv-bus-2021-forlangning-2023"
-title = "Förlängning 2023–2024"
-extends = "kungalv-bus-2021"
-document_date = 2022-10-03
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-adoptions = [
-    { body = "sn", date = 2022-10-19, reference = "§ 143" },
-    { body = "bun", date = 2022-10-26, reference = "§ 121" },
-]
-
-[validity]
-basis = "fixed"
-period = { start = 2023-01-01, end = 2024-12-31 }
-"""
-"""Its first extension, by two years from the day after it ends."""
-
-_SECOND_EXTENSION: Final = """\
-schema = "busmodel/1"
-kind = "extension"
-id = "kungalv-bus-2021-forlangning-2025"
-title = "Förlängning 2025–2026"
-extends = "kungalv-bus-2021"
-document_date = 2024-09-30
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-adoptions = [
-    { body = "sn", date = 2024-10-16, reference = "§ 131" },
-    { body = "bun", date = 2024-10-23, reference = "§ 117" },
-]
-
-[validity]
-basis = "fixed"
-period = { start = 2025-01-01, end = 2026-12-31 }
-"""
-"""Its second extension, two more years after the first."""
+_SECOND_EXTENSION: Final = (
+    EXTENSION.replace("forlangning-2027", "forlangning-2031")
+    .replace("Förlängning 2027–2030", "Förlängning 2031–2034")
+    .replace("= 2026-", "= 2030-")  # dated and adopted four years later
+    .replace("{ start = 2027-01-01, end = 2030-12-31 }", "{ start = 2031-01-01, end = 2034-12-31 }")
+)
+"""The agreement's second extension, for the mandate period after the first."""
 
 
 def _extended(context: Context) -> Agreement | None:
@@ -145,8 +87,8 @@ def _chain(context: Context, extended: Agreement) -> tuple[list[Agreement], int]
     others = [
         other
         for other in registry.extensions_of(extended.id)
-        if other is not agreement and other.id != agreement.id
-    ]
+        if other is not agreement and other.id != agreement.id and other.final
+    ]  # a draft extension uses up nothing of the clause
     chain = sorted([*others, agreement], key=_start_key)  # stable: ties keep registry order
     return chain, next(i for i, other in enumerate(chain) if other is agreement)
 
@@ -192,10 +134,9 @@ def _shown(names: Sequence[Text]) -> list[Text]:
     },
     example=Example(
         bad=Snippet(
-            _EXTENSION.replace('extends = "kungalv-bus-2021"', 'extends = "kungalv-bus-2012"'),
-            others=(_AGREEMENT,),
+            EXTENSION.replace('extends = "bus-2023"', 'extends = "bus-2022"'), others=(EXTENDABLE,)
         ),
-        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+        good=_EXTENDED,
     ),
 )
 def extends_known_agreement(context: Context) -> Iterator[Issue]:
@@ -241,8 +182,8 @@ def extends_known_agreement(context: Context) -> Iterator[Issue]:
         "genom en förlängning: parterna behöver en ny överenskommelse",
     ),
     example=Example(
-        bad=Snippet(_EXTENSION, others=(_AGREEMENT.replace("extension = { years = 2 }\n", ""),)),
-        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+        bad=Snippet(EXTENSION, others=(AGREEMENT,)),
+        good=_EXTENDED,
     ),
 )
 def extended_agreement_allows_it(context: Context) -> Iterator[Issue]:
@@ -287,9 +228,9 @@ def extended_agreement_allows_it(context: Context) -> Iterator[Issue]:
     },
     example=Example(
         bad=Snippet(
-            _EXTENSION.replace("end = 2024-12-31", "end = 2025-12-31"), others=(_AGREEMENT,)
+            EXTENSION.replace("end = 2030-12-31", "end = 2031-12-31"), others=(EXTENDABLE,)
         ),
-        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+        good=_EXTENDED,
     ),
 )
 def within_clause_years(context: Context) -> Iterator[Issue]:
@@ -335,21 +276,11 @@ def within_clause_years(context: Context) -> Iterator[Issue]:
     example=Example(
         bad=Snippet(
             _SECOND_EXTENSION,
-            others=(
-                _AGREEMENT.replace(
-                    "extension = { years = 2 }", "extension = { years = 2, times = 1 }"
-                ),
-                _EXTENSION,
-            ),
+            others=(EXTENDABLE.replace("{ years = 4 }", "{ years = 4, times = 1 }"), EXTENSION),
         ),
         good=Snippet(
             _SECOND_EXTENSION,
-            others=(
-                _AGREEMENT.replace(
-                    "extension = { years = 2 }", "extension = { years = 2, times = 2 }"
-                ),
-                _EXTENSION,
-            ),
+            others=(EXTENDABLE.replace("{ years = 4 }", "{ years = 4, times = 2 }"), EXTENSION),
         ),
     ),
 )
@@ -426,9 +357,9 @@ def _before(context: Context) -> tuple[Agreement, Period, Period] | None:
     },
     example=Example(
         bad=Snippet(
-            _EXTENSION.replace("start = 2023-01-01", "start = 2022-12-01"), others=(_AGREEMENT,)
+            EXTENSION.replace("start = 2027-01-01", "start = 2026-12-01"), others=(EXTENDABLE,)
         ),
-        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+        good=_EXTENDED,
     ),
 )
 def no_overlap(context: Context) -> Iterator[Issue]:
@@ -474,9 +405,9 @@ def no_overlap(context: Context) -> Iterator[Issue]:
     ),
     example=Example(
         bad=Snippet(
-            _EXTENSION.replace("start = 2023-01-01", "start = 2023-02-01"), others=(_AGREEMENT,)
+            EXTENSION.replace("start = 2027-01-01", "start = 2027-02-01"), others=(EXTENDABLE,)
         ),
-        good=Snippet(_EXTENSION, others=(_AGREEMENT,)),
+        good=_EXTENDED,
     ),
 )
 def no_gap(context: Context) -> Iterator[Issue]:
@@ -485,17 +416,14 @@ def no_gap(context: Context) -> Iterator[Issue]:
     if found is None:
         return
     before, period, this = found
-    if period.end is None or period.end >= this.start:
+    gap = days_between(period.end, this.start)
+    if gap is None:
         return
-    gap = (this.start - period.end).days - 1
-    if gap == 0:
-        return
-    should = period.end + ONE_DAY
     yield Issue.at(
         "/validity/period/start",
-        gap=elapsed(should, this.start),
+        gap=elapsed(gap.start, this.start),
         name=document_name(before),
         end=period.end,
         start=this.start,
-        should=should,
+        should=gap.start,
     )

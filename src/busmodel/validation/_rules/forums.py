@@ -19,17 +19,25 @@ from collections.abc import Iterator
 
 from busmodel.model._agreement import AgreementKind
 from busmodel.model._bodies import BodyKind
-from busmodel.model._forums import Forum, ForumLevel, Window
+from busmodel.model._forums import ForumLevel, Window
 from busmodel.model._text import Text
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, Skip, rule
 from busmodel.validation._rules._common import name_of, repeats, season
+from busmodel.validation._rules._examples import (
+    ADMINISTRATIONS,
+    FRAMEWORK,
+    POLITICAL_FORUM,
+    STEERING_GROUP,
+    insert_after,
+)
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023"
 _PARTILLE = "Partille: BUS – Barn, Unga och Samhället"
 
 _POLITICAL_KINDS = frozenset({BodyKind.COMMITTEE, BodyKind.EXECUTIVE_BOARD, BodyKind.COUNCIL})
+_ADMINISTRATIVE_KINDS = frozenset({BodyKind.ADMINISTRATION})
 _PRESIDIUM = "presidium"
 _HEAD = "head"
 
@@ -46,7 +54,11 @@ def _role_is(role: str | None, expected: str) -> bool:
 
 def _seated_wrongly(
     context: Context, level: ForumLevel, kinds: frozenset[BodyKind], role: str
-) -> Iterator[tuple[int, Forum, int, str]]:
+) -> Iterator[Issue]:
+    """Report each member of a ``level`` forum that is none of ``kinds`` and not there in ``role``.
+
+    A member whose body is not declared is left to INT002.
+    """
     agreement = context.agreement
     kind_of: dict[str, BodyKind] = {}
     for body in agreement.bodies:
@@ -58,50 +70,19 @@ def _seated_wrongly(
             kind = kind_of.get(member.body)
             if kind is None or kind in kinds or _role_is(member.role, role):
                 continue
-            yield f, forum, m, member.body
+            yield Issue.at(
+                f"/forums/{f}/members/{m}", body=name_of(agreement, member.body), forum=forum.name
+            )
 
 
-_AGREEMENT = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-    { id = "sf", name = "Socialförvaltningen", kind = "administration", part_of = "sn" },
-    { id = "uf", name = "Utbildningsförvaltningen", kind = "administration", part_of = "bun" },
-]
-parties = ["sn", "bun"]
-participants = ["sf", "uf"]
-validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-"""
-"""An agreement without forums: the examples below add the forum they are about."""
+_POLITICAL = ADMINISTRATIONS + POLITICAL_FORUM
+"""The agreement with its administrations and a political forum: the good example of FOR001,
+FOR003, FOR004 and FOR006."""
 
-_POLITICAL_FORUM = """
-[[forums]]
-id = "politisk-samverkan"
-name = "Politisk samverkan"
-level = "political"
-members = [
-    { body = "sn", role = "presidium" },
-    { body = "bun", role = "presidium" },
-]
-cadence = { meetings_per_year = 2, windows = [
-    { name = "spring", months = [1, 6] },
-    { name = "autumn", months = [7, 12] },
-] }
-"""
-
-_FOR001_GOOD = _AGREEMENT + _POLITICAL_FORUM
-_FOR001_BAD = _FOR001_GOOD.replace(
-    '    { body = "bun", role = "presidium" },\n',
-    '    { body = "bun", role = "presidium" },\n    { body = "sf", role = "representative" },\n',
+_FOR001_BAD = insert_after(
+    _POLITICAL,
+    '    { body = "bun", role = "presidium" }',
+    '    { body = "sf", role = "representative" },',
 )
 
 
@@ -128,20 +109,15 @@ _FOR001_BAD = _FOR001_GOOD.replace(
         sv="{body} ingår i det politiska forumet {forum} men är varken nämnd, "
         "kommunstyrelse eller kommunfullmäktige och deltar inte genom sitt presidium",
     ),
-    example=Example(bad=_FOR001_BAD, good=_FOR001_GOOD),
+    example=Example(bad=_FOR001_BAD, good=_POLITICAL),
 )
 def political_members(context: Context) -> Iterator[Issue]:
     """Report a member of a political forum that is not a political body."""
-    agreement = context.agreement
-    wrong = _seated_wrongly(context, ForumLevel.POLITICAL, _POLITICAL_KINDS, _PRESIDIUM)
-    for f, forum, m, body_id in wrong:
-        yield Issue.at(
-            f"/forums/{f}/members/{m}", body=name_of(agreement, body_id), forum=forum.name
-        )
+    yield from _seated_wrongly(context, ForumLevel.POLITICAL, _POLITICAL_KINDS, _PRESIDIUM)
 
 
 _FOR002_GOOD = (
-    _AGREEMENT
+    ADMINISTRATIONS
     + """
 [[forums]]
 id = "ledningsgrupp"
@@ -184,20 +160,7 @@ _FOR002_BAD = _FOR002_GOOD.replace(
 )
 def management_members(context: Context) -> Iterator[Issue]:
     """Report a member of a management forum that is not an administration."""
-    agreement = context.agreement
-    wrong = _seated_wrongly(
-        context, ForumLevel.MANAGEMENT, frozenset({BodyKind.ADMINISTRATION}), _HEAD
-    )
-    for f, forum, m, body_id in wrong:
-        yield Issue.at(
-            f"/forums/{f}/members/{m}", body=name_of(agreement, body_id), forum=forum.name
-        )
-
-
-_FOR003_GOOD = _AGREEMENT + _POLITICAL_FORUM
-_FOR003_BAD = _FOR003_GOOD.replace(
-    '{ name = "autumn", months = [7, 12] }', '{ name = "autumn", months = [6, 12] }'
-)
+    yield from _seated_wrongly(context, ForumLevel.MANAGEMENT, _ADMINISTRATIVE_KINDS, _HEAD)
 
 
 @rule(
@@ -216,7 +179,12 @@ _FOR003_BAD = _FOR003_GOOD.replace(
         en="the {window} window of {forum} overlaps the {other} window",
         sv="mötesperioden för {window} i {forum} överlappar mötesperioden för {other}",
     ),
-    example=Example(bad=_FOR003_BAD, good=_FOR003_GOOD),
+    example=Example(
+        bad=_POLITICAL.replace(
+            '{ name = "autumn", months = [7, 12] }', '{ name = "autumn", months = [6, 12] }'
+        ),
+        good=_POLITICAL,
+    ),
 )
 def windows_disjoint(context: Context) -> Iterator[Issue]:
     """Report a cadence window that shares a month with an earlier window."""
@@ -240,10 +208,6 @@ def windows_disjoint(context: Context) -> Iterator[Issue]:
                     )
 
 
-_FOR004_GOOD = _AGREEMENT + _POLITICAL_FORUM
-_FOR004_BAD = _FOR004_GOOD.replace("meetings_per_year = 2", "meetings_per_year = 1")
-
-
 @rule(
     "FOR004",
     title=Text(en="No more windows than meetings", sv="Inte fler mötesperioder än möten"),
@@ -265,7 +229,9 @@ _FOR004_BAD = _FOR004_GOOD.replace("meetings_per_year = 2", "meetings_per_year =
         "{meetings:meeting|meetings} a year",
         sv="{forum} har {windows:mötesperiod|mötesperioder} men bara {meetings:möte|möten} per år",
     ),
-    example=Example(bad=_FOR004_BAD, good=_FOR004_GOOD),
+    example=Example(
+        bad=_POLITICAL.replace("meetings_per_year = 2", "meetings_per_year = 1"), good=_POLITICAL
+    ),
 )
 def windows_within_meetings(context: Context) -> Iterator[Issue | Skip]:
     """Report a cadence with more windows than meetings per year."""
@@ -295,21 +261,10 @@ def windows_within_meetings(context: Context) -> Iterator[Issue | Skip]:
         )
 
 
-_FOR005_GOOD = (
-    _AGREEMENT
-    + """
-[[forums]]
-id = "styrgrupp"
-name = "BUS styrgrupp"
-level = "steering"
-members = [
-    { body = "sf", role = "head" },
-    { body = "uf", role = "head" },
-]
-follow_up = { evaluation = "yearly" }
-"""
+_FOR005_GOOD = ADMINISTRATIONS + STEERING_GROUP
+_FOR005_BAD = _FOR005_GOOD.replace(
+    'follow_up = { description = "Styrgruppen följer upp och utvärderar samverkan årligen." }\n', ""
 )
-_FOR005_BAD = _FOR005_GOOD.replace('follow_up = { evaluation = "yearly" }\n', "")
 
 
 @rule(
@@ -337,12 +292,6 @@ def steering_follow_up(context: Context) -> Iterator[Issue]:
             yield Issue.at(f"/forums/{f}", forum=forum.name)
 
 
-_FOR006_GOOD = _AGREEMENT + _POLITICAL_FORUM
-_FOR006_BAD = _FOR006_GOOD.replace(
-    '{ body = "bun", role = "presidium" }', '{ body = "sn", role = "presidium" }'
-)
-
-
 @rule(
     "FOR006",
     title=Text(en="Members are listed once", sv="Medlemmar finns med en gång"),
@@ -359,7 +308,12 @@ _FOR006_BAD = _FOR006_GOOD.replace(
         en="{body} is listed twice among the members of {forum}",
         sv="{body} finns med två gånger bland medlemmarna i {forum}",
     ),
-    example=Example(bad=_FOR006_BAD, good=_FOR006_GOOD),
+    example=Example(
+        bad=_POLITICAL.replace(
+            '{ body = "bun", role = "presidium" }', '{ body = "sn", role = "presidium" }'
+        ),
+        good=_POLITICAL,
+    ),
 )
 def members_once(context: Context) -> Iterator[Issue]:
     """Report a body listed twice among the members of one forum."""
@@ -374,30 +328,9 @@ def members_once(context: Context) -> Iterator[Issue]:
             )
 
 
-_FOR007_GOOD = """\
-schema = "busmodel/1"
-kind = "framework"
-id = "ram-barn-och-unga-2020"
-title = "Ramöverenskommelse om samverkan kring barn och unga"
-region = "Västra Götalandsregionen"
-document_date = 2019-08-26
-bodies = [
-    { id = "vgr", name = "Västra Götalandsregionen", kind = "region" },
-    { id = "lysekil", name = "Lysekils kommun", kind = "municipality", code = "1484" },
-    { id = "uddevalla", name = "Uddevalla kommun", kind = "municipality", code = "1485" },
-]
-parties = ["vgr", "lysekil", "uddevalla"]
-members = [
-    { name = "Lysekil", code = "1484", body = "lysekil" },
-    { name = "Uddevalla", code = "1485", body = "uddevalla" },
-]
-adoptions = [
-    { body = "vgr", date = 2019-11-26, reference = "Regionfullmäktige § 215" },
-    { body = "lysekil", date = 2019-09-23, reference = "Kommunfullmäktige § 49" },
-    { body = "uddevalla", date = 2019-11-20, reference = "Kommunfullmäktige § 73" },
-]
-validity = { basis = "until-further-notice", period = { start = 2020-01-01 }, notice_months = 12 }
-
+_PER_MEMBER = (
+    FRAMEWORK
+    + """
 [[forums]]
 id = "lokal-samverkansgrupp"
 name = "Lokal samverkansgrupp barn och unga"
@@ -406,14 +339,8 @@ scope = "local"
 per_member = true
 cadence = { extra_meetings = true }
 """
-_FOR007_BAD = _FOR007_GOOD.replace(
-    """members = [
-    { name = "Lysekil", code = "1484", body = "lysekil" },
-    { name = "Uddevalla", code = "1485", body = "uddevalla" },
-]
-""",
-    "",
 )
+"""The framework with a local group in each member municipality."""
 
 
 @rule(
@@ -442,7 +369,9 @@ _FOR007_BAD = _FOR007_GOOD.replace(
         sv="{forum} står för en grupp i varje medlemskommun, men dokumentet är ingen "
         "ramöverenskommelse med medlemskommuner",
     ),
-    example=Example(bad=_FOR007_BAD, good=_FOR007_GOOD),
+    example=Example(
+        bad=_PER_MEMBER.replace('kind = "framework"', 'kind = "agreement"'), good=_PER_MEMBER
+    ),
 )
 def per_member_in_framework(context: Context) -> Iterator[Issue]:
     """Report a forum for each member municipality where there are no member municipalities."""

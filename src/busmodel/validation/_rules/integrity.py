@@ -19,32 +19,15 @@ from busmodel.validation._rules._common import (
     name_of,
     repeats,
 )
+from busmodel.validation._rules._examples import (
+    ADMINISTRATIONS,
+    AGREEMENT,
+    FRAMEWORK,
+    SUCCESSOR,
+    insert_after,
+)
 
 _FORMAT = "busmodel document format (docs/format.md)"
-
-_AGREEMENT = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-    { id = "polisen", name = "Polisen", kind = "state-agency" },
-]
-parties = ["sn", "bun"]
-participants = ["polisen"]
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-
-[validity]
-basis = "mandate-period"
-period = { start = 2023-01-01, end = 2026-12-31 }
-"""
-"""A small, sound agreement that most integrity examples start from."""
 
 
 @rule(
@@ -61,8 +44,8 @@ period = { start = 2023-01-01, end = 2026-12-31 }
     kinds=EVERY_KIND,
     messages=Message(en="the id {id!r} is already in use", sv="id {id!r} används redan"),
     example=Example(
-        bad=_AGREEMENT.replace('{ id = "polisen"', '{ id = "sn"'),
-        good=_AGREEMENT,
+        bad=ADMINISTRATIONS.replace('{ id = "uf"', '{ id = "sf"'),
+        good=ADMINISTRATIONS,
     ),
 )
 def unique_ids(context: Context) -> Iterator[Issue]:
@@ -100,8 +83,10 @@ def unique_ids(context: Context) -> Iterator[Issue]:
         sv="det finns inget organ med id {id!r} under bodies",
     ),
     example=Example(
-        bad=_AGREEMENT.replace('participants = ["polisen"]', 'participants = ["polis"]'),
-        good=_AGREEMENT,
+        bad=ADMINISTRATIONS.replace(
+            'participants = ["sf", "uf"]', 'participants = ["sf", "uf", "polisen"]'
+        ),
+        good=ADMINISTRATIONS,
     ),
 )
 def references_exist(context: Context) -> Iterator[Issue]:
@@ -130,8 +115,8 @@ def references_exist(context: Context) -> Iterator[Issue]:
         sv="en samverkan kräver minst två parter, men denna har {count:part|parter}",
     ),
     example=Example(
-        bad=_AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn"]'),
-        good=_AGREEMENT,
+        bad=AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn"]'),
+        good=AGREEMENT,
     ),
 )
 def two_parties(context: Context) -> Iterator[Issue]:
@@ -161,8 +146,10 @@ def two_parties(context: Context) -> Iterator[Issue]:
         en="{body} is both a party and a participant", sv="{body} är både part och deltagare"
     ),
     example=Example(
-        bad=_AGREEMENT.replace('participants = ["polisen"]', 'participants = ["polisen", "bun"]'),
-        good=_AGREEMENT,
+        bad=ADMINISTRATIONS.replace(
+            'participants = ["sf", "uf"]', 'participants = ["sf", "uf", "bun"]'
+        ),
+        good=ADMINISTRATIONS,
     ),
 )
 def party_or_participant(context: Context) -> Iterator[Issue]:
@@ -178,15 +165,11 @@ def party_or_participant(context: Context) -> Iterator[Issue]:
             )
 
 
-_INT005_GOOD = _AGREEMENT.replace(
-    '    { id = "polisen"',
-    '    { id = "sf", name = "Socialförvaltningen", kind = "administration", part_of = "sn" },\n'
-    '    { id = "polisen"',
-)
-_INT005_BAD = _INT005_GOOD.replace(
+_INT005_BAD = ADMINISTRATIONS.replace(
     '{ id = "sn", name = "Socialnämnden", kind = "committee" }',
     '{ id = "sn", name = "Socialnämnden", kind = "committee", part_of = "sf" }',
 )
+"""Socialnämnden part of its own administration, which is part of Socialnämnden."""
 
 
 @rule(
@@ -202,7 +185,7 @@ _INT005_BAD = _INT005_GOOD.replace(
     source=_FORMAT,
     kinds=EVERY_KIND,
     messages=Message(en="part_of forms a cycle: {cycle}", sv="part_of bildar en cirkel: {cycle}"),
-    example=Example(bad=_INT005_BAD, good=_INT005_GOOD),
+    example=Example(bad=_INT005_BAD, good=ADMINISTRATIONS),
 )
 def part_of_acyclic(context: Context) -> Iterator[Issue]:
     """Report each cycle of part_of once, at the body of the cycle given first.
@@ -249,8 +232,8 @@ def part_of_acyclic(context: Context) -> Iterator[Issue]:
     name="parties-and-participants-once",
     messages=Message(en="{body} is listed twice", sv="{body} finns med två gånger"),
     example=Example(
-        bad=_AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn", "bun", "sn"]'),
-        good=_AGREEMENT,
+        bad=AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn", "bun", "sn"]'),
+        good=AGREEMENT,
     ),
 )
 def listed_once(context: Context) -> Iterator[Issue]:
@@ -265,16 +248,18 @@ def listed_once(context: Context) -> Iterator[Issue]:
             )
 
 
-_TRANSCRIBED = (
-    _AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn", "bun", "sn"]')
-    + """
+_EXEMPTION = """
 [[exemptions]]
 code = "INT"
 path = "/parties/2"
 reason = "Så står det i det undertecknade originalet, som vi återger ordagrant."
 """
+"""An exemption from the INT rules for a party listed twice, as in the signed original."""
+
+_TRANSCRIBED = (
+    AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn", "bun", "sn"]') + _EXEMPTION
 )
-"""An agreement transcribed as signed, with a party listed twice, and an exemption for that."""
+"""The agreement transcribed as signed, with a party listed twice, and the exemption for that."""
 
 
 @rule(
@@ -309,12 +294,6 @@ def exemptions_known(context: Context) -> Iterator[Issue]:
             yield Issue.at(f"/exemptions/{i}/code", code=exemption.code)
 
 
-_INT008_GOOD = _AGREEMENT.replace(
-    "document_date = 2022-12-14", 'document_date = 2022-12-14\nsupersedes = ["bus-2019"]'
-)
-_INT008_BAD = _INT008_GOOD.replace('supersedes = ["bus-2019"]', 'supersedes = ["bus-2023"]')
-
-
 @rule(
     "INT008",
     title=Text(en="Not its own framework or predecessor", sv="Inte sin egen ram eller föregångare"),
@@ -341,7 +320,10 @@ _INT008_BAD = _INT008_GOOD.replace('supersedes = ["bus-2019"]', 'supersedes = ["
             "ersätter: den ersätter sig själv",
         ),
     },
-    example=Example(bad=_INT008_BAD, good=_INT008_GOOD),
+    example=Example(
+        bad=SUCCESSOR.replace('supersedes = ["bus-2019"]', 'supersedes = ["bus-2023"]'),
+        good=SUCCESSOR,
+    ),
 )
 def not_self_referring(context: Context) -> Iterator[Issue]:
     """Report an agreement that supersedes itself or names itself as its framework."""
@@ -352,35 +334,6 @@ def not_self_referring(context: Context) -> Iterator[Issue]:
     for i, other_id in enumerate(agreement.supersedes):
         if other_id == own:
             yield Issue.at(f"/supersedes/{i}", "supersedes", id=own)
-
-
-_FRAMEWORK = """\
-schema = "busmodel/1"
-kind = "framework"
-id = "barn-och-unga-fyrbodal"
-title = "Ramöverenskommelse om samverkan kring barn och unga"
-document_date = 2019-08-26
-bodies = [
-    { id = "vgr", name = "Västra Götalandsregionen", kind = "region" },
-    { id = "lysekil", name = "Lysekils kommun", kind = "municipality", code = "1484" },
-    { id = "orust", name = "Orust kommun", kind = "municipality", code = "1421" },
-]
-parties = ["vgr", "lysekil", "orust"]
-members = [
-    { name = "Lysekil", code = "1484", body = "lysekil" },
-    { name = "Orust", code = "1421", body = "orust" },
-]
-adoptions = [
-    { body = "vgr", date = 2019-11-26, reference = "Regionfullmäktige § 215" },
-    { body = "lysekil", date = 2019-09-23, reference = "Kommunfullmäktige § 49" },
-    { body = "orust", date = 2019-10-14, reference = "Kommunfullmäktige § 58" },
-]
-
-[validity]
-basis = "fixed"
-period = { start = 2020-01-01, end = 2023-12-31 }
-"""
-"""A small framework whose member municipalities act: each is a party that adopts it."""
 
 
 def _written(municipality: Municipality) -> str:
@@ -412,12 +365,12 @@ def _written(municipality: Municipality) -> str:
         sv="{member} finns med två gånger bland medlemskommunerna",
     ),
     example=Example(
-        bad=_FRAMEWORK.replace(
-            '    { name = "Orust", code = "1421", body = "orust" },\n',
-            '    { name = "Orust", code = "1421", body = "orust" },\n'
-            '    { name = "Lysekils kommun", code = "1484" },\n',
+        bad=insert_after(
+            FRAMEWORK,
+            '    { name = "Lerum"',
+            '    { name = "Lerums kommun", code = "1441" },',
         ),
-        good=_FRAMEWORK,
+        good=FRAMEWORK,
     ),
 )
 def members_once(context: Context) -> Iterator[Issue]:
@@ -478,11 +431,11 @@ def members_once(context: Context) -> Iterator[Issue]:
         ),
     },
     example=Example(
-        bad=_FRAMEWORK.replace(
-            '{ name = "Orust", code = "1421", body = "orust" }',
-            '{ name = "Orust", code = "1421", body = "lysekil" }',
+        bad=FRAMEWORK.replace(
+            '{ name = "Lerum", code = "1441", body = "lerum" }',
+            '{ name = "Lerum", code = "1441", body = "alingsas" }',
         ),
-        good=_FRAMEWORK,
+        good=FRAMEWORK,
     ),
 )
 def members_are_their_municipality(context: Context) -> Iterator[Issue]:
@@ -514,15 +467,7 @@ def members_are_their_municipality(context: Context) -> Iterator[Issue]:
             )
 
 
-_INT011_BAD = (
-    _AGREEMENT
-    + """
-[[exemptions]]
-code = "INT"
-path = "/parties/2"
-reason = "Så står det i det undertecknade originalet, som vi återger ordagrant."
-"""
-)
+_INT011_BAD = AGREEMENT + _EXEMPTION
 """The transcribed agreement with its repeated party removed, but not the exemption for it.
 
 Run alone, INT011 judges only an exemption that names it (here by the prefix INT)."""
@@ -550,7 +495,7 @@ Run alone, INT011 judges only an exemption that names it (here by the prefix INT
         en="the exemption from {code} exempts no finding: remove it",
         sv="undantaget från {code} undantar inget fynd: ta bort det",
     ),
-    example=Example(bad=_INT011_BAD, good=_AGREEMENT),
+    example=Example(bad=_INT011_BAD, good=AGREEMENT),
 )
 def unused_exemption(context: Context) -> Iterator[Issue]:
     """Found by the engine, which alone sees which findings each exemption exempted."""

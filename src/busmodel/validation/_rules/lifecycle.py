@@ -33,6 +33,13 @@ from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, Need, Snippet, rule
 from busmodel.validation._rules._common import ONE_DAY, elapsed
+from busmodel.validation._rules._examples import (
+    AGREEMENT,
+    EXTENDABLE,
+    EXTENSION,
+    PREDECESSOR,
+    SUCCESSOR,
+)
 from busmodel.validation._rules.supersession import document_name
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (Giltighetstid)"
@@ -55,10 +62,12 @@ def _continuation(context: Context, end: dt.date) -> tuple[Agreement, Period] | 
         return None
     found: list[tuple[Agreement, Period]] = []
     for extension in registry.extensions_of(agreement.id):
+        if not extension.final:
+            continue  # a draft continues nothing
         if extension.validity is not None and extension.validity.period.start > end:
             found.append((extension, extension.validity.period))
     for successor in registry.successors_of(agreement.id):
-        if successor.id != agreement.id and successor.validity is not None:
+        if successor.id != agreement.id and successor.final and successor.validity is not None:
             found.append((successor, successor.validity.period))
     return min(found, key=lambda candidate: candidate[1].start, default=None)
 
@@ -79,35 +88,14 @@ def _followed_by(context: Context) -> bool:
     if registry is None or effective is None:
         return False
     end = effective[0].end
-    if any(other.id != agreement.id for other in registry.successors_of(agreement.id)):
+    # Only what is signed or adopted renews: a draft successor is work still to do.
+    successors = registry.successors_of(agreement.id)
+    if any(other.id != agreement.id and other.final for other in successors):
         return True
     return end is not None and any(
-        extension.validity is None or extension.validity.period.start > end
+        extension.final and (extension.validity is None or extension.validity.period.start > end)
         for extension in registry.extensions_of(agreement.id)
     )
-
-
-_AGREEMENT = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse 2023–2026"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-
-[validity]
-basis = "mandate-period"
-period = { start = 2023-01-01, end = 2026-12-31 }
-"""
-"""The agreement of the mandate period 2023–2026: LIF001-LIF003 check it on different days."""
 
 
 @rule(
@@ -128,8 +116,8 @@ period = { start = 2023-01-01, end = 2026-12-31 }
         sv="överenskommelsen gäller inte ännu: den börjar gälla {start}, om {wait}",
     ),
     example=Example(
-        bad=Snippet(_AGREEMENT, today=dt.date(2022, 12, 20)),
-        good=Snippet(_AGREEMENT, today=dt.date(2023, 3, 1)),
+        bad=Snippet(AGREEMENT, today=dt.date(2022, 12, 20)),
+        good=Snippet(AGREEMENT, today=dt.date(2023, 3, 1)),
     ),
 )
 def not_yet_in_force(context: Context) -> Iterator[Issue]:
@@ -193,8 +181,8 @@ def _expired_messages() -> Mapping[str, Message]:
     name="not-expired",
     messages=_expired_messages(),
     example=Example(
-        bad=Snippet(_AGREEMENT, today=dt.date(2027, 2, 1)),
-        good=Snippet(_AGREEMENT, today=dt.date(2025, 6, 1)),
+        bad=Snippet(AGREEMENT, today=dt.date(2027, 2, 1)),
+        good=Snippet(AGREEMENT, today=dt.date(2025, 6, 1)),
     ),
 )
 def expired(context: Context) -> Iterator[Issue]:
@@ -261,8 +249,8 @@ def expired(context: Context) -> Iterator[Issue]:
         ),
     },
     example=Example(
-        bad=Snippet(_AGREEMENT, today=dt.date(2026, 11, 22)),
-        good=Snippet(_AGREEMENT, today=dt.date(2026, 6, 1)),
+        bad=Snippet(AGREEMENT, today=dt.date(2026, 11, 22)),
+        good=Snippet(AGREEMENT, today=dt.date(2026, 6, 1)),
     ),
 )
 def renewal_due(context: Context) -> Iterator[Issue]:
@@ -280,33 +268,6 @@ def renewal_due(context: Context) -> Iterator[Issue]:
         template.append("extended")
         values["last"] = document_name(followed[-1])
     yield Issue("/validity/period/end", values=values, template="-".join(template) or "default")
-
-
-_PREDECESSOR = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2019"
-title = "BUS samverkansöverenskommelse 2019"
-document_date = 2018-12-12
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2018-12-13 },
-    { body = "bun", date = 2018-12-14 },
-]
-
-[validity]
-basis = "fixed"
-period = { start = 2019-01-01, end = 2022-12-31 }
-"""
-"""The agreement that ``bus-2023`` (:data:`_SUCCESSOR`) supersedes."""
-
-_SUCCESSOR = _AGREEMENT.replace(
-    "document_date = 2022-12-14\n", 'document_date = 2022-12-14\nsupersedes = ["bus-2019"]\n'
-)
 
 
 @rule(
@@ -333,11 +294,11 @@ _SUCCESSOR = _AGREEMENT.replace(
     ),
     example=Example(
         bad=Snippet(
-            _SUCCESSOR,
-            others=(_PREDECESSOR.replace("end = 2022-12-31", "end = 2024-12-31"),),
+            SUCCESSOR,
+            others=(PREDECESSOR.replace("end = 2022-12-31", "end = 2024-12-31"),),
             today=dt.date(2024, 3, 1),
         ),
-        good=Snippet(_SUCCESSOR, others=(_PREDECESSOR,), today=dt.date(2024, 3, 1)),
+        good=Snippet(SUCCESSOR, others=(PREDECESSOR,), today=dt.date(2024, 3, 1)),
     ),
 )
 def predecessors_ended(context: Context) -> Iterator[Issue]:
@@ -356,53 +317,6 @@ def predecessors_ended(context: Context) -> Iterator[Issue]:
         if not period.contains(today):
             continue
         yield Issue.at(f"/supersedes/{i}", name=document_name(other, period), start=start)
-
-
-_EXTENDABLE = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2021"
-title = "Samverkansöverenskommelse BUS 2021–2022"
-document_date = 2021-03-08
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2021-03-15 },
-    { body = "bun", date = 2021-03-22 },
-]
-
-[validity]
-basis = "from-signing"
-period = { start = 2021-03-22, end = 2022-12-31 }
-extension = { years = 2 }
-"""
-"""An agreement that may be extended by two years at a time (see :data:`_EXTENSION`)."""
-
-_EXTENSION = """\
-schema = "busmodel/1"
-kind = "extension"
-id = "bus-2021-forlangning-2023"
-title = "Förlängning av samverkansöverenskommelse BUS 2023–2024"
-extends = "bus-2021"
-document_date = 2022-10-03
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och utbildningsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-adoptions = [
-    { body = "sn", date = 2022-10-19, reference = "§ 143" },
-    { body = "bun", date = 2022-10-26, reference = "§ 121" },
-]
-
-[validity]
-basis = "fixed"
-period = { start = 2023-01-01, end = 2024-12-31 }
-"""
-"""The extension of :data:`_EXTENDABLE` for 2023–2024."""
 
 
 @rule(
@@ -450,8 +364,8 @@ period = { start = 2023-01-01, end = 2024-12-31 }
         ),
     },
     example=Example(
-        bad=Snippet(_EXTENDABLE, others=(_EXTENSION,), today=dt.date(2023, 6, 1)),
-        good=Snippet(_EXTENDABLE, others=(_EXTENSION,), today=dt.date(2022, 6, 1)),
+        bad=Snippet(EXTENDABLE, others=(EXTENSION,), today=dt.date(2027, 6, 1)),
+        good=Snippet(EXTENDABLE, others=(EXTENSION,), today=dt.date(2026, 6, 1)),
     ),
 )
 def continued(context: Context) -> Iterator[Issue]:

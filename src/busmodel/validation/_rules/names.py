@@ -136,6 +136,7 @@ from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import municipality_key
+from busmodel.validation._rules._examples import AGREEMENT, insert_after
 
 TYPO_RATIO: Final = 0.90
 """Names at least this similar are near-identical whatever their words."""
@@ -512,26 +513,17 @@ def _written(number: int) -> Text:
     return Text(en=f"{number:,}", sv=f"{number:,}".replace(",", " "))
 
 
-_NAMED = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-    { id = "kun", name = "Kultur- och utbildningsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun", "kun"]
-validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-    { body = "kun", date = 2022-12-19 },
-]
-"""
-"""Three committees with names that differ clearly: the good example of NAM001 and NAM002."""
+_NAMED = insert_after(
+    insert_after(
+        AGREEMENT.replace('parties = ["sn", "bun"]', 'parties = ["sn", "bun", "kun"]'),
+        '    { id = "bun"',
+        '    { id = "kun", name = "Kultur- och utbildningsnämnden", kind = "committee" },',
+    ),
+    '    { body = "bun"',
+    '    { body = "kun", date = 2022-12-19 },',
+)
+"""The agreement with a third committee whose name differs clearly from the others':
+the good example of NAM001."""
 
 
 @rule(
@@ -624,12 +616,12 @@ def names_not_alike(context: Context) -> Iterator[Issue]:
         ),
     },
     example=Example(
-        bad=_NAMED.replace(
-            '    { id = "kun", name = "Kultur- och utbildningsnämnden", kind = "committee" },\n',
-            '    { id = "kun", name = "Kultur- och utbildningsnämnden", kind = "committee" },\n'
-            '    { id = "socialnamnden", name = "Socialnämnden", kind = "committee" },\n',
+        bad=insert_after(
+            AGREEMENT,
+            '    { id = "bun"',
+            '    { id = "socialnamnden", name = "Socialnämnden", kind = "committee" },',
         ),
-        good=_NAMED,
+        good=AGREEMENT,
     ),
 )
 def one_id_per_name(context: Context) -> Iterator[Issue]:

@@ -13,13 +13,20 @@ from typing import Final, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
-from busmodel.model._agreement import Agreement, Precision, Validity, ValidityBasis
+from busmodel.model._agreement import (
+    Agreement,
+    DocumentState,
+    Precision,
+    Validity,
+    ValidityBasis,
+)
 from busmodel.model._calendar import holiday_name, is_weekend
 from busmodel.model._text import Text
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import EVERY_KIND, first_positions, name_of, repeats
+from busmodel.validation._rules._examples import ADMINISTRATIONS, AGREEMENT
 
 __all__ = [
     "Assent",
@@ -162,29 +169,6 @@ def start_window_end(validity: Validity) -> dt.date:
     return start + dt.timedelta(days=1)
 
 
-_SIGNED = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-    { id = "ks", name = "Kommunstyrelsen", kind = "executive-board" },
-]
-parties = ["sn", "bun"]
-participants = ["ks"]
-validity = { basis = "mandate-period", period = { start = 2023-01-01, end = 2026-12-31 } }
-signatures = [
-    { body = "sn", date = 2022-12-15, title = "Ordförande" },
-    { body = "bun", date = 2022-12-16, title = "Ordförande" },
-]
-"""
-"""An agreement both parties sign on working days after it is dated and before it starts:
-the good example of every SIG rule."""
-
-
 @rule(
     "SIG001",
     title=Text(
@@ -195,30 +179,45 @@ the good example of every SIG rule."""
     rationale=Text(
         en="A party is bound by the agreement because it assents to it: by a signature, or "
         "by a recorded decision that adopts it (guidelines are adopted by each committee and "
-        "nobody signs them). A party that has done neither has not agreed to anything.",
+        "nobody signs them). A party that has done neither has not agreed to anything. A "
+        "draft (state = 'draft') is yet to be signed or adopted: on a draft, a party that "
+        "has not assented is information, not an error.",
         sv="En part är bunden av överenskommelsen genom att godkänna den: genom underskrift "
         "eller genom ett protokollfört beslut att anta den (riktlinjer fastställs av varje "
         "nämnd och undertecknas inte). En part som inte har gjort något av detta har inte "
-        "åtagit sig något.",
+        "åtagit sig något. Ett utkast (state = 'draft') ska ännu undertecknas eller antas: "
+        "i ett utkast är en part som inte har godkänt det en upplysning, inte ett fel.",
     ),
     source=f"{_ALINGSAS}; {_ADOPTION}; GLOSSARY: part",
     kinds=EVERY_KIND,
-    messages=Message(
-        en="{body} is a party but has neither signed nor adopted the agreement",
-        sv="{body} är part men har varken undertecknat eller antagit överenskommelsen",
-    ),
+    messages={
+        "default": Message(
+            en="{body} is a party but has neither signed nor adopted the agreement",
+            sv="{body} är part men har varken undertecknat eller antagit överenskommelsen",
+        ),
+        "draft": Message(
+            en="{body} is a party and has not yet signed or adopted this draft",
+            sv="{body} är part och har ännu inte undertecknat eller antagit detta utkast",
+        ),
+    },
     example=Example(
-        bad=_SIGNED.replace('    { body = "bun", date = 2022-12-16, title = "Ordförande" },\n', ""),
-        good=_SIGNED,
+        bad=AGREEMENT.replace('    { body = "bun", date = 2022-12-16 },\n', ""),
+        good=AGREEMENT,
     ),
 )
 def every_party_assents(context: Context) -> Iterator[Issue]:
-    """Report each party with neither a signature nor an adoption."""
+    """Report each party with neither a signature nor an adoption (on a draft, as info)."""
     agreement = context.agreement
+    draft = agreement.state is DocumentState.DRAFT
     assented_bodies = {assent.body for assent in assents_in(agreement)}
     for body_id, position in first_positions(agreement.parties).items():
         if body_id not in assented_bodies:
-            yield Issue.at(f"/parties/{position}", body=name_of(agreement, body_id))
+            yield Issue(
+                f"/parties/{position}",
+                values={"body": name_of(agreement, body_id)},
+                template="draft" if draft else "default",
+                severity=Severity.INFO if draft else None,
+            )
 
 
 @rule(
@@ -253,10 +252,10 @@ def every_party_assents(context: Context) -> Iterator[Issue]:
         ),
     },
     example=Example(
-        bad=_SIGNED.replace(
+        bad=AGREEMENT.replace(
             '{ body = "bun", date = 2022-12-16', '{ body = "sn", date = 2022-12-16'
         ),
-        good=_SIGNED,
+        good=AGREEMENT,
     ),
 )
 def assents_once(context: Context) -> Iterator[Issue]:
@@ -322,10 +321,10 @@ _ADOPTS: Final = Text(en="adopts the agreement", sv="antar överenskommelsen")
         ),
     },
     example=Example(
-        bad=_SIGNED.replace(
-            '{ body = "bun", date = 2022-12-16', '{ body = "ks", date = 2022-12-16'
+        bad=ADMINISTRATIONS.replace(
+            '{ body = "bun", date = 2022-12-16', '{ body = "uf", date = 2022-12-16'
         ),
-        good=_SIGNED,
+        good=ADMINISTRATIONS,
     ),
 )
 def assenting_bodies_are_parties(context: Context) -> Iterator[Issue]:
@@ -401,7 +400,9 @@ def assenting_bodies_are_parties(context: Context) -> Iterator[Issue]:
             sv="{body} {did}, efter att den började gälla {when} ({note})",
         ),
     },
-    example=Example(bad=_SIGNED.replace("date = 2022-12-16", "date = 2023-01-10"), good=_SIGNED),
+    example=Example(
+        bad=AGREEMENT.replace("date = 2022-12-16", "date = 2023-01-10"), good=AGREEMENT
+    ),
 )
 def assented_before_start(context: Context) -> Iterator[Issue]:
     """Report each signature or adoption dated after the validity starts."""
@@ -463,7 +464,9 @@ def assented_before_start(context: Context) -> Iterator[Issue]:
             sv="{body} {did}, före dokumentets datum ({dated}): texten antogs innan den daterades",
         ),
     },
-    example=Example(bad=_SIGNED.replace("date = 2022-12-15", "date = 2022-12-12"), good=_SIGNED),
+    example=Example(
+        bad=AGREEMENT.replace("date = 2022-12-15", "date = 2022-12-12"), good=AGREEMENT
+    ),
 )
 def assented_after_document_date(context: Context) -> Iterator[Issue]:
     """Report each signature or adoption dated before the document date."""
@@ -533,7 +536,9 @@ def _holiday(day: dt.date) -> Text | None:
             sv="{body} undertecknade {date}, {holiday} ({weekday}), som inte är en arbetsdag",
         ),
     },
-    example=Example(bad=_SIGNED.replace("date = 2022-12-16", "date = 2022-12-17"), good=_SIGNED),
+    example=Example(
+        bad=AGREEMENT.replace("date = 2022-12-16", "date = 2022-12-17"), good=AGREEMENT
+    ),
 )
 def signed_on_working_day(context: Context) -> Iterator[Issue]:
     """Report each signature dated on a weekend day or a Swedish holiday."""

@@ -32,7 +32,14 @@ from busmodel.validation._documents import Documents
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, Need, Snippet, rule
-from busmodel.validation._rules._common import CYCLE_SHOWN, ONE_DAY, cycle, elapsed, span
+from busmodel.validation._rules._common import CYCLE_SHOWN, cycle, days_between, elapsed, span
+from busmodel.validation._rules._examples import (
+    AGREEMENT,
+    FRAMEWORK,
+    PREDECESSOR,
+    SUCCESSOR,
+    insert_after,
+)
 
 __all__ = ["document_name"]
 
@@ -94,50 +101,9 @@ def _predecessors(context: Context) -> Iterator[tuple[int, Agreement, Period, Pe
         yield i, other, effective, agreement.validity.period
 
 
-_AGREEMENT = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse 2023–2026"
-document_date = 2022-12-14
-supersedes = ["bus-2019"]
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-
-[validity]
-basis = "mandate-period"
-period = { start = 2023-01-01, end = 2026-12-31 }
-"""
-"""The agreement for 2023–2026, which supersedes :data:`_PREDECESSOR`."""
-
-_PREDECESSOR = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2019"
-title = "BUS samverkansöverenskommelse 2019"
-document_date = 2018-12-12
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2018-12-13 },
-    { body = "bun", date = 2018-12-14 },
-]
-
-[validity]
-basis = "fixed"
-period = { start = 2019-01-01, end = 2022-12-31 }
-"""
-"""The agreement for 2019–2022, which :data:`_AGREEMENT` supersedes: it ends the day before."""
+_SUPERSEDING = Snippet(SUCCESSOR, others=(PREDECESSOR,))
+"""The agreement for 2023–2026 with the agreement it supersedes: the good example of SUP001
+to SUP004 and SUP007."""
 
 
 @rule(
@@ -159,10 +125,10 @@ period = { start = 2019-01-01, end = 2022-12-31 }
     ),
     example=Example(
         bad=Snippet(
-            _AGREEMENT.replace('supersedes = ["bus-2019"]', 'supersedes = ["bus-2018"]'),
-            others=(_PREDECESSOR,),
+            SUCCESSOR.replace('supersedes = ["bus-2019"]', 'supersedes = ["bus-2018"]'),
+            others=(PREDECESSOR,),
         ),
-        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+        good=_SUPERSEDING,
     ),
 )
 def predecessor_known(context: Context) -> Iterator[Issue]:
@@ -207,10 +173,9 @@ def predecessor_known(context: Context) -> Iterator[Issue]:
     },
     example=Example(
         bad=Snippet(
-            _AGREEMENT,
-            others=(_PREDECESSOR.replace("end = 2022-12-31", "end = 2023-06-30"),),
+            SUCCESSOR, others=(PREDECESSOR.replace("end = 2022-12-31", "end = 2023-06-30"),)
         ),
-        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+        good=_SUPERSEDING,
     ),
 )
 def predecessor_ends_first(context: Context) -> Iterator[Issue]:
@@ -245,23 +210,20 @@ def predecessor_ends_first(context: Context) -> Iterator[Issue]:
     ),
     example=Example(
         bad=Snippet(
-            _AGREEMENT,
-            others=(_PREDECESSOR.replace("end = 2022-12-31", "end = 2022-06-30"),),
+            SUCCESSOR, others=(PREDECESSOR.replace("end = 2022-12-31", "end = 2022-06-30"),)
         ),
-        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+        good=_SUPERSEDING,
     ),
 )
 def no_gap_after_predecessor(context: Context) -> Iterator[Issue]:
     """Report days without an agreement between a predecessor's end and this start."""
     for i, other, before, this in _predecessors(context):
-        if before.end is None or before.end >= this.start:
-            continue
-        gap = (this.start - before.end).days - 1
-        if gap == 0:
+        gap = days_between(before.end, this.start)
+        if gap is None:
             continue
         yield Issue.at(
             f"/supersedes/{i}",
-            gap=elapsed(before.end + ONE_DAY, this.start),
+            gap=elapsed(gap.start, this.start),
             name=document_name(other, before),
             end=before.end,
             start=this.start,
@@ -387,9 +349,7 @@ class _Supersession:
         return None if chain is None else (chain, len(chain))
 
 
-_SUP004_BAD_PREDECESSOR = _PREDECESSOR.replace(
-    "document_date = 2018-12-12\n", 'document_date = 2018-12-12\nsupersedes = ["bus-2023"]\n'
-)
+_SUP004_BAD_PREDECESSOR = insert_after(PREDECESSOR, "document_date = ", 'supersedes = ["bus-2023"]')
 """The predecessor naming its successor where the agreement it replaces belongs."""
 
 
@@ -413,8 +373,8 @@ _SUP004_BAD_PREDECESSOR = _PREDECESSOR.replace(
         sv="de ersatta överenskommelserna bildar en cirkel: {cycle}",
     ),
     example=Example(
-        bad=Snippet(_AGREEMENT, others=(_SUP004_BAD_PREDECESSOR,)),
-        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+        bad=Snippet(SUCCESSOR, others=(_SUP004_BAD_PREDECESSOR,)),
+        good=_SUPERSEDING,
     ),
 )
 def supersession_acyclic(context: Context) -> Iterator[Issue]:
@@ -450,37 +410,18 @@ def _framework(context: Context) -> Agreement | None:
     return found
 
 
-_FRAMEWORK = """\
-schema = "busmodel/1"
-kind = "framework"
-id = "gr-barn-och-unga-2020"
-title = "Ramöverenskommelse om samverkan kring barn och unga i Göteborgsregionen"
-region = "Västra Götalandsregionen"
-document_date = 2019-08-26
-bodies = [
-    { id = "vgr", name = "Västra Götalandsregionen", kind = "region" },
-    { id = "alingsas", name = "Alingsås kommun", kind = "municipality", code = "1489" },
-    { id = "lerum", name = "Lerums kommun", kind = "municipality", code = "1441" },
-]
-parties = ["vgr", "alingsas", "lerum"]
-members = [
-    { name = "Alingsås", code = "1489", body = "alingsas" },
-    { name = "Lerum", code = "1441", body = "lerum" },
-]
-adoptions = [
-    { body = "vgr", date = 2019-11-26, reference = "Regionfullmäktige § 215" },
-    { body = "alingsas", date = 2019-09-23, reference = "Kommunfullmäktige § 49" },
-    { body = "lerum", date = 2019-11-20, reference = "Kommunfullmäktige § 73" },
-]
-validity = { basis = "until-further-notice", period = { start = 2020-01-01 }, notice_months = 12 }
-"""
-"""A county framework whose members are Alingsås and Lerum."""
-
-_LOCAL_AGREEMENT = _AGREEMENT.replace(
-    'supersedes = ["bus-2019"]\n',
-    'framework = "gr-barn-och-unga-2020"\nmunicipality = { name = "Alingsås", code = "1489" }\n',
+_LOCAL_AGREEMENT = insert_after(
+    AGREEMENT,
+    "document_date = ",
+    """\
+framework = "gr-barn-och-unga-2020"
+municipality = { name = "Alingsås", code = "1489" }
+""",
 )
-"""The agreement for 2023–2026 as Alingsås's agreement under :data:`_FRAMEWORK`."""
+"""The agreement for 2023–2026 as Alingsås's agreement under :data:`FRAMEWORK`."""
+
+_IMPLEMENTING = Snippet(_LOCAL_AGREEMENT, others=(FRAMEWORK,))
+"""It, with the framework it implements: the good example of SUP005 and SUP006."""
 
 
 @rule(
@@ -511,9 +452,9 @@ _LOCAL_AGREEMENT = _AGREEMENT.replace(
             _LOCAL_AGREEMENT.replace(
                 'framework = "gr-barn-och-unga-2020"', 'framework = "gr-barn-och-unga-2019"'
             ),
-            others=(_FRAMEWORK,),
+            others=(FRAMEWORK,),
         ),
-        good=Snippet(_LOCAL_AGREEMENT, others=(_FRAMEWORK,)),
+        good=_IMPLEMENTING,
     ),
 )
 def framework_known(context: Context) -> Iterator[Issue]:
@@ -565,9 +506,9 @@ def _same_municipality(one: Municipality, other: Municipality) -> bool:
             _LOCAL_AGREEMENT.replace(
                 '{ name = "Alingsås", code = "1489" }', '{ name = "Uddevalla", code = "1485" }'
             ),
-            others=(_FRAMEWORK,),
+            others=(FRAMEWORK,),
         ),
-        good=Snippet(_LOCAL_AGREEMENT, others=(_FRAMEWORK,)),
+        good=_IMPLEMENTING,
     ),
 )
 def municipality_in_framework(context: Context) -> Iterator[Issue]:
@@ -614,11 +555,8 @@ def municipality_in_framework(context: Context) -> Iterator[Issue]:
         ),
     },
     example=Example(
-        bad=Snippet(
-            _AGREEMENT,
-            others=(_PREDECESSOR.replace('id = "bus-2019"', 'id = "bus-2023"'),),
-        ),
-        good=Snippet(_AGREEMENT, others=(_PREDECESSOR,)),
+        bad=Snippet(SUCCESSOR, others=(PREDECESSOR.replace('id = "bus-2019"', 'id = "bus-2023"'),)),
+        good=_SUPERSEDING,
     ),
 )
 def id_unique_in_registry(context: Context) -> Iterator[Issue]:

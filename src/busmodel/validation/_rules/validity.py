@@ -20,6 +20,7 @@ from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, rule
 from busmodel.validation._rules._common import EVERY_KIND, ONE_DAY, name_of, span
+from busmodel.validation._rules._examples import AGREEMENT, EXTENDABLE, HEAD
 from busmodel.validation._rules.signatures import (
     Assent,
     assent_action,
@@ -57,31 +58,6 @@ _CONVENTION: Final = {
         sv="enligt fullmäktiges räkning (från 15 oktober valåret)",
     ),
 }
-
-
-_HEAD = """\
-schema = "busmodel/1"
-kind = "agreement"
-id = "bus-2023"
-title = "BUS samverkansöverenskommelse"
-document_date = 2022-12-14
-bodies = [
-    { id = "sn", name = "Socialnämnden", kind = "committee" },
-    { id = "bun", name = "Barn- och ungdomsnämnden", kind = "committee" },
-]
-parties = ["sn", "bun"]
-signatures = [
-    { body = "sn", date = 2022-12-15 },
-    { body = "bun", date = 2022-12-16 },
-]
-"""
-"""A small agreement without its validity; each example adds a ``[validity]`` table."""
-_MANDATE_PERIOD = """
-[validity]
-basis = "mandate-period"
-period = { start = 2023-01-01, end = 2026-12-31 }
-"""
-"""In force for the mandate period 2023–2026, counted as the committees count it."""
 
 
 def _note(validity: Validity, separator: str = " (", closing: str = ")") -> Text:
@@ -146,7 +122,7 @@ def _expected_term(period: Period, convention: Convention) -> MandatePeriod | No
         en="the agreement does not say when it is in force (no validity)",
         sv="överenskommelsen anger inte när den gäller (giltighetstid saknas)",
     ),
-    example=Example(bad=_HEAD, good=_HEAD + _MANDATE_PERIOD),
+    example=Example(bad=HEAD, good=AGREEMENT),
 )
 def validity_stated(context: Context) -> Iterator[Issue]:
     """Report an agreement or framework that states no validity."""
@@ -174,8 +150,8 @@ def validity_stated(context: Context) -> Iterator[Issue]:
     name="bounded-validity-has-end",
     messages=Message(en="{bounded} but has no end date", sv="{bounded} men saknar slutdatum"),
     example=Example(
-        bad=_HEAD + _MANDATE_PERIOD.replace(", end = 2026-12-31", ""),
-        good=_HEAD + _MANDATE_PERIOD,
+        bad=AGREEMENT.replace(", end = 2026-12-31", ""),
+        good=AGREEMENT,
     ),
 )
 def bounded_validity_ends(context: Context) -> Iterator[Issue]:
@@ -222,8 +198,8 @@ def bounded_validity_ends(context: Context) -> Iterator[Issue]:
         ),
     },
     example=Example(
-        bad=_HEAD + _MANDATE_PERIOD.replace("start = 2023-01-01", "start = 2022-12-16"),
-        good=_HEAD + _MANDATE_PERIOD,
+        bad=AGREEMENT.replace("start = 2023-01-01", "start = 2022-12-16"),
+        good=AGREEMENT,
     ),
 )
 def matches_mandate_period(context: Context) -> Iterator[Issue]:
@@ -294,8 +270,8 @@ _UNTIL_FURTHER_NOTICE_ENDING = _UNTIL_FURTHER_NOTICE.replace(
         sv="överenskommelsen gäller tills vidare men anger också ett slutdatum, {end}",
     ),
     example=Example(
-        bad=_HEAD + _UNTIL_FURTHER_NOTICE_ENDING,
-        good=_HEAD + _UNTIL_FURTHER_NOTICE,
+        bad=HEAD + _UNTIL_FURTHER_NOTICE_ENDING,
+        good=HEAD + _UNTIL_FURTHER_NOTICE,
     ),
 )
 def until_further_notice_has_no_end(context: Context) -> Iterator[Issue]:
@@ -305,15 +281,6 @@ def until_further_notice_has_no_end(context: Context) -> Iterator[Issue]:
         return
     if validity.period.end is not None:
         yield Issue.at("/validity/period/end", end=validity.period.end)
-
-
-_EXTENDABLE = """
-[validity]
-basis = "mandate-period"
-period = { start = 2023-01-01, end = 2026-12-31 }
-extension = { years = 4 }
-"""
-"""For the mandate period, to be extended by one mandate period at a time."""
 
 
 @rule(
@@ -371,8 +338,8 @@ extension = { years = 4 }
         ),
     },
     example=Example(
-        bad=_HEAD + _EXTENDABLE.replace("years = 4", "years = 2"),
-        good=_HEAD + _EXTENDABLE,
+        bad=EXTENDABLE.replace("years = 4", "years = 2"),
+        good=EXTENDABLE,
     ),
 )
 def terms_fit_validity(context: Context) -> Iterator[Issue]:
@@ -452,8 +419,8 @@ period = { start = 2023-03-01, end = 2025-02-28 }
         sv="överenskommelsen gäller bara en dag ({day}{note})",
     ),
     example=Example(
-        bad=_HEAD + _FIXED.replace("end = 2025-02-28", "end = 2023-03-01"),
-        good=_HEAD + _FIXED,
+        bad=HEAD + _FIXED.replace("end = 2025-02-28", "end = 2023-03-01"),
+        good=HEAD + _FIXED,
     ),
 )
 def longer_than_a_day(context: Context) -> Iterator[Issue]:
@@ -490,8 +457,8 @@ def longer_than_a_day(context: Context) -> Iterator[Issue]:
         sv="överenskommelsen gäller tills vidare men anger ingen uppsägningstid",
     ),
     example=Example(
-        bad=_HEAD + _UNTIL_FURTHER_NOTICE.replace("notice_months = 6\n", ""),
-        good=_HEAD + _UNTIL_FURTHER_NOTICE,
+        bad=HEAD + _UNTIL_FURTHER_NOTICE.replace("notice_months = 6\n", ""),
+        good=HEAD + _UNTIL_FURTHER_NOTICE,
     ),
 )
 def until_further_notice_states_notice(context: Context) -> Iterator[Issue]:
@@ -550,8 +517,8 @@ period = { start = 2022-12-16, end = 2026-12-31 }
         ),
     },
     example=Example(
-        bad=_HEAD + _FROM_SIGNING.replace("start = 2022-12-16", "start = 2022-12-15"),
-        good=_HEAD + _FROM_SIGNING,
+        bad=HEAD + _FROM_SIGNING.replace("start = 2022-12-16", "start = 2022-12-15"),
+        good=HEAD + _FROM_SIGNING,
     ),
 )
 def from_signing_starts_on_last_assent(context: Context) -> Iterator[Issue]:

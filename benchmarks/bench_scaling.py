@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import functools
 import gc
+import random
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -86,8 +87,47 @@ def _registry(texts: object) -> object:
     return [busmodel.validate(d, today=TODAY, registry=registry) for d in documents]
 
 
+_PATTERNS = (
+    ("Socialnämnden i {}", busmodel.BodyKind.COMMITTEE),
+    ("Barn- och utbildningsnämnden i {}", busmodel.BodyKind.COMMITTEE),
+    ("Kultur- och fritidsnämnden i {}", busmodel.BodyKind.COMMITTEE),
+    ("Socialförvaltningen i {}", busmodel.BodyKind.ADMINISTRATION),
+    ("Barn- och utbildningsförvaltningen i {}", busmodel.BodyKind.ADMINISTRATION),
+    ("{} kommun", busmodel.BodyKind.MUNICIPALITY),
+    ("Polisområde {}", busmodel.BodyKind.STATE_AGENCY),
+    ("Vårdcentralen {}", busmodel.BodyKind.REGIONAL_BODY),
+)
+
+
+def _framework(size: int) -> str:
+    """A framework of ``size`` bodies, eight in each of its made-up member municipalities."""
+    rng = random.Random(11)
+    places: list[str] = []
+    while len(places) < max(size // len(_PATTERNS), 1):
+        word = "".join(
+            rng.choice("bdfghjklmnprstv") + rng.choice("aeiouyåäö") + rng.choice(["", "n", "s"])
+            for _ in range(rng.randint(2, 3))
+        ).capitalize()
+        if word not in places:
+            places.append(word)
+    bodies = tuple(
+        busmodel.Body(f"b{i}-{j}", pattern.format(place), kind)
+        for i, place in enumerate(places)
+        for j, (pattern, kind) in enumerate(_PATTERNS)
+    )
+    framework = busmodel.Agreement(
+        id="ram",
+        title="Ram",
+        kind=busmodel.AgreementKind.FRAMEWORK,
+        bodies=bodies,
+        members=tuple(busmodel.Municipality(place) for place in places),
+    )
+    return busmodel.dumps(framework, "json")
+
+
 CASES = (
     Case("NAM001 similar committees", "body", 1_000, inputs.similar_committees, _validated(None)),
+    Case("NAM001 county framework", "body", 400, _framework, _validated(["NAM001"])),
     Case("NAM001 two long names", "letter", 20_000, inputs.long_names, _validated(["NAM"])),
     Case("INT005 part_of cycle", "body", 1_500, inputs.part_of_cycle, _validated(["INT"])),
     Case(

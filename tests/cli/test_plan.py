@@ -75,7 +75,7 @@ def test_the_json_plan_has_the_documented_structure() -> None:
         "focus": "tidigare och pågående satsningar",
         "chair": "barn-och-ungdomsnamnden",
         "chair_name": "Barn- och ungdomsnämnden",
-        "uid": "alingsas-bus-2023-politisk-samverkan-2025-04-01@busmodel",
+        "uid": "alingsas-bus-2023.politisk-samverkan.2025-04-01@busmodel",
     } == data["meetings"][0]
     assert ["2025-04-01", "2025-10-21"] == [m["date"] for m in data["meetings"]]
 

@@ -236,3 +236,11 @@ def test_renew_reports_an_output_it_cannot_write(tmp_path: Path) -> None:
 
     assert EXIT_UNREADABLE == code
     assert err.startswith(f"busmodel renew: cannot write {target}: ")
+
+
+def test_renew_written_over_its_own_source_replaces_it_whole(tmp_path: Path) -> None:
+    source = tmp_path / "alingsas.toml"
+    source.write_bytes((EXAMPLES / "alingsas-bus-2023-corrected.toml").read_bytes())
+    status, _, err = run("renew", str(source), "--document-date", "2026-11-27", "-o", str(source))
+    assert (0, "") == (status, err)
+    assert "alingsas-bus-2027" == bm.load_agreement(source).id

@@ -7,7 +7,7 @@ import pytest
 
 import busmodel
 from busmodel import Agreement, ModelError, PlannedMeeting, Validity, plan, to_ical
-from busmodel.format._ical import PRODID
+from busmodel.format._ical import PRODID, uid
 from tests.support.paths import EXAMPLES
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
@@ -46,7 +46,7 @@ def test_every_planned_meeting_is_an_event_that_reads_back_as_planned() -> None:
         assert dt.datetime.combine(meeting.date, meeting.end, STOCKHOLM) == end
         assert "Europe/Stockholm" == event["DTSTART"].params["TZID"]
         assert "Europe/Stockholm" == event["DTEND"].params["TZID"]
-        assert f"alingsas-bus-2027-politisk-samverkan-{meeting.date}@busmodel" == event["UID"]
+        assert f"alingsas-bus-2027.politisk-samverkan.{meeting.date}@busmodel" == event["UID"]
         assert "Politisk samverkan" == event["SUMMARY"]
         assert dt.datetime(2026, 11, 27, tzinfo=dt.UTC) == event.decoded("DTSTAMP")
         assert meeting.focus is not None
@@ -197,3 +197,11 @@ def test_lines_end_in_crlf_and_are_folded_at_75_octets() -> None:
     lines = data.split(b"\r\n")
     assert all(b"\n" not in line for line in lines)
     assert all(len(line) <= 75 for line in lines)
+
+
+def test_two_agreements_whose_ids_run_together_give_different_uids() -> None:
+    meeting = busmodel.PlannedMeeting("c", dt.date(2027, 3, 30))
+    other = busmodel.PlannedMeeting("b-c", dt.date(2027, 3, 30))
+    first = busmodel.Agreement(id="a-b", title="A")
+    second = busmodel.Agreement(id="a", title="A")
+    assert uid(first, meeting) != uid(second, other)

@@ -281,3 +281,8 @@ def test_effective_validity_is_worked_out_once_per_registry() -> None:
     first = registry.effective_validity("bus-2021")
     assert first is registry.effective_validity("bus-2021")
     assert registry == Registry.of([base, _first_extension()])
+
+
+def test_a_single_path_given_as_a_string_is_one_path_not_its_letters() -> None:
+    registry = Registry.from_paths("examples/partille-bus.toml")
+    assert ["examples/partille-bus.toml"] == [entry.source for entry in registry.entries]

@@ -540,3 +540,20 @@ def test_an_extension_document_has_a_status_of_its_own() -> None:
 
     assert (Standing.NOT_YET_IN_FORCE, D(2028, 12, 31)) == (now.standing, now.effective_end)
     assert MANDATE_2023_2026.end == status(clean_agreement(), today=TODAY).effective_end
+
+
+def test_a_draft_stands_as_a_draft_with_no_renewal_due() -> None:
+    alingsas = busmodel.load_agreement(EXAMPLES / "alingsas-bus-2023-corrected.toml")
+    draft = busmodel.renew(alingsas, document_date=dt.date(2026, 11, 27))
+    now = busmodel.status(draft, today=dt.date(2030, 11, 27))
+    assert (busmodel.Standing.DRAFT, False) == (now.standing, now.renewal_due)
+
+
+def test_an_agreement_long_ended_has_no_next_chair() -> None:
+    alingsas = busmodel.load_agreement(EXAMPLES / "alingsas-bus-2023-corrected.toml")
+    later = busmodel.status(alingsas, today=dt.date(2040, 1, 1))
+    assert (busmodel.Standing.EXPIRED, None, None) == (
+        later.standing,
+        later.chair,
+        later.next_chair,
+    )

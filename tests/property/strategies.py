@@ -810,3 +810,52 @@ def renewable_agreements(draw: st.DrawFn) -> Agreement:
             draw(st.lists(st.just(Exemption("SUP001", "Finns inte digitalt.", "/supersedes/0"))))
         )[:1],
     )
+
+
+# -- every kind of document, drafts and extension documents included (issue 11) ------
+#
+# For the laws that nothing is lost between ``dumps`` and ``loads``: documents of
+# every kind and state a user writes or busmodel drafts. Imports are local to this
+# section so that the section stands on its own.
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> Agreement:
+    """A draft (``state = "draft"``): a generated agreement, or one busmodel drafted."""
+    from busmodel import DocumentState, extend, renew
+
+    if draw(st.booleans()):
+        agreement = draw(renewable_agreements())
+        drafting = draw(st.sampled_from([renew, extend]))
+        try:
+            return drafting(agreement, document_date=draw(dates))
+        except ModelError:  # no next period, or no extension clause to extend under
+            pass
+    agreement = draw(agreements)
+    try:
+        return attrs.evolve(agreement, state=DocumentState.DRAFT)
+    except ModelError:
+        return attrs.evolve(agreement, state=DocumentState.DRAFT, signatures=(), adoptions=())
+
+
+extension_documents = agreements.filter(lambda agreement: agreement.extends is not None)
+"""Extension documents (``kind = "extension"``), final or draft."""
+
+
+@st.composite
+def world_documents(draw: st.DrawFn) -> Agreement | Records:
+    """A document of a world: its agreement, its records, or one of its registry."""
+    world = draw(worlds())
+    found: list[Agreement | Records] = [world.agreement]
+    if world.records is not None:
+        found.append(world.records)
+    if world.registry is not None:
+        found.extend(entry.document for entry in world.registry.entries)
+    return draw(st.sampled_from(found))
+
+
+every_document: st.SearchStrategy[Agreement | Records] = st.one_of(
+    documents, drafts(), extension_documents, world_documents()
+)
+"""Any document busmodel reads or writes: agreements, frameworks, extension documents and
+records, final and draft, generated freely or as related worlds."""

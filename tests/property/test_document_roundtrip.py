@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import busmodel
 from busmodel import Agreement, DocumentError, Format, ModelError, Records, dumps, loads
-from tests.property.strategies import documents, json_values, raw_texts
+from tests.property.strategies import documents, every_document, json_values, raw_texts
+from tests.support.paths import EXAMPLES
 
 FORMATS: list[Format] = ["toml", "json"]
 slow = settings(max_examples=100, deadline=None)
@@ -212,3 +213,56 @@ def test_the_model_takes_exactly_the_text_that_shows_and_can_be_written(text: st
         with pytest.raises(ModelError) as caught:
             Agreement(id="a", title=text)
         assert "title" == caught.value.field
+
+
+# -- nothing lost: every kind of document, drafts and extension documents included ----
+
+_SLOW_TO_DRAW = [HealthCheck.too_slow, HealthCheck.filter_too_much]
+lossless = settings(max_examples=50, deadline=None, suppress_health_check=_SLOW_TO_DRAW)
+lossless_files = settings(max_examples=25, deadline=None, suppress_health_check=_SLOW_TO_DRAW)
+
+
+@lossless
+@given(every_document)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_nothing_is_lost_between_dumps_and_loads_for_every_kind_of_document(
+    fmt: Format, document: Agreement | Records
+) -> None:
+    text = dumps(document, fmt)
+    again = loads(text, fmt)  # nothing dumps writes is refused
+
+    assert document == again
+    assert text == dumps(again, fmt)  # byte-stable
+
+
+@lossless
+@given(every_document)
+def test_a_document_goes_from_toml_to_json_and_back_unchanged(
+    document: Agreement | Records,
+) -> None:
+    through_json = loads(dumps(loads(dumps(document, "toml"), "toml"), "json"), "json")
+
+    assert document == through_json
+    assert dumps(document, "toml") == dumps(through_json, "toml")
+
+
+@lossless_files
+@given(every_document)
+def test_what_dump_writes_to_a_file_load_reads_back_equal(document: Agreement | Records) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in FORMATS:
+            path = os.path.join(folder, f"document.{fmt}")
+            busmodel.dump(document, path)
+            with open(path, "rb") as file:
+                assert document == busmodel.load(file)
+            assert document == busmodel.load(path)
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.toml")), ids=lambda path: path.name)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_nothing_is_lost_from_an_example(fmt: Format, example: Any) -> None:
+    document = busmodel.load(example)
+    text = dumps(document, fmt)
+
+    assert document == loads(text, fmt)
+    assert text == dumps(loads(text, fmt), fmt)

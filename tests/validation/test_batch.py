@@ -1,4 +1,5 @@
 import datetime as dt
+import pickle
 import shutil
 from pathlib import Path
 
@@ -150,3 +151,100 @@ def test_a_bug_in_a_rule_is_raised_naming_the_document() -> None:
 def test_a_batch_is_ok_only_without_errors_and_unreadable_documents() -> None:
     assert Batch().ok
     assert validate_paths([CORRECTED], today=dt.date(2024, 3, 1)).ok
+
+
+def many_documents(folder: Path, copies: int = 15) -> Path:
+    """``folder`` filled with ``copies`` copies of the examples (some as JSON) and bad files.
+
+    About 200 documents for ``copies=15``: agreements, frameworks, extensions and records,
+    many with the same ids (so the cross-document rules find plenty), and in every third
+    copy a file that is not TOML, one that is not UTF-8 and one of the wrong kind.
+    """
+    for copy in range(copies):
+        target = folder / f"copy-{copy:02d}"
+        target.mkdir(parents=True)
+        for index, example in enumerate(sorted(EXAMPLES.glob("*.toml"))):
+            if (copy + index) % 5 == 0:  # some as JSON, found and read the same way
+                document = busmodel.load(example)
+                busmodel.dump(document, target / f"{example.stem}.json")
+            else:
+                shutil.copy(example, target / example.name)
+        if copy % 3 == 1:
+            (target / "broken.toml").write_text("schema = = 1\n", encoding="utf-8")
+            (target / "latin1.toml").write_bytes('title = "Alings\xe5s"\n'.encode("latin-1"))
+            (target / "wrong.json").write_text('{"schema": "busmodel/1", "kind": "x"}')
+    return folder
+
+
+def contents(batch: Batch) -> tuple[object, ...]:
+    """Everything in ``batch``, comparable (a DocumentError compares by identity)."""
+    return batch.reports, [(e.source, e.problems, str(e)) for e in batch.unreadable]
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_worker_processes_find_exactly_what_one_process_finds(tmp_path: Path, jobs: int) -> None:
+    folder = many_documents(tmp_path)
+    single = validate_paths([folder], today=TODAY)
+    assert 0 < len(single.unreadable) < len(single.reports)
+    workers = validate_paths([folder], today=TODAY, jobs=jobs)
+    assert contents(single) == contents(workers)
+    assert render_text(single) == render_text(workers)
+
+
+def test_worker_processes_check_the_examples_as_one_process_does() -> None:
+    single = validate_paths([EXAMPLES], records=[RECORDS], today=TODAY)
+    workers = validate_paths([EXAMPLES], records=[RECORDS], today=TODAY, jobs=2)
+    assert contents(single) == contents(workers)
+    assert render_text(single) == render_text(workers)
+
+
+def test_jobs_zero_is_one_worker_a_processor_and_finds_the_same() -> None:
+    single = validate_paths([EXAMPLES], today=TODAY)
+    assert contents(single) == contents(validate_paths([EXAMPLES], today=TODAY, jobs=0))
+
+
+@pytest.mark.parametrize("jobs", [-1, 1.5, True, "2"])
+def test_jobs_must_be_a_number_of_processes(jobs: object) -> None:
+    with pytest.raises(ValueError, match="jobs must be a whole number"):
+        validate_paths([EXAMPLES], jobs=jobs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_is_told_every_file_read_then_every_agreement_checked(jobs: int) -> None:
+    told: list[tuple[str, int, int]] = []
+    batch = validate_paths([EXAMPLES], today=TODAY, jobs=jobs, progress=lambda *x: told.append(x))
+    files = len(list(EXAMPLES.glob("*.toml")))
+    agreements = len(batch.reports)
+    expected = [("read", done, files) for done in range(1, files + 1)] + [
+        ("check", done, agreements) for done in range(1, agreements + 1)
+    ]
+    assert expected == told
+
+
+def test_a_bug_in_a_rule_in_a_worker_is_raised_naming_the_document() -> None:
+    @rule(
+        "TST902",
+        title=busmodel.Text(en="t", sv="t"),
+        severity=busmodel.Severity.INFO,
+        rationale=busmodel.Text(en="r", sv="r"),
+        source="tests",
+    )
+    def crash(context: Context) -> list[Issue]:
+        raise ZeroDivisionError("boom")
+
+    with pytest.raises(RuleError, match="rule TST902 failed: ZeroDivisionError: boom"):
+        validate_paths([EXAMPLES], catalogue=Catalogue([crash]), jobs=2)
+
+
+def test_what_crosses_to_and_from_a_worker_pickles_to_an_equal_value(tmp_path: Path) -> None:
+    batch = validate_paths([many_documents(tmp_path, copies=2)], today=TODAY)
+    values = [f.values for report in batch.reports for f in report.findings]
+    assert any(isinstance(v, busmodel.Text) for found in values for v in found.values())
+    assert any(isinstance(v, dt.date) for found in values for v in found.values())
+    assert contents(batch) == contents(pickle.loads(pickle.dumps(batch)))
+
+
+def test_a_single_path_given_as_a_string_is_one_path_not_its_letters() -> None:
+    batch = validate_paths(str(CORRECTED), records=str(RECORDS), today=TODAY)
+    assert [str(CORRECTED)] == [report.source for report in batch.reports]
+    assert () == batch.unreadable

@@ -170,3 +170,10 @@ def test_a_finding_carries_the_values_its_message_was_made_from() -> None:
         finding.values["year"],
     )
     assert "2024" in finding.message.en
+
+
+def test_options_out_of_range_are_the_callers_error_not_a_rule_bug() -> None:
+    with pytest.raises(busmodel.ModelError, match="renewal_horizon_days"):
+        busmodel.Options(renewal_horizon_days=-5)
+    with pytest.raises(busmodel.ModelError, match="renewal_horizon_days"):
+        busmodel.Options(renewal_horizon_days="90")  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from typing import Final, TextIO
 
 from busmodel.format import DocumentError
 from busmodel.model._check import FIRST_DAY, LAST_DAY
+from busmodel.model._text import Lang
 
 __all__ = [
     "EXIT_ERRORS",
@@ -37,6 +38,7 @@ __all__ = [
     "shown_path",
     "usage_error",
     "write_json",
+    "write_output",
 ]
 
 EXIT_OK: Final = 0
@@ -231,3 +233,21 @@ def internal_error(
     err.write(f"busmodel: internal error: {what} ({bug}; please report it)\n")
     if os.environ.get(TRACEBACK_VARIABLE, "0") not in ("", "0"):
         err.write("".join(traceback.format_exception(error)))
+
+
+def write_output(path: str, data: bytes, err: Stream, command: str, lang: Lang = "en") -> int:
+    """Write a command's output to the file ``path``, whole or not at all.
+
+    A failure is one line on ``err`` in ``lang`` and :data:`EXIT_UNREADABLE`.
+    """
+    from busmodel.format._document import os_reason
+    from busmodel.format._files import write_whole
+
+    try:
+        write_whole(path, data)
+    except OSError as error:
+        reason = os_reason(error).get(lang)
+        cannot = "kan inte skriva" if lang == "sv" else "cannot write"
+        err.write(f"busmodel {command}: {cannot} {shown_path(path)}: {reason}\n")
+        return EXIT_UNREADABLE
+    return EXIT_OK

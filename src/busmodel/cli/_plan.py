@@ -22,6 +22,7 @@ from busmodel.cli._common import (
     shown_path,
     usage_error,
     write_json,
+    write_output,
 )
 from busmodel.cli._show import read_one
 from busmodel.cli._text import render_problems
@@ -258,30 +259,23 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
         if not to_file:
             out.write_document(calendar.decode("utf-8"))
             return EXIT_OK
-        return _write(args.output, calendar, err)
+        return _write(args.output, calendar, err, lang)
     if args.format == "json":
         data = plan_data(document, args.year, meetings, forum=args.forum, lang=lang)
         if not to_file:
             write_json(out, data)
             return EXIT_OK
-        return _write(args.output, _json_bytes(data), err)
+        return _write(args.output, _json_bytes(data), err, lang)
     table = render_plan(document, args.year, meetings, lang)
     if not to_file:
         out.write(table)
         return EXIT_OK
-    return _write(args.output, table.encode("utf-8"), err)
+    return _write(args.output, table.encode("utf-8"), err, lang)
 
 
-def _write(path: str, content: bytes, err: Stream) -> int:
+def _write(path: str, content: bytes, err: Stream, lang: Lang = "en") -> int:
     """Write ``content`` to the file ``path``; a failure is reported, and exit status 2."""
-    try:
-        with open(path, "wb") as file:
-            file.write(content)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        err.write(f"busmodel plan: cannot write {shown_path(path)}: {reason}\n")
-        return EXIT_UNREADABLE
-    return EXIT_OK
+    return write_output(path, content, err, "plan", lang)
 
 
 def _json_bytes(data: object) -> bytes:

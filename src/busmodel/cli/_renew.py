@@ -27,6 +27,7 @@ from busmodel.cli._common import (
     iso_date,
     shown_error,
     shown_path,
+    write_output,
 )
 from busmodel.cli._text import render_problems
 from busmodel.format import DocumentError, Format, Loaded, Problem, Registry, dumps, loads, read
@@ -160,14 +161,7 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
     if args.output is None or args.output == _STDIN:
         out.write_document(text)
         return EXIT_OK
-    try:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        err.write(f"busmodel {command}: cannot write {shown_path(args.output)}: {reason}\n")
-        return EXIT_UNREADABLE
-    return EXIT_OK
+    return write_output(args.output, text.encode("utf-8"), err, command, lang)
 
 
 def drafted_text(

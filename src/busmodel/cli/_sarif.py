@@ -20,7 +20,6 @@ absolute working directory or other property of the machine is written into it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -294,6 +293,8 @@ def _fingerprint(finding: Finding, uri: str) -> str:
     """
     parts = [finding.code, uri, finding.path, *finding.related]
     data = "\0".join(parts).encode("utf-8", "surrogatepass")
+    import hashlib  # on first use: loading OpenSSL slows every command's start
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -264,11 +264,6 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
     return EXIT_UNREADABLE if unreadable else EXIT_OK
 
 
-def _name(agreement: Agreement, body_id: str) -> str:
-    body = agreement.body(body_id)
-    return body_id if body is None else body.name
-
-
 def _keeps_records(agreement: Agreement) -> bool:
     """Whether the agreement asks for something only records show: meetings, follow-ups, reviews."""
     validity = agreement.validity
@@ -290,7 +285,7 @@ def _cells(row: _Row, lang: Lang) -> list[str]:
         end = _OPEN_END.get(lang)
     next_chair = _NOTHING
     if found.next_chair is not None and found.next_chair_from is not None:
-        name = _name(agreement, found.next_chair)
+        name = agreement.name_of(found.next_chair)
         next_chair = f"{name} {_FROM.get(lang)} {found.next_chair_from}"
     due = [window.text.get(lang) for window in found.windows if window.met is False]
     if found.due is not None:
@@ -303,7 +298,7 @@ def _cells(row: _Row, lang: Lang) -> list[str]:
         end,
         _NOTHING if found.days_left is None else str(found.days_left),
         (_YES if found.renewal_due else _NO).get(lang),
-        _NOTHING if found.chair is None else _name(agreement, found.chair),
+        _NOTHING if found.chair is None else agreement.name_of(found.chair),
         next_chair,
         "; ".join(due) or _NOTHING,
     ]
@@ -346,12 +341,12 @@ def _row_data(row: _Row, lang: Lang) -> dict[str, Any]:
     agreement, found = row.agreement, row.status
     chair = None
     if found.chair is not None:
-        chair = {"id": found.chair, "name": _name(agreement, found.chair)}
+        chair = {"id": found.chair, "name": agreement.name_of(found.chair)}
     next_chair = None
     if found.next_chair is not None:
         next_chair = {
             "id": found.next_chair,
-            "name": _name(agreement, found.next_chair),
+            "name": agreement.name_of(found.next_chair),
             "from": _day(found.next_chair_from),
         }
     return {

@@ -34,12 +34,11 @@ from busmodel.cli._common import (
     Stream,
     iso_date,
     shown_error,
-    shown_path,
+    write_output,
 )
 from busmodel.cli._text import render_problems
 from busmodel.format import Document, DocumentError, Entry, Problem, Registry
 from busmodel.format import read as read_document
-from busmodel.format._document import os_reason
 from busmodel.model import (
     Agreement,
     AgreementKind,
@@ -1346,13 +1345,7 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
     if args.output is None or args.output == STDIN:
         out.write_document(svg)
         return EXIT_OK
-    try:
-        Path(args.output).write_bytes(svg.encode("utf-8"))
-    except OSError as error:
-        reason = os_reason(error).get(lang)
-        err.write(f"busmodel timeline: cannot write {shown_path(args.output)}: {reason}\n")
-        return EXIT_UNREADABLE
-    return EXIT_OK
+    return write_output(args.output, svg.encode("utf-8"), err, "timeline", lang)
 
 
 def _read(

@@ -92,7 +92,57 @@ def add_parser(commands: Any) -> None:
         metavar="DAYS",
         help="warn this many days before validity ends (default %(default)s)",
     )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="read and check in N worker processes (0: one per processor; default 1); "
+        "the output is the same as with one",
+    )
     check.set_defaults(run=run, usage=check.format_usage(), prog=check.prog)
+
+
+def _jobs(text: str) -> int:
+    """The number of worker processes of ``--jobs``: 0 or more."""
+    if text.isascii() and text.isdigit() and len(text) <= 6:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (0 or more)")
+
+
+class _Bar:
+    """A progress bar on a terminal: one line, redrawn in place and cleared at the end."""
+
+    WIDTH = 30
+
+    def __init__(self, err: Stream) -> None:
+        self.err = err
+        self.shown: tuple[str, int] | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        step = done * self.WIDTH // max(total, 1)
+        if self.shown == (stage, step) and done != total:
+            return  # redrawn only when it changes
+        self.shown = (stage, step)
+        verb = "reading" if stage == "read" else "checking"
+        bar = "#" * step + "-" * (self.WIDTH - step)
+        self.err.write(f"\r\x1b[Kbusmodel: {verb} [{bar}] {done}/{total}")
+        self.err.flush()
+
+    def clear(self) -> None:
+        """Take the bar off the line, if it was ever drawn."""
+        if self.shown is not None:
+            self.err.write("\r\x1b[K")
+            self.err.flush()
+
+
+def _terminal(stream: Stream) -> bool:
+    isatty = getattr(stream.stream, "isatty", None)
+    try:
+        return bool(isatty()) if isatty is not None else False
+    except (OSError, ValueError):
+        return False
 
 
 def _code_list(text: str) -> list[str]:
@@ -127,11 +177,7 @@ def _colour(args: argparse.Namespace, out: Stream) -> bool:
         return bool(args.color == "always")
     if os.environ.get("NO_COLOR", "") or os.environ.get("TERM") == "dumb":
         return False
-    isatty = getattr(out.stream, "isatty", None)
-    try:
-        return bool(isatty()) if isatty is not None else False
-    except (OSError, ValueError):
-        return False
+    return _terminal(out)
 
 
 def _shown_report(report: Report) -> Report:
@@ -165,6 +211,7 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
     problem = _selection_problem(select, ignore)
     if problem is not None:
         return usage_error(args, err, problem)
+    bar = _Bar(err) if _terminal(err) else None
     try:
         batch = validate_paths(
             args.paths,
@@ -175,11 +222,16 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
             ignore=ignore,
             options=Options(renewal_horizon_days=args.renewal_horizon),
             stdin=stdin,
+            jobs=args.jobs,
+            progress=bar,
         )
     except RuleError as error:  # a bug in a rule, not a fault in the document
         bug = f"this is a bug in rule {error.code}, not in the document"
         internal_error(err, error, str(error), bug)
         return EXIT_INTERNAL
+    finally:
+        if bar is not None:
+            bar.clear()
     if args.format == "sarif":  # URIs name a file by its bytes: it takes the names as they are
         write_json(out, sarif_log(batch, Catalogue.default(), lang))
         return _verdict(batch, args.strict)

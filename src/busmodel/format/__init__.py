@@ -5,6 +5,8 @@ registry of documents read from files. Builds on ``busmodel.model`` only.
 """
 
 from busmodel.format._document import (
+    DEFAULT_MAX_ITEMS,
+    DEFAULT_MAX_SIZE,
     SCHEMA,
     SUPPORTED_SCHEMAS,
     BinaryFile,
@@ -25,6 +27,8 @@ from busmodel.format._positions import Position, Positions
 from busmodel.format._registry import Entry, Registry
 
 __all__ = [
+    "DEFAULT_MAX_ITEMS",
+    "DEFAULT_MAX_SIZE",
     "SCHEMA",
     "SUPPORTED_SCHEMAS",
     "BinaryFile",

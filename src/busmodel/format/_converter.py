@@ -32,7 +32,7 @@ from busmodel.model._errors import ModelError, escape_token
 from busmodel.model._records import Records
 from busmodel.model._text import Lang, Text
 
-__all__ = ["structure", "type_name", "unstructure"]
+__all__ = ["structure", "structure_fast", "type_name", "unstructure"]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -135,17 +135,20 @@ def _is_enum(cls: Any) -> bool:
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+    # Only a value that is refused pays for the message.
     choices = ", ".join(repr(member.value) for member in cls)
     if not isinstance(value, str):
         raise _expected(f"one of {choices}", f"något av {choices}", value)
-    try:
-        return cls(value)
-    except ValueError:
-        guess = _guess(value, (str(member.value) for member in cls))
-        raise _InvalidValueError(
-            f"{value!r} is not one of {choices}{guess.en}",
-            f"{value!r} är inte något av {choices}{guess.sv}",
-        ) from None
+    guess = _guess(value, (str(member.value) for member in cls))
+    raise _InvalidValueError(
+        f"{value!r} is not one of {choices}{guess.en}",
+        f"{value!r} är inte något av {choices}{guess.sv}",
+    )
 
 
 def _is_tuple(cls: Any) -> bool:
@@ -202,7 +205,7 @@ def _table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any]
         try:
             return structure(value, cls)
         except (ModelError, cattrs.ClassValidationError) as error:
-            found = _field_errors(cls, value, converter)
+            found = _field_errors(cls, value, converter, _failed_fields(error))
             if not found:
                 raise
             if _broken_invariant(error):
@@ -226,18 +229,34 @@ def _broken_invariant(error: Exception) -> bool:
     )
 
 
+def _failed_fields(error: Exception) -> frozenset[str]:
+    """The fields that did not structure, as named by the notes cattrs adds to their errors."""
+    return frozenset(
+        note.name
+        for inner in getattr(error, "exceptions", ())
+        for note in getattr(inner, "__notes__", ())
+        if isinstance(note, AttributeValidationNote)
+    )
+
+
 def _field_errors(
-    cls: type[Any], value: dict[str, Any], converter: cattrs.Converter
+    cls: type[Any],
+    value: dict[str, Any],
+    converter: cattrs.Converter,
+    failed: frozenset[str] = frozenset(),
 ) -> list[ModelError]:
     """Every field of ``value`` that breaks its own validator, not only the first.
 
     The class stops at its first broken invariant; on that error path, each
     field's validator is run on its own so the document lists them all.
-    Invariants across fields run only once every field is valid.
+    Invariants across fields run only once every field is valid. The fields in
+    ``failed`` already did not structure (their problems are reported) and are
+    not structured again: the error path stays linear in the size of the
+    document however deep the broken value is.
     """
     errors: list[ModelError] = []
     for field in attrs.fields(attrs.resolve_types(cls)):
-        if field.validator is None or field.name not in value:
+        if field.validator is None or field.name not in value or field.name in failed:
             continue
         try:
             structured = converter.structure(value[field.name], field.type)
@@ -308,6 +327,116 @@ def structure(
         return _CONVERTER.structure(data, target)
     except Exception as error:
         return list(_problems(error, ""))
+
+
+# -- the fast path -------------------------------------------------------------
+#
+# A valid document is built by a second converter that keeps no paths, adds no
+# notes and builds no messages: the first exception of any kind gives up, and the
+# caller runs the careful converter above, which finds every problem and says
+# where. Each hook here accepts exactly what its careful twin accepts (given
+# parsed data: only str, int, bool, float, None, list, dict and, from TOML, dates
+# and times), and returns the same value, so the two agree on every document.
+
+
+class _RefusedError(Exception):
+    """The fast path gives up; the careful path says why."""
+
+
+def _fast_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise _RefusedError
+    value.encode("utf-8")  # a lone surrogate raises, as the careful hook refuses it
+    return value
+
+
+def _fast_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _RefusedError
+    return value
+
+
+def _fast_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise _RefusedError
+    return value
+
+
+def _fast_date(value: object, _: type) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if type(value) is str and len(value) == 10 and _ISO_DATE.fullmatch(value):
+        return dt.date.fromisoformat(value)
+    raise _RefusedError
+
+
+def _fast_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    if type(value) is not str:
+        raise _RefusedError
+    return cls(value)
+
+
+def _fast_tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    args = typing.get_args(cls)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item_type = args[0]
+        item_hook = converter.get_structure_hook(item_type)
+
+        def structure_sequence(value: object, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _RefusedError
+            return tuple([item_hook(item, item_type) for item in value])
+
+        return structure_sequence
+    pairs = [(converter.get_structure_hook(arg), arg) for arg in args]
+
+    def structure_fixed(value: object, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list or len(value) != len(pairs):
+            raise _RefusedError
+        return tuple([hook(item, arg) for (hook, arg), item in zip(pairs, value, strict=True)])
+
+    return structure_fixed
+
+
+def _fast_table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    structure = make_dict_structure_fn(cls, converter, _cattrs_detailed_validation=False)
+
+    def structure_table(value: object, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _RefusedError
+        return structure(value, cls)
+
+    return structure_table
+
+
+def _make_fast_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=False
+    )
+    converter.register_structure_hook(str, _fast_str)
+    converter.register_structure_hook(int, _fast_int)
+    converter.register_structure_hook(bool, _fast_bool)
+    converter.register_structure_hook(dt.date, _fast_date)
+    converter.register_structure_hook_func(_is_enum, _fast_enum)
+    converter.register_structure_hook_factory(
+        _is_tuple, lambda cls: _fast_tuple_hook(cls, converter)
+    )
+    converter.register_structure_hook_factory(
+        attrs.has, lambda cls: _fast_table_hook(cls, converter)
+    )
+    return converter
+
+
+_FAST: Final = _make_fast_converter()
+
+
+def structure_fast(data: dict[str, Any], target: type[Agreement | Records]) -> Agreement | Records:
+    """Build ``target`` from ``data`` on the fast path; any exception means "ask :func:`structure`".
+
+    It accepts only what :func:`structure` accepts, and builds an equal value.
+    """
+    result: Agreement | Records = _FAST.structure(data, target)
+    return result
 
 
 def unstructure(document: Agreement | Records) -> dict[str, Any]:

@@ -35,6 +35,8 @@ from busmodel.model._records import Records
 from busmodel.model._text import Text
 
 __all__ = [
+    "DEFAULT_MAX_ITEMS",
+    "DEFAULT_MAX_SIZE",
     "SCHEMA",
     "SUPPORTED_SCHEMAS",
     "BinaryFile",
@@ -57,6 +59,13 @@ SCHEMA: Final = "busmodel/1"
 """The schema version this library writes."""
 SUPPORTED_SCHEMAS: Final = (SCHEMA,)
 """The schema versions this library reads."""
+DEFAULT_MAX_SIZE: Final = 16 * 1024 * 1024
+"""The largest document read by default, in bytes of UTF-8 (16 MiB): room for records of
+100,000 meetings (about 11 MB) as :func:`dumps` indents them."""
+DEFAULT_MAX_ITEMS: Final = 1_000_000
+"""The longest list at the top of a document read by default (meetings, parties, forums...):
+it bounds how many values one document makes the reader build, and report on, where the size
+alone would let a list of millions of tiny items through."""
 
 Format = Literal["toml", "json"]
 Document = Agreement | Records
@@ -229,13 +238,29 @@ def _parse(text: str, fmt: Format, source: str) -> object:
             raise DocumentError([problem], source=source) from None
         except ValueError as error:  # not a syntax error: an integer too long to read
             raise DocumentError([_toml_long_integer(text, error)], source=source) from None
+    marked: list[object] = []
+
+    def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        marked.append(pairs)
+        return _json_object(pairs)
+
     try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_json_object,
-            parse_constant=_reject_constant,
-            parse_int=_json_integer,
-        )
+        try:  # optimistic: integers read by the C parser, no walk unless a key was repeated
+            data = json.loads(text, object_pairs_hook=json_object, parse_constant=_reject_constant)
+        except ValueError as error:
+            if isinstance(error, json.JSONDecodeError | _ConstantRefusedError):
+                raise
+            # An integer too long to read (or some other refusal): read again, marking them.
+            data = json.loads(
+                text,
+                object_pairs_hook=_json_object,
+                parse_constant=_reject_constant,
+                parse_int=_json_integer,
+            )
+            marked.append(data)
     except json.JSONDecodeError as error:
         hint = _other_format(text, "json")
         problem = Problem(
@@ -251,6 +276,8 @@ def _parse(text: str, fmt: Format, source: str) -> object:
         message = str(error) or _TOO_DEEP[0]
         problem = Problem("", message, sv=_syntax(message) if str(error) else _TOO_DEEP[1])
         raise DocumentError([problem], source=source) from None
+    if not marked:
+        return data
     problems: list[Problem] = []
     for path, value in _walk(data, ""):
         if isinstance(value, _DuplicateKeys):
@@ -326,6 +353,10 @@ def _structure(data: object, source: str) -> Document:
     if body["kind"] == "records":
         del body["kind"]
         target = Records
+    try:  # the fast path: a valid document, built without bookkeeping
+        return _converter.structure_fast(body, target)
+    except Exception:  # whatever it was, the careful path says what and where
+        pass
     result = _converter.structure(body, target)
     if isinstance(result, list):
         raise DocumentError(result, source=source)
@@ -351,13 +382,87 @@ def _located(error: DocumentError, text: str, fmt: Format) -> DocumentError:
     return DocumentError(problems, source=error.source)
 
 
-def _read_text(text: str, fmt: Format, source: str) -> Document:
+def _thousands(number: int) -> tuple[str, str]:
+    """``number`` with its thousands apart, in English (``1,000``) and Swedish (``1 000``)."""
+    en = f"{number:,}"
+    return en, en.replace(",", " ")
+
+
+def _check_limit(name: str, limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ValueError(f"{name} must be a whole number of at least 0, not {limit!r}")
+    return limit
+
+
+def _too_big(size: int, limit: int, source: str) -> DocumentError:
+    """The error for a document of ``size`` bytes (or more), over ``limit``."""
+    size_en, size_sv = _thousands(size)
+    limit_en, limit_sv = _thousands(limit)
+    problem = Problem(
+        "",
+        f"the document is at least {size_en} bytes; at most {limit_en} bytes are read"
+        f" (raise the limit with the keyword max_size, e.g. max_size={2 * limit})",
+        sv=f"dokumentet är minst {size_sv} byte; högst {limit_sv} byte läses"
+        f" (höj gränsen med nyckelordet max_size, t.ex. max_size={2 * limit})",
+    )
+    return DocumentError([problem], source=source)
+
+
+def _check_text_size(text: str, limit: int, source: str) -> None:
+    """Refuse ``text`` if its UTF-8 is longer than ``limit`` bytes, before it is parsed.
+
+    A character is one to four bytes: the length in characters settles most texts,
+    and only one near the limit is encoded to be counted.
+    """
+    if len(text) > limit:
+        raise _too_big(len(text), limit, source)
+    if len(text) * 4 > limit:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            raise _too_big(size, limit, source)
+
+
+def _check_items(data: object, limit: int, source: str) -> None:
+    """Refuse a document with a list at its top longer than ``limit``, before it is built.
+
+    Lists further in are bounded by the document's size.
+    """
+    if not isinstance(data, dict):
+        return
+    problems = []
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) > limit:
+            count_en, count_sv = _thousands(len(value))
+            limit_en, limit_sv = _thousands(limit)
+            problems.append(
+                Problem(
+                    f"/{escape_token(str(key))}",
+                    f"{count_en} items; at most {limit_en} are read in a list"
+                    f" (raise the limit with the keyword max_items, e.g. max_items={len(value)})",
+                    sv=f"{count_sv} poster; högst {limit_sv} läses i en lista"
+                    f" (höj gränsen med nyckelordet max_items, t.ex. max_items={len(value)})",
+                )
+            )
+    if problems:
+        raise DocumentError(problems, source=source)
+
+
+def _read_text(
+    text: str,
+    fmt: Format,
+    source: str,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_items: int = DEFAULT_MAX_ITEMS,
+) -> Document:
     """The document in ``text`` (its byte order mark already passed over); problems located.
 
     Only a document that cannot be read pays for finding where its problems are.
     """
+    _check_text_size(text, max_size, source)
     try:
-        return _structure(_parse(text, fmt, source), source)
+        data = _parse(text, fmt, source)
+        _check_items(data, max_items, source)
+        return _structure(data, source)
     except DocumentError as error:
         located = _located(error, text, fmt)
         if located is error:
@@ -373,12 +478,24 @@ def _check_format(format: object) -> Format:
     raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
 
 
-def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Document:
+def loads(
+    text: str,
+    format: Format = "toml",
+    *,
+    source: str = "<string>",
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_items: int = DEFAULT_MAX_ITEMS,
+) -> Document:
     r"""Read a document from ``text`` in ``format`` (``"toml"`` or ``"json"``).
 
     Raises :class:`DocumentError` listing every problem found, each with its
     line and column in ``text``. A byte order mark at the start is not content
     and is passed over, as most tools do.
+
+    A text longer than ``max_size`` bytes of UTF-8 (:data:`DEFAULT_MAX_SIZE`, 16 MiB)
+    is refused before it is parsed, and a list at the top of the document (its
+    meetings, parties, forums...) longer than ``max_items``
+    (:data:`DEFAULT_MAX_ITEMS`, 1,000,000) before the document is built.
 
     >>> records = loads('schema = "busmodel/1"\nkind = "records"\nagreement = "bus"')
     >>> records.agreement
@@ -391,8 +508,10 @@ def loads(text: str, format: Format = "toml", *, source: str = "<string>") -> Do
       line 3, column 1: /agrement: unknown key 'agrement' (did you mean 'agreement'?); ...
     """
     fmt = _check_format(format)
+    max_size = _check_limit("max_size", max_size)
+    max_items = _check_limit("max_items", max_items)
     text = text.removeprefix(_BOM)  # a byte order mark is not content
-    return _read_text(text, fmt, source)
+    return _read_text(text, fmt, source, max_size, max_items)
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -520,12 +639,19 @@ def _decoded(content: bytes, source: str) -> str:
         raise DocumentError([problem], source=source) from None
 
 
-def _loaded(text: str, fmt: Format, source: str) -> Loaded:
+@attrs.frozen
+class _Limits:
+    size: int
+    items: int
+
+
+def _loaded(text: str, fmt: Format, source: str, limits: _Limits) -> Loaded:
     text = text.removeprefix(_BOM)  # a byte order mark is not content
-    return Loaded(_read_text(text, fmt, source), source, Positions(text, fmt))
+    document = _read_text(text, fmt, source, limits.size, limits.items)
+    return Loaded(document, source, Positions(text, fmt))
 
 
-def _read_path(path: str | os.PathLike[str], fmt: Format | None) -> Loaded:
+def _read_path(path: str | os.PathLike[str], fmt: Format | None, limits: _Limits) -> Loaded:
     source = os.fspath(path)
     reason = _unreadable(path)
     if reason is not None:
@@ -535,12 +661,17 @@ def _read_path(path: str | os.PathLike[str], fmt: Format | None) -> Loaded:
     try:
         with open(os.open(path, flags), "rb") as file:
             reason = _unreadable(path, file.fileno())
-            content = file.read() if reason is None else b""
+            if reason is None and (size := os.fstat(file.fileno()).st_size) > limits.size:
+                raise _too_big(size, limits.size, source)
+            # At most one byte past the limit, in case the file grew since.
+            content = file.read(limits.size + 1) if reason is None else b""
     except OSError as error:
         reason = os_reason(error)
     if reason is not None:
         raise _refusal(source, reason)
-    return _loaded(_decoded(content, source), fmt, source)
+    if len(content) > limits.size:
+        raise _too_big(len(content), limits.size, source)
+    return _loaded(_decoded(content, source), fmt, source, limits)
 
 
 def _file_source(file: object) -> str:
@@ -555,7 +686,7 @@ def _file_source(file: object) -> str:
     return "<file>"
 
 
-def _read_file(file: BinaryFile, fmt: Format | None) -> Loaded:
+def _read_file(file: BinaryFile, fmt: Format | None, limits: _Limits) -> Loaded:
     if isinstance(file, io.TextIOBase):
         raise TypeError(_BINARY_ONLY)
     source = _file_source(file)
@@ -567,18 +698,27 @@ def _read_file(file: BinaryFile, fmt: Format | None) -> Loaded:
         raise TypeError(_BINARY_ONLY)
     if not isinstance(content, bytes | bytearray | memoryview):
         raise TypeError(f"read() must give bytes, not {type(content).__name__}")
+    if len(content) > limits.size:  # its length in bytes, before it is copied or decoded
+        raise _too_big(len(content), limits.size, source)
     content = bytes(content)
     if fmt is None:
         fmt = _SUFFIXES.get(os.path.splitext(source)[1].lower())
     if fmt is None:
         fmt = "json" if _JSON_START.match(content) else "toml"
-    return _loaded(_decoded(content, source), fmt, source)
+    return _loaded(_decoded(content, source), fmt, source, limits)
 
 
-def read(path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = None) -> Loaded:
+def read(
+    path: str | os.PathLike[str] | BinaryFile,
+    *,
+    format: Format | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_items: int = DEFAULT_MAX_ITEMS,
+) -> Loaded:
     r"""Read a document as :func:`load` does, and keep where its values are in its text.
 
-    ``path`` is a path or a file opened in binary mode, and ``format`` as for :func:`load`.
+    ``path`` is a path or a file opened in binary mode, and ``format``,
+    ``max_size`` and ``max_items`` are as for :func:`load`.
 
     The positions are worked out only when one is asked for: for a finding about
     the document, ``loaded.positions.locate(finding.path)`` says where it is,
@@ -592,16 +732,23 @@ def read(path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = N
     Position(line=3, column=1)
     """
     fmt = None if format is None else _check_format(format)
+    limits = _Limits(_check_limit("max_size", max_size), _check_limit("max_items", max_items))
     if isinstance(path, str | os.PathLike):
-        return _read_path(path, fmt)
+        return _read_path(path, fmt, limits)
     if not callable(getattr(path, "read", None)):
         raise TypeError(
             f"expected a path or a file opened in binary mode, got {type(path).__name__}"
         )
-    return _read_file(path, fmt)
+    return _read_file(path, fmt, limits)
 
 
-def load(path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = None) -> Document:
+def load(
+    path: str | os.PathLike[str] | BinaryFile,
+    *,
+    format: Format | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_items: int = DEFAULT_MAX_ITEMS,
+) -> Document:
     """Read the document at ``path``, a path or a file opened in binary mode.
 
     The format is ``format`` when given. Otherwise a path's suffix (``.toml``,
@@ -617,11 +764,18 @@ def load(path: str | os.PathLike[str] | BinaryFile, *, format: Format | None = N
     :class:`OSError`. An open file is named by its ``name``, ``<stdin>`` or
     ``<file>``.
 
+    A file larger than ``max_size`` bytes (:data:`DEFAULT_MAX_SIZE`, 16 MiB) is
+    refused before it is read, by the size the system gives (a file that grows
+    meanwhile is read no further than one byte past the limit); a list at the
+    top of the document longer than ``max_items`` (:data:`DEFAULT_MAX_ITEMS`,
+    1,000,000) is refused before the document is built. Both are a
+    :class:`DocumentError` that names the limit and the keyword that raises it.
+
     >>> import io
     >>> load(io.BytesIO(b'{"schema": "busmodel/1", "kind": "records", "agreement": "a"}')).agreement
     'a'
     """
-    return read(path, format=format).document
+    return read(path, format=format, max_size=max_size, max_items=max_items).document
 
 
 def _expect(loaded: Loaded, cls: type[_T]) -> _T:
@@ -901,8 +1055,8 @@ def _json_default(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
 
 
-def dumps(document: Document, format: Format = "toml") -> str:
-    """Write ``document`` as text; the output is deterministic and :func:`loads` reads it back.
+def dumps(document: Document, format: Format = "toml", *, compact: bool = False) -> str:
+    r"""Write ``document`` as text; the output is deterministic and :func:`loads` reads it back.
 
     >>> from busmodel import Records
     >>> print(dumps(Records(agreement="bus"), "json"), end="")
@@ -911,11 +1065,26 @@ def dumps(document: Document, format: Format = "toml") -> str:
       "kind": "records",
       "agreement": "bus"
     }
+
+    ``compact=True`` writes JSON on one line, without spaces, for systems: it
+    costs about what :func:`json.dumps` costs, where the indented JSON (the
+    default, for people and for diffs) goes through Python's slower encoder.
+    TOML has one layout, and ``compact`` is refused for it.
+
+    >>> dumps(Records(agreement="bus"), "json", compact=True)
+    '{"schema":"busmodel/1","kind":"records","agreement":"bus"}\n'
     """
     data = _unstructure(document)
     if format == "json":
+        if compact:
+            return (
+                json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+                + "\n"
+            )
         return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if format == "toml":
+        if compact:
+            raise ValueError("compact=True is for JSON; TOML is written in one layout")
         return _toml(data)
     raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
 

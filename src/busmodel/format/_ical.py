@@ -5,7 +5,7 @@ Europe/Stockholm and the ``VTIMEZONE`` that defines it, through the
 ``icalendar`` package (imported when first needed). The same agreement and
 meetings always give the same bytes:
 
-* ``UID`` is ``<agreement>-<forum>-<date>@busmodel``: stable from one run to the
+* ``UID`` is ``<agreement>.<forum>.<date>@busmodel``: stable from one run to the
   next, so a calendar that imports the file again updates its events instead of
   doubling them, and unique, as a plan holds at most one meeting a forum a week.
 * ``DTSTAMP`` is the agreement's document date, 00:00 UTC (its validity's first
@@ -95,8 +95,10 @@ def to_ical(
     ...                 forums=[Forum("presidie-bus", "Presidie-BUS")])
     >>> text = to_ical(bus, [PlannedMeeting("presidie-bus", dt.date(2027, 3, 30))]).decode()
     >>> [line for line in text.splitlines() if line.startswith(("DTSTART;", "UID", "DTSTAMP"))]
-    ['DTSTART;TZID=Europe/Stockholm:20270330T130000', 'DTSTAMP:20261127T000000Z', 'UID:bus-presidie-bus-2027-03-30@busmodel']
+    ['DTSTART;TZID=Europe/Stockholm:20270330T130000', 'DTSTAMP:20261127T000000Z', 'UID:bus.presidie-bus.2027-03-30@busmodel']
     """  # noqa: E501
+    if lang not in ("sv", "en"):
+        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
     import icalendar
 
     chosen = sorted(meetings, key=lambda m: (m.date, m.start, m.forum, m.duration))
@@ -127,12 +129,14 @@ def to_ical(
 
 
 def uid(agreement: Agreement, meeting: PlannedMeeting) -> str:
-    """The stable ``UID`` of a planned meeting: ``<agreement>-<forum>-<date>@busmodel``.
+    """The stable ``UID`` of a planned meeting: ``<agreement>.<forum>.<date>@busmodel``.
+
+    Ids hold no ``.``, so no two agreements' meetings share a UID.
 
     >>> uid(Agreement(id="bus", title="BUS"), PlannedMeeting("styrgrupp", dt.date(2027, 3, 30)))
-    'bus-styrgrupp-2027-03-30@busmodel'
+    'bus.styrgrupp.2027-03-30@busmodel'
     """
-    return f"{agreement.id}-{meeting.forum}-{meeting.date.isoformat()}@{UID_DOMAIN}"
+    return f"{agreement.id}.{meeting.forum}.{meeting.date.isoformat()}@{UID_DOMAIN}"
 
 
 def _event(
@@ -157,19 +161,14 @@ def _event(
     if meeting.focus is not None:
         lines.append(f"{words['focus']}: {meeting.focus}")
     if meeting.chair is not None:
-        lines.append(f"{words['chair']}: {_body_name(agreement, meeting.chair)}")
+        lines.append(f"{words['chair']}: {agreement.name_of(meeting.chair)}")
         event.add(
             "organizer",
             f"mailto:{meeting.chair}@{ORGANIZER_DOMAIN}",
-            parameters={"CN": _body_name(agreement, meeting.chair)},
+            parameters={"CN": agreement.name_of(meeting.chair)},
         )
     event.add("description", "\n".join(lines))
     return event
-
-
-def _body_name(agreement: Agreement, body_id: str) -> str:
-    body = agreement.body(body_id)
-    return body_id if body is None else body.name
 
 
 def _stamp(agreement: Agreement) -> dt.datetime:

@@ -188,9 +188,13 @@ class Registry(_Lookups):
     ) -> Registry:
         """Load every document in ``paths``; directories are walked recursively.
 
-        A document that cannot be read raises :class:`DocumentError`, unless
-        ``on_error`` is given: then it is passed the error and the document is left out.
+        A single path (a string or a path-like object) is one path, never a
+        sequence of one-letter paths. A document that cannot be read raises
+        :class:`DocumentError`, unless ``on_error`` is given: then it is passed the
+        error and the document is left out.
         """
+        if isinstance(paths, str | os.PathLike):
+            paths = [paths]
         entries = []
         for path in document_paths(paths):
             try:

@@ -824,6 +824,18 @@ class Agreement(_Lookups):
         """The first forum with ``forum_id``, or None (in constant time)."""
         return self._indexes()[1].get(forum_id)
 
+    def name_of(self, body_id: str) -> str:
+        """The name of the body ``body_id``, or the id itself when no body has it.
+
+        >>> from busmodel import Body
+        >>> sn = Body("sn", "Socialnämnden", "committee")
+        >>> bus = Agreement(id="bus", title="BUS", bodies=[sn])
+        >>> bus.name_of("sn"), bus.name_of("kfn")
+        ('Socialnämnden', 'kfn')
+        """
+        body = self.body(body_id)
+        return body_id if body is None else body.name
+
     @property
     def final(self) -> bool:
         """Whether the document is final: not a draft (a draft binds no one yet)."""

@@ -75,6 +75,8 @@ class Standing(enum.Enum):
     IN_FORCE = "in-force"
     NOT_YET_IN_FORCE = "not-yet-in-force"
     EXPIRED = "expired"
+    DRAFT = "draft"
+    """A draft: it binds no one until it is signed or adopted, whatever its period."""
     NO_VALIDITY = "no-validity"
     """The agreement states no validity (VAL001 reports that)."""
 
@@ -92,6 +94,7 @@ _STANDINGS: Final = {
     Standing.IN_FORCE: Text(en="in force", sv="gäller"),
     Standing.NOT_YET_IN_FORCE: Text(en="not yet in force", sv="gäller ännu inte"),
     Standing.EXPIRED: Text(en="expired", sv="har gått ut"),
+    Standing.DRAFT: Text(en="draft, not in force", sv="utkast, gäller inte"),
     Standing.NO_VALIDITY: Text(en="no validity stated", sv="giltighetstid saknas"),
 }
 
@@ -307,7 +310,7 @@ def status(
     extensions = () if registry is None else registry.extensions_of(agreement.id)
     effective, followed = prolonged(validity.period, extensions)
     end = effective.end
-    standing = _standing(effective, today)
+    standing = _standing(agreement, effective, today)
     left = None if end is None else (end - today).days
     continued = _continued_by(agreement, end, extensions, registry)
     chair, next_chair, next_from = _chairs(agreement, today, standing)
@@ -324,6 +327,7 @@ def status(
         # An extension document is renewed through the agreement it extends (as LIF003).
         renewal_due=(
             agreement.kind is not AgreementKind.EXTENSION
+            and standing is not Standing.DRAFT
             and left is not None
             and 0 <= left <= renewal_horizon_days
             and continued is None
@@ -338,7 +342,9 @@ def status(
     )
 
 
-def _standing(effective: Period, today: dt.date) -> Standing:
+def _standing(agreement: Agreement, effective: Period, today: dt.date) -> Standing:
+    if not agreement.final:
+        return Standing.DRAFT
     if today < effective.start:
         return Standing.NOT_YET_IN_FORCE
     return Standing.IN_FORCE if effective.contains(today) else Standing.EXPIRED
@@ -387,8 +393,8 @@ def _chairs(
     an agreement not yet in force).
     """
     validity = agreement.validity
-    if agreement.chair is None or validity is None:
-        return None, None, None
+    if agreement.chair is None or validity is None or standing is Standing.EXPIRED:
+        return None, None, None  # an agreement that has ended has no next chair
     current_term = _term_on(agreement.chair_schedule(today), today)
     current = None
     if standing is Standing.IN_FORCE:

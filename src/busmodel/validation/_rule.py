@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 import attrs
 
-from busmodel.model import AgreementKind, BusmodelError, Text
+from busmodel.model import AgreementKind, BusmodelError, Text, _check
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 
@@ -72,10 +72,16 @@ _NEED_TEXT: Final = {
 
 @attrs.frozen
 class Options:
-    """Settings that rules read."""
+    """Settings that rules read, checked when made (a wrong one is the caller's error).
 
-    renewal_horizon_days: int = 90
-    """How long before the end of validity a "renewal due" warning is given."""
+    >>> Options(renewal_horizon_days=-1)
+    Traceback (most recent call last):
+    ...
+    busmodel.ModelError: renewal_horizon_days: -1 is not between 0 and 36500
+    """
+
+    renewal_horizon_days: int = attrs.field(default=90, validator=_check.in_range(0, 36_500))
+    """How long before the end of validity a "renewal due" warning is given, in days."""
 
 
 class RuleSet(Protocol):

@@ -451,3 +451,12 @@ def test_lif005_an_agreement_past_its_end_is_not_continued_by_a_draft() -> None:
     report = validate(alingsas, today=after, registry=_registry(alingsas, draft))
     assert "LIF005" not in report.codes()
     assert "LIF002" in report.codes()  # expired: the draft was never signed
+
+
+def test_the_lifecycle_of_a_draft_is_not_judged_until_it_is_final() -> None:
+    alingsas = bm.load_agreement("examples/alingsas-bus-2023-corrected.toml")
+    draft = bm.renew(alingsas, document_date=dt.date(2026, 11, 27))
+    near_its_end = dt.date(2030, 11, 27)
+    assert () == validate(draft, today=near_its_end, select=["LIF"]).codes()
+    final = attrs.evolve(draft, state=bm.DocumentState.FINAL)
+    assert ("LIF003",) == validate(final, today=near_its_end, select=["LIF"]).codes()

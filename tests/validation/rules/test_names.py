@@ -387,3 +387,53 @@ def test_nam001_where_its_budget_runs_out_it_says_so_with_the_budget_in_each_lan
 def test_the_name_rules_have_names_that_say_what_they_require() -> None:
     names = {rule.code: rule.name for rule in bm.rules() if rule.area == "NAM"}
     assert {"NAM001": "names-not-near-identical", "NAM002": "one-id-per-name"} == names
+
+
+def _first_alike_by_definition(agreement: bm.Agreement) -> list[tuple[str, tuple[str, ...]]]:
+    """NAM001 by its definition, every pair compared: the reference for the indexes."""
+    from difflib import SequenceMatcher
+
+    from busmodel.validation._rules.names import _alike, _distinct, _Name, _Places
+
+    places = _Places.named_in(agreement)
+    bodies = agreement.bodies
+    names = [_Name.of(body.name, places) for body in bodies]
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for position, (body, name) in enumerate(zip(bodies, names, strict=True)):
+        matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
+        for other in range(position):
+            earlier = names[other]
+            if (
+                bodies[other].kind == body.kind
+                and bodies[other].id != body.id
+                and earlier.folded != name.folded
+                and _alike(matcher, earlier.compared, name.compared)
+                and not _distinct(earlier, name)
+            ):
+                found.append((f"/bodies/{position}/name", (f"/bodies/{other}/name",)))
+                break
+    return found
+
+
+SLIPS = [
+    ("Barn- och ungdomsnämnden i Alingsås", bm.BodyKind.COMMITTEE),  # the Alingsås slip
+    ("Socialnämden i Lerum", bm.BodyKind.COMMITTEE),  # a typo
+    ("Socialnämnden i Alingsas", bm.BodyKind.COMMITTEE),  # a misspelt municipality
+    ("Kultur- och fritidsnämnden i Kungsbaka", bm.BodyKind.COMMITTEE),
+    ("Barn och utbildningsförvaltningen i Tjörn", bm.BodyKind.ADMINISTRATION),
+    ("Vårdcentralen Ale", bm.BodyKind.REGIONAL_BODY),  # the same body twice: NAM002's
+    ("Polisområde Tidaholmm", bm.BodyKind.STATE_AGENCY),
+]
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_nam001_in_a_framework_of_400_bodies_finds_what_comparing_every_pair_finds(
+    named: bool,
+) -> None:
+    framework = _county_framework([*VASTRA_GOTALAND, "Kungsbacka"], named=named)
+    slips = tuple(bm.Body(f"slip{i}", name, kind) for i, (name, kind) in enumerate(SLIPS))
+    slipped = attrs.evolve(framework, bodies=(*framework.bodies, *slips))
+    assert 400 == len(framework.bodies)
+    expected = _first_alike_by_definition(slipped)
+    assert len(expected) >= 5  # the slips are found, and the reference agrees on which
+    assert expected == [(f.path, f.related) for f in check(slipped, "NAM001").findings]

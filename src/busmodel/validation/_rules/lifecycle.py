@@ -121,8 +121,10 @@ def _followed_by(context: Context) -> bool:
     ),
 )
 def not_yet_in_force(context: Context) -> Iterator[Issue]:
-    """Report an agreement whose validity starts after today."""
+    """Report an agreement whose validity starts after today (a draft is not in force at all)."""
     validity, today = context.agreement.validity, context.today
+    if not context.agreement.final:
+        return
     if validity is None or today is None or validity.period.start <= today:
         return
     start = validity.period.start
@@ -187,6 +189,8 @@ def _expired_messages() -> Mapping[str, Message]:
 )
 def expired(context: Context) -> Iterator[Issue]:
     """Report an agreement whose validity ended before today, and that nothing continues."""
+    if not context.agreement.final:
+        return  # a draft was never in force, so it cannot expire
     effective, today = _effective(context), context.today
     if effective is None or today is None or effective[0].end is None:
         return
@@ -255,6 +259,8 @@ def expired(context: Context) -> Iterator[Issue]:
 )
 def renewal_due(context: Context) -> Iterator[Issue]:
     """Report an agreement that expires within the renewal horizon, with nothing to follow it."""
+    if not context.agreement.final:
+        return  # a draft is the renewal: it is to be signed, not renewed
     effective, today = _effective(context), context.today
     if effective is None or today is None or effective[0].end is None:
         return
@@ -371,6 +377,8 @@ def predecessors_ended(context: Context) -> Iterator[Issue]:
 def continued(context: Context) -> Iterator[Issue]:
     """Tell which extension or successor continues an agreement whose own end has passed."""
     agreement, effective, today = context.agreement, _effective(context), context.today
+    if not agreement.final:
+        return
     if agreement.validity is None or effective is None or today is None:
         return
     own_end, (period, followed) = agreement.validity.period.end, effective

@@ -30,8 +30,17 @@ from busmodel.cli._common import (
     write_output,
 )
 from busmodel.cli._text import render_problems
-from busmodel.format import DocumentError, Format, Loaded, Problem, Registry, dumps, loads, read
-from busmodel.format._document import data_of, toml_value
+from busmodel.format import (
+    DocumentError,
+    Format,
+    Loaded,
+    Registry,
+    dumps,
+    loads,
+    read,
+    read_stdin,
+)
+from busmodel.format._document import STDIN, data_of, toml_value
 from busmodel.model import Agreement, ModelError, Text, extend, renew
 from busmodel.model._check import FIRST_DAY, LAST_DAY
 from busmodel.model._text import Lang, span_text
@@ -42,7 +51,6 @@ if TYPE_CHECKING:
 
 __all__ = ["add_parser", "drafted_text", "run"]
 
-_STDIN: Final = "-"
 _SUFFIXES: Final[Mapping[str, Format]] = {".toml": "toml", ".json": "json"}
 _WIDTH: Final = 78
 """The width of the comment at the top of a draft."""
@@ -109,19 +117,7 @@ def add_parser(commands: Any) -> None:
 
 def _read(path: str, stdin: BinaryIO | None) -> Loaded:
     """The document at ``path`` with its text, or on standard input for ``-``."""
-    if path != _STDIN:
-        return read(path)
-    if stdin is None:
-        problem = Problem(
-            "",
-            "cannot read: no standard input was given",
-            sv="kan inte läsas: ingen standard-indata gavs",
-        )
-        raise DocumentError([problem], source=_STDIN)
-    try:
-        return read(stdin)
-    except DocumentError as error:
-        raise DocumentError(error.problems, source=_STDIN) from None
+    return read(path) if path != STDIN else read_stdin(stdin)
 
 
 def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | None) -> int:
@@ -152,13 +148,13 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
         err.write(f"busmodel {command}: {source}: {error.text.get(lang)}\n")
         return EXIT_ERRORS
     fmt = loaded.positions.format
-    if args.output is not None and args.output != _STDIN:
+    if args.output is not None and args.output != STDIN:
         fmt = _SUFFIXES.get(os.path.splitext(args.output)[1].lower(), fmt)
-    origin = "standard input" if args.path == _STDIN else source
+    origin = "standard input" if args.path == STDIN else source
     text = drafted_text(
         command, agreement, draft, loaded.positions.text, loaded.positions.format, origin, fmt
     )
-    if args.output is None or args.output == _STDIN:
+    if args.output is None or args.output == STDIN:
         out.write_document(text)
         return EXIT_OK
     return write_output(args.output, text.encode("utf-8"), err, command, lang)

@@ -7,10 +7,10 @@ from typing import Any, BinaryIO, Final
 
 from busmodel.cli._common import EXIT_OK, EXIT_UNREADABLE, Stream, shown_error
 from busmodel.cli._text import render_problems
-from busmodel.format import Document, DocumentError, Problem, dumps, load
+from busmodel.format import Document, DocumentError, dumps, load, read_stdin
+from busmodel.format._document import STDIN
 from busmodel.model import Agreement, Records, ValidityBasis
 from busmodel.model._text import Lang, span_text
-from busmodel.validation._batch import STDIN
 
 __all__ = ["add_parser", "describe", "read_one", "run"]
 
@@ -30,16 +30,7 @@ def add_parser(commands: Any) -> None:
 
 def read_one(path: str, stdin: BinaryIO | None) -> Document:
     """The document at ``path``, or on standard input for ``-``; raises DocumentError."""
-    if path != STDIN:
-        return load(path)
-    if stdin is None:
-        no_input = Problem(
-            "",
-            "cannot read: no standard input was given",
-            sv="kan inte läsas: ingen standard-indata gavs",
-        )
-        raise DocumentError([no_input], source=STDIN)
-    return load(stdin)
+    return load(path) if path != STDIN else read_stdin(stdin).document
 
 
 def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | None) -> int:

@@ -27,8 +27,8 @@ from busmodel.cli._common import (
 )
 from busmodel.cli._json import problems_data
 from busmodel.cli._text import render_problems
-from busmodel.format import DocumentError, Entry, Problem, Registry
-from busmodel.format import read as read_document
+from busmodel.format import DocumentError, Entry, Problem, Registry, read_stdin
+from busmodel.format._document import STDIN
 from busmodel.model import Agreement, AgreementKind, Records, Standing, Status, Text, status
 from busmodel.model._check import FIRST_DAY, LAST_DAY
 from busmodel.model._text import Lang
@@ -38,7 +38,6 @@ __all__ = ["STATUS_SCHEMA", "add_parser", "run", "status_data", "status_table"]
 
 STATUS_SCHEMA: Final = "busmodel-status/1"
 """The ``schema`` of the JSON output."""
-_STDIN: Final = "-"
 _NOTHING: Final = "–"
 """What a cell without a value shows."""
 
@@ -142,26 +141,18 @@ def _read(
         if stdin_read:
             return []
         stdin_read = True
-        if stdin is None:
-            problem = Problem(
-                "",
-                "cannot read: no standard input was given",
-                sv="kan inte läsas: ingen standard-indata gavs",
-            )
-            unreadable.append(DocumentError([problem], source=_STDIN))
-            return []
         try:
-            loaded = read_document(stdin)
+            loaded = read_stdin(stdin)
         except DocumentError as error:
-            unreadable.append(DocumentError(error.problems, source=_STDIN))
+            unreadable.append(error)
             return []
-        return [Entry(_STDIN, loaded.document, loaded.positions)]
+        return [Entry(STDIN, loaded.document, loaded.positions)]
 
     def read(given: Iterable[str]) -> list[Entry]:
         entries: list[Entry] = []
         files = []
         for path in given:
-            if path == _STDIN:
+            if path == STDIN:
                 entries += from_stdin()
             else:
                 files.append(path)

@@ -37,8 +37,8 @@ from busmodel.cli._common import (
     write_output,
 )
 from busmodel.cli._text import render_problems
-from busmodel.format import Document, DocumentError, Entry, Problem, Registry
-from busmodel.format import read as read_document
+from busmodel.format import Document, DocumentError, Entry, Problem, Registry, read_stdin
+from busmodel.format._document import STDIN
 from busmodel.model import (
     Agreement,
     AgreementKind,
@@ -54,7 +54,6 @@ from busmodel.model._lifetime import by_start, prolonged
 from busmodel.model._mandate import FIRST_ELECTION, LAST_ELECTION, MandatePeriod, election_day
 from busmodel.model._text import Lang, shortened, span_text
 from busmodel.validation import Finding, validate
-from busmodel.validation._batch import STDIN
 
 __all__ = ["add_parser", "run", "timeline_svg"]
 
@@ -1395,18 +1394,10 @@ def _read(
 
 
 def _from_stdin(stdin: BinaryIO | None, unreadable: list[DocumentError]) -> list[Entry]:
-    if stdin is None:
-        problem = Problem(
-            "",
-            "cannot read: no standard input was given",
-            sv="kan inte läsas: ingen standard-indata gavs",
-        )
-        unreadable.append(DocumentError([problem], source=STDIN))
-        return []
     try:
-        loaded = read_document(stdin)
+        loaded = read_stdin(stdin)
     except DocumentError as error:
-        unreadable.append(DocumentError(error.problems, source=STDIN))
+        unreadable.append(error)
         return []
     return [Entry(STDIN, loaded.document, loaded.positions)]
 

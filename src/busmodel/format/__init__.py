@@ -20,6 +20,7 @@ from busmodel.format._document import (
     load_records,
     loads,
     read,
+    read_stdin,
 )
 from busmodel.format._errors import DocumentError, Problem
 from busmodel.format._ical import to_ical
@@ -48,5 +49,6 @@ __all__ = [
     "load_records",
     "loads",
     "read",
+    "read_stdin",
     "to_ical",
 ]

@@ -1124,3 +1124,31 @@ def _write_whole(target: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+STDIN: Final = "-"
+"""The path that names standard input, as most command-line tools read it."""
+
+
+def read_stdin(stdin: BinaryFile | None) -> Loaded:
+    r"""The document on standard input (``stdin``, opened in binary), named ``-``.
+
+    Raises :class:`DocumentError` when there is no standard input, or when what
+    it holds is not a document; either way the source is ``-``.
+
+    >>> import io
+    >>> read_stdin(io.BytesIO(b'schema = "busmodel/1"\nkind = "records"\nagreement = "a"')).source
+    '-'
+    """
+    if stdin is None:
+        problem = Problem(
+            "",
+            "cannot read: no standard input was given",
+            sv="kan inte läsas: ingen standard-indata gavs",
+        )
+        raise DocumentError([problem], source=STDIN)
+    try:
+        loaded = read(stdin)
+    except DocumentError as error:
+        raise DocumentError(error.problems, source=STDIN) from None
+    return attrs.evolve(loaded, source=STDIN)

@@ -19,9 +19,8 @@ from typing import Final
 
 import attrs
 
-from busmodel.format import DocumentError, Entry, Problem, Registry
-from busmodel.format import read as read_document
-from busmodel.format._document import BinaryFile
+from busmodel.format import DocumentError, Entry, Problem, Registry, read_stdin
+from busmodel.format._document import STDIN, BinaryFile
 from busmodel.format._registry import _read as read_file
 from busmodel.format._registry import document_paths
 from busmodel.model import Agreement, Records
@@ -32,8 +31,6 @@ from busmodel.validation._rule import Options
 
 __all__ = ["RECORDS_PREFIX", "Batch", "Progress", "validate_paths"]
 
-STDIN: Final = "-"
-"""The path that names standard input, as most command-line tools read it."""
 RECORDS_PREFIX: Final = "records:"
 """What the engine puts before a path into the (merged) records of an agreement."""
 _RECORDS_PATH: Final = re.compile(r"records:/(meetings|evaluations|reports|reviews)/([0-9]+)(.*)")
@@ -95,18 +92,10 @@ def _read(
         if stdin_read:
             return []  # read once, however often it is named
         stdin_read = True
-        if stdin is None:
-            problem = Problem(
-                "",
-                "cannot read: no standard input was given",
-                sv="kan inte läsas: ingen standard-indata gavs",
-            )
-            unreadable.append(DocumentError([problem], source=STDIN))
-            return []
         try:
-            loaded = read_document(stdin)
+            loaded = read_stdin(stdin)
         except DocumentError as error:
-            unreadable.append(DocumentError(error.problems, source=STDIN))
+            unreadable.append(error)
             return []
         return [Entry(STDIN, loaded.document, loaded.positions)]
 

@@ -1,3 +1,6 @@
+from typing import Any
+from unittest.mock import patch
+
 import attrs
 import pytest
 from hypothesis import given, settings
@@ -437,3 +440,100 @@ def test_nam001_in_a_framework_of_400_bodies_finds_what_comparing_every_pair_fin
     expected = _first_alike_by_definition(slipped)
     assert len(expected) >= 5  # the slips are found, and the reference agrees on which
     assert expected == [(f.path, f.related) for f in check(slipped, "NAM001").findings]
+
+
+_TEMPLATES = [
+    "Socialnämnden i {}",
+    "Socialnämden i {}",
+    "Barn- och utbildningsnämnden i {}",
+    "Barn- och ungdomsnämnden i {}",
+    "{genitive} kommun",
+    "Vårdcentralen {}",
+    "Polisområde {}",
+]
+
+
+@st.composite
+def _framework_names(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """Names built from templates and municipalities, some edited: members and bodies' names."""
+    members = draw(st.lists(st.sampled_from(VASTRA_GOTALAND[:12]), min_size=1, unique=True))
+    unnamed = st.sampled_from(["Kungsbacka", "Alingsas", "Lerums", "Tibroo"])
+    names: list[str] = []
+    for _ in range(draw(st.integers(1, 40))):
+        place = draw(st.one_of(st.sampled_from(members), unnamed))
+        template = draw(st.sampled_from(_TEMPLATES))
+        written = draw(st.sampled_from([place, _genitive(place)]))  # one place, two forms
+        name = template.format(written, genitive=_genitive(place))
+        names.append(_edited(draw, name) if draw(st.integers(0, 4)) == 0 else name)
+    return members, [name if name.strip() else "x" for name in names]
+
+
+@pytest.mark.parametrize("few", [0, 1_000], ids=["indexed", "every-pair"])
+@settings(max_examples=150, deadline=None)
+@given(_framework_names(), st.data())
+def test_nam001_in_frameworks_the_indexes_and_the_few_names_path_find_what_every_pair_finds(
+    few: int, generated: tuple[list[str], list[str]], data: st.DataObject
+) -> None:
+    members, names = generated
+    kinds = data.draw(
+        st.lists(
+            st.sampled_from([bm.BodyKind.COMMITTEE, bm.BodyKind.OTHER]),
+            min_size=len(names),
+            max_size=len(names),
+        )
+    )
+    bodies = tuple(
+        bm.Body(f"n{i}", name, kind)
+        for i, (name, kind) in enumerate(zip(names, kinds, strict=True))
+    )
+    framework = bm.Agreement(
+        id="ram",
+        title="Ram",
+        kind=bm.AgreementKind.FRAMEWORK,
+        bodies=bodies,
+        members=tuple(bm.Municipality(member) for member in members),
+    )
+    with patch.object(busmodel.validation._rules.names, "_FEW", few):
+        found = [(f.path, f.related) for f in check(framework, "NAM001").findings]
+    assert _first_alike_by_definition(framework) == found
+
+
+def _looked_at(agreement: bm.Agreement, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """NAM001 over ``agreement``: the position checked, each time an earlier name is looked at."""
+    names = busmodel.validation._rules.names
+    looks: list[int] = []
+    spend = names._Budget.spend
+
+    def counted(budget: Any, position: int) -> None:
+        looks.append(position)
+        spend(budget, position)
+
+    monkeypatch.setattr(names._Budget, "spend", counted)
+    assert () == check(agreement, "NAM001").findings
+    return looks
+
+
+def test_nam001_a_name_is_not_compared_with_its_own_template_in_other_municipalities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Before, each "Socialnämnden i X" was turned down against every earlier one: 1,176 looks.
+    bodies = tuple(
+        bm.Body(f"sn{i}", f"Socialnämnden i {place}", bm.BodyKind.COMMITTEE)
+        for i, place in enumerate(VASTRA_GOTALAND)
+    )
+    framework = bm.Agreement(
+        id="ram",
+        title="Ram",
+        kind=bm.AgreementKind.FRAMEWORK,
+        bodies=bodies,
+        members=tuple(bm.Municipality(place) for place in VASTRA_GOTALAND),
+    )
+    assert [] == _looked_at(framework, monkeypatch)
+
+
+def test_nam001_a_county_framework_looks_at_about_one_earlier_name_per_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    framework = _county_framework(VASTRA_GOTALAND, named=True)
+    looks = _looked_at(framework, monkeypatch)
+    assert len(looks) <= 2 * len(framework.bodies)

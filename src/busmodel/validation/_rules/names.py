@@ -97,19 +97,30 @@ leave out such a name:
 * The one-word rule needs all words but one equal, in place, and the other to
   start with the same letter: each name is indexed under each of its words
   replaced by its first letter.
+* Names that name a municipality the document names are grouped by their
+  template, the name with the municipality taken out ("socialnämnden i …").
+  Two names of one template in different municipalities are always told apart
+  (see above), so the indexes keep, under each key, the names of each template
+  apart, and a name looks only at the earlier names of other templates and of
+  its own template in its own municipality. In a county framework, where every
+  template recurs in every municipality, each name would otherwise be turned
+  down against every earlier variant of its template, one by one: the search
+  would grow with the number of bodies times the number of municipalities.
 
 The earlier names an index gives are compared in document order, and the search
 stops at the first near-identical one that is not told apart. The conditions
 that tell names apart only ever turn pairs down, so the indexes still leave
-out no name that could be reported.
+out no name that could be reported. Up to :data:`_FEW` (12) names of one kind,
+the indexes cost more to build than they save, and each name is compared with
+every earlier one: both ways find the same.
 
 No index prunes well when thousands of names share most of their letters and
 differ in a few digits ("Nämnd 3a1f för område 12", "Nämnd 1b07 för område
 13", ...): every earlier name may pass every bound. So the work is bounded:
 NAM001 looks at no more than :data:`COMPARISON_BUDGET` earlier names in one
-agreement (a county framework of 49 municipalities with eight bodies each uses
-under a third of it: its names differ only by the municipality, so none is
-reported and each is compared with all the earlier ones the indexes give). An agreement
+agreement (a county framework of the 49 municipalities of Västra Götaland with
+eight bodies each looks at about 500, a national one of 290 municipalities at
+under half of it). An agreement
 that exhausts it gets, besides the findings up to there, a finding at the first
 body not wholly checked that says the comparison stopped there.
 """
@@ -147,9 +158,10 @@ NAME_BOUND: Final = 200
 COMPARISON_BUDGET: Final = 20_000
 """How many earlier names NAM001 looks at, at most, in one agreement.
 
-The indexes keep real agreements below it: a county framework of the 49
+The indexes keep real agreements far below it: a county framework of the 49
 municipalities of Västra Götaland with eight bodies each (392 bodies, names that
-differ by the municipality) looks at about 6,000. An agreement built to exhaust it gets a
+differ by the municipality) looks at about 500, one of 290 municipalities (2,320
+bodies) at about 10,000. An agreement built to exhaust it gets a
 finding that says where the comparison stopped, in a fraction of a second
 instead of minutes."""
 
@@ -411,10 +423,13 @@ class _Name:
     """Those municipalities, in order."""
 
     @classmethod
-    def of(cls, name: str, places: _Places = _NO_PLACES) -> _Name:
+    def of(cls, name: str, places: _Places = _NO_PLACES, *, indexed: bool = True) -> _Name:
+        """``name`` folded; ``indexed``: with the bigrams and word keys the indexes need."""
         folded = fold(name)
         compared = folded[:NAME_BOUND]
         template, found = places.template(folded)
+        if not indexed:
+            return cls(folded, compared, frozenset(), frozenset(), template, found)
         return cls(
             folded,
             compared,
@@ -423,6 +438,20 @@ class _Name:
             template,
             found,
         )
+
+    @property
+    def group(self) -> str | None:
+        """The template of a name that names a municipality, which its variants share.
+
+        Names of one group in different municipalities are always told apart.
+        """
+        return self.template if self.places else None
+
+
+_Postings = dict[str | None, list[int]]
+"""The names indexed under one key, in document order, by their :attr:`_Name.group`."""
+_FEW: Final = 12
+"""Up to this many names of one kind are compared each with every earlier one."""
 
 
 class _Budget:
@@ -452,27 +481,39 @@ def _first_alike(
 
     ``positions`` are the bodies of one kind, in document order; the earlier
     position is the first near-identical one. Each earlier name looked at spends
-    one of ``budget``; :class:`_BudgetSpentError` names the body being checked when it
+    ``budget``; :class:`_BudgetSpentError` names the body being checked when it
     runs out.
     """
+    if len(positions) <= _FEW:
+        yield from _first_alike_of_few(positions, bodies, budget, places)
+        return
     names = {p: _Name.of(bodies[p].name, places) for p in positions}
     frequency = Counter(token for name in names.values() for token in name.bigrams)
     # One total order of all bigrams, rarest first, the same for every name.
     rank = {token: i for i, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
-    by_bigram: dict[tuple[int, _Token], list[int]] = {}
-    by_words: dict[_WordKey, list[int]] = {}
+    by_bigram: dict[tuple[int, _Token], _Postings] = {}
+    by_words: dict[_WordKey, _Postings] = {}
+    same_places: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     lengths: list[int] = []  # the lengths indexed so far, in order
     for position in positions:
         name, body = names[position], bodies[position]
         size = len(name.compared)
         rarest = sorted(name.bigrams, key=rank.__getitem__)
-        candidates = [by_words[key] for key in name.keys if key in by_words]
+        group = name.group
+        postings = [by_words[key] for key in name.keys if key in by_words]
         allowed = _lengths(size)
         for length in lengths[
             bisect_left(lengths, allowed.start) : bisect_right(lengths, allowed.stop - 1)
         ]:
             probed = rarest[: max(size - _shared(size + length), 0)]
-            candidates += [by_bigram[length, t] for t in probed if (length, t) in by_bigram]
+            postings += [by_bigram[length, t] for t in probed if (length, t) in by_bigram]
+        # Earlier names of this name's template in other municipalities are told apart
+        # from it (see _distinct): they are left out of the search, not looked at one by one.
+        candidates = [
+            found for posting in postings for g, found in posting.items() if g is None or g != group
+        ]
+        if group is not None and (group, name.places) in same_places:
+            candidates.append(same_places[group, name.places])
         matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
         last = -1
         for other in heapq.merge(*candidates):
@@ -497,11 +538,36 @@ def _first_alike(
                 break
         if size >= 2:
             for token in rarest[: _indexed(size)]:
-                by_bigram.setdefault((size, token), []).append(position)
+                by_bigram.setdefault((size, token), {}).setdefault(group, []).append(position)
             if size not in lengths:
                 insort(lengths, size)
         for key in name.keys:
-            by_words.setdefault(key, []).append(position)
+            by_words.setdefault(key, {}).setdefault(group, []).append(position)
+        if group is not None:
+            same_places.setdefault((group, name.places), []).append(position)
+
+
+def _first_alike_of_few(
+    positions: Sequence[int], bodies: Sequence[Body], budget: _Budget, places: _Places
+) -> Iterator[tuple[int, int]]:
+    """:func:`_first_alike` for a handful of names: every earlier name, without indexes.
+
+    Building the indexes costs more than comparing a few names directly, and the
+    indexes only ever leave out names that cannot be reported, so both find the same.
+    """
+    names: list[tuple[int, _Name]] = []
+    for position in positions:
+        body = bodies[position]
+        name = _Name.of(body.name, places, indexed=False)
+        matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
+        for other, earlier in names:
+            budget.spend(position)
+            if bodies[other].id == body.id or earlier.folded == name.folded:
+                continue
+            if _alike(matcher, earlier.compared, name.compared) and not _distinct(earlier, name):
+                yield position, other
+                break
+        names.append((position, name))
 
 
 def _written(number: int) -> Text:

@@ -537,3 +537,46 @@ def test_nam001_a_county_framework_looks_at_about_one_earlier_name_per_body(
     framework = _county_framework(VASTRA_GOTALAND, named=True)
     looks = _looked_at(framework, monkeypatch)
     assert len(looks) <= 2 * len(framework.bodies)
+
+
+def _alike_by_definition(first: str, second: str) -> bool:
+    """Near-identical by the ratios alone, with no bound taken as a short cut."""
+    from difflib import SequenceMatcher
+
+    from busmodel.validation._rules.names import (
+        LOOKALIKE_RATIO,
+        TYPO_RATIO,
+        _one_lookalike_word,
+    )
+
+    ratio = SequenceMatcher(None, first, second, autojunk=False).ratio()
+    return ratio >= TYPO_RATIO or (ratio >= LOOKALIKE_RATIO and _one_lookalike_word(first, second))
+
+
+@st.composite
+def _name_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """Two names near the bounds: an edit, or one word with its letters shuffled."""
+    words = st.sampled_from(["barn-", "och", "ungdomsnämnden", "utbildningsnämnden", "ab"])
+    first = " ".join(draw(st.lists(words, min_size=1, max_size=4)))
+    if draw(st.booleans()):
+        return first, _edited(draw, first)
+    split = first.split()
+    i = draw(st.integers(0, len(split) - 1))
+    word = split[i]
+    split[i] = word[0] + "".join(draw(st.permutations(word[1:])))  # the same letters, moved
+    return first, " ".join(split)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_name_pairs(), _similar_names().map(lambda names: (names[0], names[1]))))
+def test_alike_takes_its_short_cuts_only_where_the_ratio_would_agree(
+    pair: tuple[str, str],
+) -> None:
+    from difflib import SequenceMatcher
+
+    from busmodel.validation._rules.names import _alike
+
+    first, second = pair
+    matcher = SequenceMatcher(None, "", second, autojunk=False)
+    expected = first == second or _alike_by_definition(first, second)
+    assert expected == _alike(matcher, first, second)

@@ -318,13 +318,20 @@ def _alike(
     Both are folded names cut to :data:`NAME_BOUND`, of names that fold differently.
     ``one_word`` is False when the names are known not to differ in just one word:
     then only the typo ratio can make them alike, and the quick bounds test it.
+    The full ratio, the dear part, is worked out only when the bounds leave it open:
+    below the typo ratio, only names one look-alike word apart need it.
     """
     if first == second:
         return True  # alike as far as they are compared; different after that
     least = LOOKALIKE_RATIO if one_word else TYPO_RATIO
     matcher.set_seq1(first)
-    if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least:
+    bound = matcher.real_quick_ratio()
+    if bound >= least:
+        bound = min(bound, matcher.quick_ratio())
+    if bound < least:
         return False
+    if bound < TYPO_RATIO:  # no typo: only a look-alike word can make them alike
+        return _one_lookalike_word(first, second) and matcher.ratio() >= LOOKALIKE_RATIO
     ratio = matcher.ratio()
     if ratio >= TYPO_RATIO:
         return True
@@ -559,11 +566,13 @@ def _first_alike_of_few(
     for position in positions:
         body = bodies[position]
         name = _Name.of(body.name, places, indexed=False)
-        matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
+        matcher: SequenceMatcher[str] | None = None  # made when first needed
         for other, earlier in names:
             budget.spend(position)
             if bodies[other].id == body.id or earlier.folded == name.folded:
                 continue
+            if matcher is None:
+                matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
             if _alike(matcher, earlier.compared, name.compared) and not _distinct(earlier, name):
                 yield position, other
                 break

@@ -136,6 +136,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from fractions import Fraction
+from itertools import chain
 from typing import Final
 
 import attrs
@@ -370,12 +371,13 @@ def _bigrams(name: str) -> list[_Token]:
     >>> sorted(_bigrams("aaaa"))
     ['aa', 'aa2', 'aa3']
     """
-    counts = Counter(map(str.__add__, name, name[1:]))
-    return [
-        bigram if n == 1 else f"{bigram}{n}"
-        for bigram, count in counts.items()
-        for n in range(1, count + 1)
-    ]
+    bigrams = list(map(str.__add__, name, name[1:]))
+    distinct = set(bigrams)
+    if len(distinct) == len(bigrams):  # each bigram once
+        return bigrams
+    counts = Counter(bigrams)
+    again = (f"{b}{n}" for b, count in counts.items() if count > 1 for n in range(2, count + 1))
+    return [*distinct, *again]
 
 
 @functools.cache
@@ -495,7 +497,7 @@ def _first_alike(
         yield from _first_alike_of_few(positions, bodies, budget, places)
         return
     names = {p: _Name.of(bodies[p].name, places) for p in positions}
-    frequency = Counter(token for name in names.values() for token in name.bigrams)
+    frequency = Counter(chain.from_iterable(name.bigrams for name in names.values()))
     # One total order of all bigrams, rarest first, the same for every name.
     rank = {token: i for i, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
     by_bigram: dict[tuple[int, _Token], _Postings] = {}
@@ -521,7 +523,7 @@ def _first_alike(
         ]
         if group is not None and (group, name.places) in same_places:
             candidates.append(same_places[group, name.places])
-        matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
+        matcher: SequenceMatcher[str] | None = None  # made when first needed
         last = -1
         for other in heapq.merge(*candidates):
             if other == last:
@@ -538,6 +540,8 @@ def _first_alike(
                     continue
                 if len(name.bigrams & earlier.bigrams) < _shared(size + other_size):
                     continue
+            if matcher is None:
+                matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
             if _alike(
                 matcher, earlier.compared, name.compared, one_word=one_word
             ) and not _distinct(earlier, name):

@@ -55,6 +55,8 @@ class Case:
     """The input at a size, built outside the timing."""
     run: Callable[[object], object]
     """Load and validate the input; what it returns is dropped."""
+    span: tuple[int, ...] = ()
+    """Sizes to measure instead of multiples of ``size`` (``--quick``: the first two)."""
 
 
 def _agreement(text: object) -> busmodel.Agreement:
@@ -125,9 +127,34 @@ def _framework(size: int) -> str:
     return busmodel.dumps(framework, "json")
 
 
+def _meetings(size: int) -> tuple[str, str]:
+    """The corrected Alingsås agreement, and records of ``size`` meetings of its forums."""
+    agreement = busmodel.load(ROOT / "examples" / "alingsas-bus-2023-corrected.toml")
+    assert isinstance(agreement, busmodel.Agreement)
+    forums = [forum.id for forum in agreement.forums]
+    first, span = dt.date(2023, 1, 2), 4 * 365
+    meetings = []
+    for index in range(size):
+        day = first + dt.timedelta(days=(index * 3) % span)
+        day -= dt.timedelta(days=max(day.weekday() - 4, 0))  # a weekday
+        kind = busmodel.MeetingKind.EXTRA if index % 7 == 6 else busmodel.MeetingKind.REGULAR
+        meetings.append(busmodel.Meeting(forums[index % len(forums)], day, kind, ["Läget"]))
+    records = busmodel.Records(agreement=agreement.id, meetings=meetings)
+    return busmodel.dumps(agreement, "json"), busmodel.dumps(records, "json")
+
+
+def _with_records(texts: object) -> object:
+    assert isinstance(texts, tuple)
+    records = busmodel.loads(texts[1], "json")
+    assert isinstance(records, busmodel.Records)
+    return busmodel.validate(_agreement(texts[0]), today=TODAY, records=records)
+
+
 CASES = (
     Case("NAM001 similar committees", "body", 1_000, inputs.similar_committees, _validated(None)),
-    Case("NAM001 county framework", "body", 400, _framework, _validated(["NAM001"])),
+    # A framework of all 290 municipalities, eight bodies each, has 2,320 bodies.
+    Case("NAM001 county framework", "body", 400, _framework, _validated(None), (100, 1_000, 2_320)),
+    Case("records meetings", "meeting", 1_000, _meetings, _with_records, (100, 1_000, 10_000)),
     Case("NAM001 two long names", "letter", 20_000, inputs.long_names, _validated(["NAM"])),
     Case("INT005 part_of cycle", "body", 1_500, inputs.part_of_cycle, _validated(["INT"])),
     Case(
@@ -168,15 +195,12 @@ def best_of(repeat: int, work: Callable[[], object], *, collect: bool = True) ->
     return min(times)
 
 
-def measure(
-    case: Case, scales: Sequence[int], base: int, repeat: int, limit: float, *, collect: bool
-) -> None:
+def measure(case: Case, sizes: Sequence[int], repeat: int, limit: float, *, collect: bool) -> None:
     """Print one case's table: each size, its time, its time per item and the growth."""
     print(f"\n{case.name} (per {case.item})")
     print(f"{'size':>9}{'seconds':>10}{'µs per ' + case.item:>18}{'x smallest':>12}")
     smallest: float | None = None
-    for scale in scales:
-        size = base * scale
+    for size in sizes:
         work = functools.partial(case.run, case.build(size))
         seconds = best_of(repeat, work, collect=collect)
         del work
@@ -205,8 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     for case in CASES:
         if args.case and args.case.casefold() not in case.name.casefold():
             continue
-        base = max(case.size // 10, 2) if args.quick else case.size
-        measure(case, scales, base, args.repeat, args.limit, collect=not args.no_gc)
+        sizes: tuple[int, ...]
+        if case.span:
+            sizes = case.span[:2] if args.quick else case.span
+        else:
+            base = max(case.size // 10, 2) if args.quick else case.size
+            sizes = tuple(base * scale for scale in scales)
+        measure(case, sizes, args.repeat, args.limit, collect=not args.no_gc)
     return 0
 
 

@@ -154,7 +154,7 @@ class Decision(_Value):
     """A decision about the collaboration; its date in its year."""
 
     body = _slug()
-    year = _int(1900, 2200)
+    year = _int(1900, 2199)
     date = _day(required=False)
     reference = _text(required=False)
     summary = _text(required=False)
@@ -389,7 +389,7 @@ class Evaluation(_Value):
     """An evaluation made; not dated before the year it evaluates."""
 
     forum = _slug()
-    year = _int(1900, 2200)
+    year = _int(1900, 2199)
     date = _day()
     summary = _text(required=False)
 

@@ -5,33 +5,18 @@ Load an agreement document, work with it as frozen attrs classes, check it::
     >>> import busmodel, datetime as dt
     >>> str(busmodel.mandate_period(dt.date(2024, 5, 1)))
     '2023–2026'
+
+``import busmodel`` loads the model layer; the format and validation layers load on
+the first use of one of their names (``busmodel.loads``, ``busmodel.validate``).
 """
 
+import importlib
+import threading
 import typing
 
 import attrs
 
 from busmodel._version import __version__ as __version__
-from busmodel.format import (
-    SCHEMA,
-    SUPPORTED_SCHEMAS,
-    Document,
-    DocumentError,
-    Format,
-    Loaded,
-    Position,
-    Positions,
-    Problem,
-    Registry,
-    dump,
-    dumps,
-    load,
-    load_agreement,
-    load_records,
-    loads,
-    read,
-    to_ical,
-)
 from busmodel.model import (
     Adoption,
     Agreement,
@@ -89,33 +74,57 @@ from busmodel.model import (
     renew,
     status,
 )
-from busmodel.validation import (
-    ENTRY_POINT_GROUP,
-    Batch,
-    Catalogue,
-    Context,
-    Documents,
-    Example,
-    Exempted,
-    Finding,
-    Issue,
-    Message,
-    Need,
-    Options,
-    Report,
-    Rule,
-    RuleError,
-    Severity,
-    Skip,
-    Skipped,
-    Snippet,
-    register,
-    rule,
-    rules,
-    unregister,
-    validate,
-    validate_paths,
-)
+
+if typing.TYPE_CHECKING:
+    from busmodel.format import (
+        SCHEMA,
+        SUPPORTED_SCHEMAS,
+        Document,
+        DocumentError,
+        Format,
+        Loaded,
+        Position,
+        Positions,
+        Problem,
+        Registry,
+        dump,
+        dumps,
+        load,
+        load_agreement,
+        load_records,
+        loads,
+        read,
+        to_ical,
+    )
+    from busmodel.validation import (
+        ENTRY_POINT_GROUP,
+        Batch,
+        Catalogue,
+        Context,
+        Documents,
+        DocumentsRead,
+        Example,
+        Exempted,
+        Finding,
+        Issue,
+        Message,
+        Need,
+        Options,
+        Report,
+        Rule,
+        RuleError,
+        Severity,
+        Skip,
+        Skipped,
+        Snippet,
+        read_paths,
+        register,
+        rule,
+        rules,
+        unregister,
+        validate,
+        validate_paths,
+    )
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -141,6 +150,7 @@ __all__ = [
     "DocumentError",
     "DocumentState",
     "Documents",
+    "DocumentsRead",
     "Due",
     "DueKind",
     "Duty",
@@ -207,6 +217,7 @@ __all__ = [
     "mandate_period",
     "plan",
     "read",
+    "read_paths",
     "register",
     "renew",
     "rule",
@@ -218,24 +229,167 @@ __all__ = [
     "validate_paths",
 ]
 
+_LAZY: typing.Final[dict[str, tuple[str, ...]]] = {
+    "busmodel.format": (
+        "SCHEMA",
+        "SUPPORTED_SCHEMAS",
+        "Document",
+        "DocumentError",
+        "Format",
+        "Loaded",
+        "Position",
+        "Positions",
+        "Problem",
+        "Registry",
+        "dump",
+        "dumps",
+        "load",
+        "load_agreement",
+        "load_records",
+        "loads",
+        "read",
+        "to_ical",
+    ),
+    "busmodel.validation": (
+        "ENTRY_POINT_GROUP",
+        "Batch",
+        "Catalogue",
+        "Context",
+        "Documents",
+        "DocumentsRead",
+        "Example",
+        "Exempted",
+        "Finding",
+        "Issue",
+        "Message",
+        "Need",
+        "Options",
+        "Report",
+        "Rule",
+        "RuleError",
+        "Severity",
+        "Skip",
+        "Skipped",
+        "Snippet",
+        "read_paths",
+        "register",
+        "rule",
+        "rules",
+        "unregister",
+        "validate",
+        "validate_paths",
+    ),
+}
+"""The names of the layers that ``import busmodel`` leaves until first asked for (PEP 562),
+each layer after the layers it builds on."""
+_LAYER_OF: typing.Final = {name: layer for layer, names in _LAZY.items() for name in names}
+_LAYER_OF.update({layer.rpartition(".")[2]: layer for layer in _LAZY})
+_loaded: set[str] = set()
+"""The lazy layers whose names are published here."""
+_loading: typing.Final = threading.Lock()
+"""Held while a lazy layer's names are published, so that no thread sees them half done."""
 
-def _publish() -> None:
+
+def _publish(names: dict[str, object], namespace: dict[str, object]) -> None:
     """Show the public module, ``busmodel``, in every public class's and function's name.
 
     Reprs, tracebacks, pickles and docs then say ``busmodel.Agreement`` rather than
     the private module that defines it, as ``tomllib`` does for its error.
+    ``namespace`` holds the names string annotations may use besides those of the
+    module that wrote them.
     """
-    for name in __all__:
-        value = globals()[name]
-        if not callable(value) or not getattr(value, "__module__", "").startswith("busmodel."):
-            continue
-        if isinstance(value, type) and "__annotations__" in vars(value):
-            # typing.get_type_hints (and so cattrs) evaluates string annotations in the
-            # namespace of __module__: resolve them first, where they were written.
-            value.__annotations__ = typing.get_type_hints(value, localns=globals())
-            if attrs.has(value):
-                attrs.resolve_types(value)
+    public = [
+        value
+        for value in names.values()
+        if callable(value) and getattr(value, "__module__", "").startswith("busmodel.")
+    ]
+    # typing.get_type_hints (and so cattrs) evaluates string annotations in the
+    # namespace of __module__: resolve them first, where they were written.
+    annotated: list[type] = [
+        value for value in public if isinstance(value, type) and "__annotations__" in vars(value)
+    ]
+    for cls, hints in _type_hints(annotated, namespace).items():
+        cls.__annotations__ = hints
+        if attrs.has(cls):
+            attrs.resolve_types(cls)
+    for value in public:
         value.__module__ = __name__
 
 
-_publish()
+def _type_hints(
+    classes: list[type], namespace: dict[str, object]
+) -> dict[type, dict[str, typing.Any]]:
+    """``typing.get_type_hints(cls, localns=namespace)`` of each of ``classes``, in one go.
+
+    The same hints, but each distinct string annotation of a module is evaluated once
+    (most are ``str``, ``dt.date | None``, ``tuple[str, ...]``): by ``get_type_hints``
+    itself, of one class that holds them all, written in that module. A class with an
+    annotation that is not a string has its hints from ``get_type_hints`` alone.
+    """
+    written: dict[str, dict[str, None]] = {}
+    for cls in classes:
+        for base in cls.__mro__:
+            for value in vars(base).get("__annotations__", {}).values():
+                if isinstance(value, str):
+                    written.setdefault(base.__module__, {})[value] = None
+    meaning: dict[tuple[str, str], typing.Any] = {}
+    for module, strings in written.items():
+        held = {f"_{number}": text for number, text in enumerate(strings)}
+        probe = type("_Probe", (), {"__module__": module, "__annotations__": held})
+        hints = typing.get_type_hints(probe, localns=namespace)
+        meaning.update({(module, text): hints[key] for key, text in held.items()})
+    resolved: dict[type, dict[str, typing.Any]] = {}
+    for cls in classes:
+        bases = [(base, vars(base).get("__annotations__", {})) for base in reversed(cls.__mro__)]
+        if all(isinstance(value, str) for _, own in bases for value in own.values()):
+            resolved[cls] = {
+                name: meaning[base.__module__, value]
+                for base, own in bases
+                for name, value in own.items()
+            }
+        else:
+            resolved[cls] = typing.get_type_hints(cls, localns=namespace)
+    return resolved
+
+
+def _load(layer: str) -> None:
+    """Import ``layer`` and publish its names here, after the layers it builds on.
+
+    The import runs outside the lock (importlib's own module lock serialises it, and a
+    module the layer imports may itself ask for a name here); the names are published
+    under the lock and only then made visible, all at once.
+    """
+    for lower in _LAZY:
+        if lower == layer:
+            break
+        _load(lower)
+    module = importlib.import_module(layer)
+    with _loading:
+        if layer in _loaded:
+            return
+        names = {name: getattr(module, name) for name in _LAZY[layer]}
+        _publish(names, {**globals(), **names})
+        globals().update(names)
+        _loaded.add(layer)
+
+
+def _lazy_attribute(name: str) -> object:
+    """A name of a layer that ``import busmodel`` did not load, loaded now (PEP 562)."""
+    layer = _LAYER_OF.get(name)
+    if layer is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _load(layer)
+    return globals()[name]
+
+
+if not typing.TYPE_CHECKING:
+    # Only at run time: a module-level __getattr__ would make mypy accept any name.
+    __getattr__ = _lazy_attribute
+
+
+def __dir__() -> list[str]:
+    """The module's names, with those of the layers not loaded yet."""
+    return sorted({*globals(), *_LAYER_OF})
+
+
+_publish({name: globals()[name] for name in __all__ if name in globals()}, globals())

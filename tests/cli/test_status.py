@@ -14,6 +14,7 @@ TODAY = "2026-11-27"
 CORRECTED = str(EXAMPLES / "alingsas-bus-2023-corrected.toml")
 RECORDS = str(EXAMPLES / "alingsas-records-2023-2025.toml")
 KUNGALV = str(EXAMPLES / "kungalv-bus-2021.toml")
+PARTILLE = str(EXAMPLES / "partille-bus.toml")
 KUNGALV_EXTENSIONS = [
     str(EXAMPLES / "kungalv-bus-2021-forlangning-2023.toml"),
     str(EXAMPLES / "kungalv-bus-2021-forlangning-2025.toml"),
@@ -232,6 +233,23 @@ def test_records_for_an_agreement_not_among_the_paths_are_refused() -> None:
 
     assert EXIT_UNREADABLE == code
     assert "no agreement with the id 'alingsas-bus-2023' is among the paths given" in err
+
+
+def test_records_refused_for_either_reason_are_reported_in_the_order_validate_reports_them(
+    tmp_path: Path,
+) -> None:
+    other = tmp_path / "other-records.toml"
+    other.write_text('schema = "busmodel/1"\nkind = "records"\nagreement = "nobody"\n')
+    given = [CORRECTED, PARTILLE, "--records", str(other), "--records", KUNGALV, "--today", TODAY]
+
+    code, _, err = run("status", *given)
+    _, _, validated = run("validate", *given)
+
+    assert EXIT_UNREADABLE == code
+    assert err == validated
+    [refused, unknown] = err.splitlines()
+    assert "records were expected here, not 'agreement'" in refused
+    assert "no agreement with the id 'nobody' is among the paths given" in unknown
 
 
 def test_no_agreement_found_exits_2() -> None:

@@ -263,7 +263,7 @@ RAISERS: list[tuple[str, Callable[[], object], str]] = [
         lambda: Assignment("A", AssignmentStatus.ONGOING, partners="x"),
         "förväntade en tuple, en lista eller en annan ordnad samling, fick str",
     ),
-    ("out of range", lambda: Decision("kf", 1800), "1800 ligger inte mellan 1900 och 2200"),
+    ("out of range", lambda: Decision("kf", 1800), "1800 ligger inte mellan 1900 och 2199"),
     ("not a date", lambda: Period("2023-01-01"), "förväntade ett datum, fick str"),  # type: ignore[arg-type]
     (
         "a date and time",

@@ -46,8 +46,8 @@ def test_decision_dated_in_its_year_is_allowed() -> None:
     assert D(1999, 3, 29) == Decision("kf", 1999, D(1999, 3, 29)).date
 
 
-@pytest.mark.parametrize("year", [1899, 2201, True, "1999"])
-def test_decision_year_outside_1900_to_2200_is_rejected(year: object) -> None:
+@pytest.mark.parametrize("year", [1899, 2200, True, "1999"])
+def test_decision_year_outside_1900_to_2199_is_rejected(year: object) -> None:
     with pytest.raises(ModelError) as raised:
         Decision("kf", year)  # type: ignore[arg-type]
 

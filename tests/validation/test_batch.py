@@ -1,13 +1,16 @@
 import datetime as dt
+import io
 import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import busmodel
 from busmodel import Batch, Catalogue, Context, Issue, Report, RuleError, rule, validate_paths
 from busmodel.cli import render_text
+from busmodel.validation import DocumentsRead, _batch, read_paths
 from tests.support.cli import run
 from tests.support.paths import EXAMPLES
 
@@ -248,3 +251,130 @@ def test_a_single_path_given_as_a_string_is_one_path_not_its_letters() -> None:
     batch = validate_paths(str(CORRECTED), records=str(RECORDS), today=TODAY)
     assert [str(CORRECTED)] == [report.source for report in batch.reports]
     assert () == batch.unreadable
+
+
+def read_contents(read: DocumentsRead) -> tuple[object, ...]:
+    """Everything ``read`` holds, comparable (a DocumentError compares by identity)."""
+    entries = [
+        [(entry.source, entry.document) for entry in group]
+        for group in (read.documents, read.records, read.others, read.everything.entries)
+    ]
+    return entries, [(e.source, e.problems, str(e)) for e in read.unreadable]
+
+
+def test_read_paths_gives_each_group_its_documents_in_the_order_found_each_file_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "vastbus-2005.toml", folder / "b.toml")
+    shutil.copy(EXAMPLES / "partille-bus.toml", folder / "a.toml")
+    read = read_paths(
+        [CORRECTED, folder, CORRECTED],
+        records=[RECORDS, RECORDS],
+        registry=[folder, EXAMPLES / "kungalv-bus-2021.toml"],
+    )
+    assert [str(CORRECTED), str(folder / "a.toml"), str(folder / "b.toml")] == [
+        entry.source for entry in read.documents
+    ]
+    assert [str(RECORDS)] == [entry.source for entry in read.records]
+    assert [str(EXAMPLES / "kungalv-bus-2021.toml")] == [entry.source for entry in read.others]
+    assert [*read.documents, *read.records, *read.others] == list(read.everything.entries)
+    assert () == read.unreadable
+
+
+def test_read_paths_reports_a_file_that_cannot_be_read_once_however_often_it_is_given(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = = 1\n", encoding="utf-8")
+    read = read_paths([bad, tmp_path, bad], registry=[bad, tmp_path / "." / "bad.toml"])
+    assert [str(bad)] == [error.source for error in read.unreadable]
+    batch = validate_paths([bad, tmp_path, bad], registry=[bad])
+    assert [str(bad)] == [error.source for error in batch.unreadable]
+
+
+def test_read_paths_reads_standard_input_once_first_among_the_paths_that_name_it() -> None:
+    stdin = io.BytesIO(CORRECTED.read_bytes())
+    read = read_paths([EXAMPLES / "vastbus-2005.toml", "-", "-"], registry=["-"], stdin=stdin)
+    assert ["-", str(EXAMPLES / "vastbus-2005.toml")] == [e.source for e in read.documents]
+    assert "alingsas-bus-2023" == read.documents[0].document.id  # type: ignore[union-attr]
+    assert () == read.others
+    assert () == read.unreadable
+
+
+def test_read_paths_reports_what_cannot_be_read_in_the_order_validate_paths_reports_it(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = = 1\n", encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text('{"schema": "busmodel/1", "kind": "x"}', encoding="utf-8")
+    read = read_paths(
+        [CORRECTED, bad],
+        records=[EXAMPLES / "vastbus-2005.toml", RECORDS, other],
+        registry=[tmp_path / "missing.toml"],
+    )
+    missing, framework = tmp_path / "missing.toml", EXAMPLES / "vastbus-2005.toml"
+    assert [str(bad), str(other), str(missing), str(framework)] == [
+        error.source for error in read.unreadable
+    ]
+    refused = read.unreadable[-1].problems[0]
+    assert ("/kind", 19, 1) == (refused.path, refused.line, refused.column)
+    assert "records were expected here, not 'framework'" == refused.message
+    assert [str(RECORDS)] == [entry.source for entry in read.records]
+    assert str(EXAMPLES / "vastbus-2005.toml") in [e.source for e in read.everything.entries]
+    batch = validate_paths(
+        [CORRECTED, bad],
+        records=[EXAMPLES / "vastbus-2005.toml", RECORDS, other],
+        registry=[tmp_path / "missing.toml"],
+    )
+    assert [(e.source, e.problems) for e in read.unreadable] == [
+        (e.source, e.problems) for e in batch.unreadable
+    ]
+
+
+def test_read_paths_in_worker_processes_reads_what_one_process_reads(tmp_path: Path) -> None:
+    folder = many_documents(tmp_path, copies=4)
+    told: list[tuple[str, int, int]] = []
+    single = read_paths([folder], registry=[EXAMPLES])
+    workers = read_paths([folder], registry=[EXAMPLES], jobs=2, progress=lambda *x: told.append(x))
+    assert read_contents(single) == read_contents(workers)
+    assert len(single.unreadable) > 0
+    files = len(single.documents) + len(single.others) + len(single.unreadable)
+    assert [("read", done, files) for done in range(1, files + 1)] == told
+
+
+def test_read_paths_takes_a_single_path_as_one_path_and_checks_jobs() -> None:
+    read = read_paths(str(CORRECTED), records=str(RECORDS))
+    assert [str(CORRECTED)] == [entry.source for entry in read.documents]
+    with pytest.raises(ValueError, match="jobs must be a whole number"):
+        read_paths([CORRECTED], jobs=-1)
+
+
+def test_validate_status_and_timeline_read_through_read_paths(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls: list[tuple[list[str], ...]] = []
+    reader = _batch._read
+
+    def counted(*arguments: Any) -> DocumentsRead:
+        calls.append(arguments[:3])
+        return reader(*arguments)
+
+    monkeypatch.setattr(_batch, "_read", counted)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = = 1\n", encoding="utf-8")
+    outputs = [
+        run(command, str(CORRECTED), str(bad), "--records", str(RECORDS), *extra)
+        for command, extra in (
+            ("validate", ["--today", "2026-11-27"]),
+            ("status", ["--today", "2026-11-27"]),
+            ("timeline", []),
+        )
+    ]
+    expected: list[object] = [[CORRECTED, bad], [RECORDS], []]
+    assert [expected] * 3 == [[[Path(p) for p in group] for group in call] for call in calls]
+    errors = {err for _, _, err in outputs}
+    assert 1 == len(errors)  # the unreadable file, said the same way by every command
+    assert f"{bad}:1:10:" in errors.pop()

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, BinaryIO, Final
 
 import attrs
@@ -27,12 +26,12 @@ from busmodel.cli._common import (
 )
 from busmodel.cli._json import problems_data
 from busmodel.cli._text import render_problems
-from busmodel.format import DocumentError, Entry, Problem, Registry, read_stdin
-from busmodel.format._document import STDIN
+from busmodel.format import DocumentError, Entry, Problem, Registry
 from busmodel.model import Agreement, AgreementKind, Records, Standing, Status, Text, status
 from busmodel.model._check import FIRST_DAY, LAST_DAY
 from busmodel.model._text import Lang
-from busmodel.validation import Options
+from busmodel.validation import Options, read_paths
+from busmodel.validation._batch import merge, nothing_found
 
 __all__ = ["STATUS_SCHEMA", "add_parser", "run", "status_data", "status_table"]
 
@@ -131,58 +130,24 @@ def _read(
     registry: Sequence[str],
     stdin: BinaryIO | None,
 ) -> _Read:
-    """Read the documents as ``busmodel validate`` does; nothing unreadable is passed over."""
-    unreadable: list[DocumentError] = []
-    seen: set[Path] = set()
-    stdin_read = False
+    """Read the documents as ``busmodel validate`` does; nothing unreadable is passed over.
 
-    def from_stdin() -> list[Entry]:
-        nonlocal stdin_read
-        if stdin_read:
-            return []
-        stdin_read = True
-        try:
-            loaded = read_stdin(stdin)
-        except DocumentError as error:
-            unreadable.append(error)
-            return []
-        return [Entry(STDIN, loaded.document, loaded.positions)]
-
-    def read(given: Iterable[str]) -> list[Entry]:
-        entries: list[Entry] = []
-        files = []
-        for path in given:
-            if path == STDIN:
-                entries += from_stdin()
-            else:
-                files.append(path)
-        for entry in Registry.from_paths(files, on_error=unreadable.append).entries:
-            where = Path(entry.source).resolve()
-            if where not in seen:  # a file given twice counts once
-                seen.add(where)
-                entries.append(entry)
-        return entries
-
-    found, extra, others = read(paths), read(records), read(registry)
+    The agreements and frameworks among ``paths`` are shown (an extension document is
+    shown with the agreement it extends); records given for none of them are reported.
+    """
+    read = read_paths(paths, records=records, registry=registry, stdin=stdin)
+    unreadable = list(read.unreadable)
     agreements = [
         entry
-        for entry in found
+        for entry in read.documents
         if isinstance(entry.document, Agreement)
         and entry.document.kind is not AgreementKind.EXTENSION
     ]
     ids = {entry.document.id for entry in agreements if isinstance(entry.document, Agreement)}
-    for entry in extra:
+    for entry in read.records:
         document = entry.document
-        if isinstance(document, Agreement):
-            unreadable.append(
-                _problem(
-                    entry,
-                    "/kind",
-                    f"records were expected here, not {document.kind.value!r}",
-                    f"här väntades protokoll, inte {document.kind.value!r}",
-                )
-            )
-        elif document.agreement not in ids:
+        assert isinstance(document, Records)
+        if document.agreement not in ids:
             wanted = document.agreement
             unreadable.append(
                 _problem(
@@ -193,13 +158,8 @@ def _read(
                 )
             )
     if not agreements and not unreadable:
-        problem = Problem(
-            "",
-            "no agreement or framework found",
-            sv="ingen överenskommelse eller ramöverenskommelse hittades",
-        )
-        unreadable.append(DocumentError([problem], source=" ".join(paths)))
-    return _Read(tuple(agreements), Registry(tuple(found + extra + others)), tuple(unreadable))
+        unreadable.append(nothing_found(paths))
+    return _Read(tuple(agreements), read.everything, tuple(unreadable))
 
 
 def _problem(entry: Entry, path: str, en: str, sv: str) -> DocumentError:
@@ -210,21 +170,6 @@ def _problem(entry: Entry, path: str, en: str, sv: str) -> DocumentError:
         if found is not None:
             line, column = found.line, found.column
     return DocumentError([Problem(path, en, line, column, sv=sv)], source=entry.source)
-
-
-def _merged(records: Sequence[Records]) -> Records | None:
-    """The records of one agreement, from however many documents, as one (None for none)."""
-    if not records:
-        return None
-    if len(records) == 1:
-        return records[0]
-    return Records(
-        agreement=records[0].agreement,
-        meetings=tuple(meeting for part in records for meeting in part.meetings),
-        evaluations=tuple(evaluation for part in records for evaluation in part.evaluations),
-        reports=tuple(report for part in records for report in part.reports),
-        reviews=tuple(review for part in records for review in part.reviews),
-    )
 
 
 def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | None) -> int:
@@ -238,7 +183,7 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
         found = status(
             agreement,
             today=args.today,
-            records=_merged(read.everything.records_for(agreement.id)),
+            records=merge(read.everything.records_for(agreement.id)),
             registry=read.everything,
             renewal_horizon_days=args.renewal_horizon,
         )

@@ -23,7 +23,6 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, BinaryIO, Final
 
 import attrs
@@ -37,7 +36,7 @@ from busmodel.cli._common import (
     write_output,
 )
 from busmodel.cli._text import render_problems
-from busmodel.format import Document, DocumentError, Entry, Problem, Registry, read_stdin
+from busmodel.format import Document, DocumentError
 from busmodel.format._document import STDIN
 from busmodel.model import (
     Agreement,
@@ -53,7 +52,8 @@ from busmodel.model._check import FIRST_DAY, LAST_DAY
 from busmodel.model._lifetime import by_start, prolonged
 from busmodel.model._mandate import FIRST_ELECTION, LAST_ELECTION, MandatePeriod, election_day
 from busmodel.model._text import Lang, shortened, span_text
-from busmodel.validation import Finding, validate
+from busmodel.validation import Finding, read_paths, validate
+from busmodel.validation._batch import nothing_found
 
 __all__ = ["add_parser", "run", "timeline_svg"]
 
@@ -1351,59 +1351,9 @@ def _read(
     paths: Sequence[str], records: Sequence[str], stdin: BinaryIO | None
 ) -> tuple[list[Document], list[DocumentError]]:
     """The documents under ``paths`` and ``records``, each file once, and what could not be read."""
-    unreadable: list[DocumentError] = []
-    seen: set[Path] = set()
-    stdin_read = False
-
-    def read(given: Sequence[str]) -> list[Entry]:
-        nonlocal stdin_read
-        entries: list[Entry] = []
-        files = [path for path in given if path != STDIN]
-        if len(files) < len(given) and not stdin_read:
-            stdin_read = True
-            entries += _from_stdin(stdin, unreadable)
-        for entry in Registry.from_paths(files, on_error=unreadable.append).entries:
-            where = Path(entry.source).resolve()
-            if where not in seen:  # a file given twice counts once
-                seen.add(where)
-                entries.append(entry)
-        return entries
-
-    found, extra = read(paths), read(records)
-    for entry in extra:
-        if not isinstance(entry.document, Records):
-            kind = entry.document.kind.value
-            line, column = _position(entry, "/kind")
-            problem = Problem(
-                "/kind",
-                f"records were expected here, not {kind!r}",
-                line,
-                column,
-                sv=f"här väntades protokoll, inte {kind!r}",
-            )
-            unreadable.append(DocumentError([problem], source=entry.source))
-    documents = [entry.document for entry in (*found, *extra)]
+    read = read_paths(paths, records=records, stdin=stdin)
+    documents = [entry.document for entry in read.everything.entries]
+    unreadable = list(read.unreadable)
     if not unreadable and not any(isinstance(d, Agreement) for d in documents):
-        problem = Problem(
-            "",
-            "no agreement or framework found",
-            sv="ingen överenskommelse eller ramöverenskommelse hittades",
-        )
-        unreadable.append(DocumentError([problem], source=" ".join(paths)))
+        unreadable.append(nothing_found(paths))
     return documents, unreadable
-
-
-def _from_stdin(stdin: BinaryIO | None, unreadable: list[DocumentError]) -> list[Entry]:
-    try:
-        loaded = read_stdin(stdin)
-    except DocumentError as error:
-        unreadable.append(error)
-        return []
-    return [Entry(STDIN, loaded.document, loaded.positions)]
-
-
-def _position(entry: Entry, path: str) -> tuple[int | None, int | None]:
-    if entry.positions is None:
-        return None, None
-    found = entry.positions.locate(path)
-    return (None, None) if found is None else (found.line, found.column)

@@ -16,7 +16,7 @@ from busmodel.model._errors import ModelError
 from busmodel.model._forums import Forum
 from busmodel.model._mandate import FIRST_ELECTION, Convention, MandatePeriod
 from busmodel.model._period import Period
-from busmodel.model._text import counted, shortened
+from busmodel.model._text import counted, fields_repr, shortened
 
 __all__ = [
     "Adoption",
@@ -142,8 +142,10 @@ class Decision:
     ``date`` is given when known; otherwise only the ``year``.
     """
 
+    __repr__ = fields_repr
+
     body: str = attrs.field(validator=_check.identifier)
-    year: int = attrs.field(validator=_check.in_range(1900, 2200))
+    year: int = attrs.field(validator=_check.in_range(1900, 2199))
     date: dt.date | None = attrs.field(default=None, validator=_optional_date)
     reference: str | None = attrs.field(default=None, validator=_check.optional_text)
     summary: str | None = attrs.field(default=None, validator=_check.optional_text)
@@ -166,6 +168,8 @@ class Adoption:
     ``reference`` is the paragraph or diary number (``§ 45``, ``Dnr 2019/123``).
     """
 
+    __repr__ = fields_repr
+
     body: str = attrs.field(validator=_check.identifier)
     date: dt.date = attrs.field(validator=_date)
     reference: str | None = attrs.field(default=None, validator=_check.optional_text)
@@ -175,6 +179,8 @@ class Adoption:
 @attrs.frozen
 class ChairTerm:
     """A recorded chairmanship: which body chairs during which period, and why."""
+
+    __repr__ = fields_repr
 
     body: str = attrs.field(validator=_check.identifier)
     period: Period = attrs.field(validator=_check.instance(Period))
@@ -193,6 +199,8 @@ class ChairRule:
     ``mid_period_changes`` is true it may also change during a period when the
     need arises (om behov uppstår), and such a term carries a ``reason``.
     """
+
+    __repr__ = fields_repr
 
     rotation: tuple[str, ...] = attrs.field(
         converter=_check.strs, validator=_check.tuple_of(_check.identifier)
@@ -294,6 +302,8 @@ class _Rotation:
     rotation chairs when no term is recorded (the one the validity starts in).
     """
 
+    __repr__ = fields_repr
+
     rule: ChairRule
     convention: Convention
     origin: MandatePeriod
@@ -346,6 +356,8 @@ class _Rotation:
 class Extension:
     """The terms on which the agreement may be extended (förlängning)."""
 
+    __repr__ = fields_repr
+
     years: int = attrs.field(validator=_check.in_range(1, 10))
     """Years added by each extension."""
     times: int | None = attrs.field(default=None, validator=_check.optional(_check.in_range(1, 20)))
@@ -366,6 +378,8 @@ class Validity:
     >>> str(Validity.until_further_notice(dt.date(2018, 6, 1), notice_months=12).period)
     '2018-06-01/..'
     """
+
+    __repr__ = fields_repr
 
     basis: ValidityBasis = attrs.field(converter=_basis, validator=_check.one_of(ValidityBasis))
     period: Period = attrs.field(validator=_check.instance(Period))
@@ -530,6 +544,8 @@ class Validity:
 class Signature:
     """A signature: which body signed, when, and who and where when the text says."""
 
+    __repr__ = fields_repr
+
     body: str = attrs.field(validator=_check.identifier)
     date: dt.date = attrs.field(validator=_date)
     name: str | None = attrs.field(default=None, validator=_check.optional_text)
@@ -555,6 +571,8 @@ class Exemption:
     >>> Exemption("every-party-signs", "Antogs av fullmäktige.", "/parties/2").code
     'every-party-signs'
     """
+
+    __repr__ = fields_repr
 
     code: str = attrs.field()
     reason: str = attrs.field(validator=_check.text)

@@ -9,6 +9,7 @@ import attrs
 
 from busmodel.model import _check
 from busmodel.model._errors import ModelError
+from busmodel.model._text import fields_repr
 
 __all__ = ["Body", "BodyKind", "Municipality", "Person"]
 
@@ -65,6 +66,8 @@ class Body:
     <BodyKind.COMMITTEE: 'committee'>
     """  # noqa: E501
 
+    __repr__ = fields_repr
+
     id: str = attrs.field(validator=_check.identifier)
     name: str = attrs.field(validator=_check.text)
     kind: BodyKind = attrs.field(converter=_kind, validator=_check.one_of(BodyKind))
@@ -113,6 +116,8 @@ class Body:
 class Person:
     """A named person: a case officer, a contact, a signatory."""
 
+    __repr__ = fields_repr
+
     name: str = attrs.field(validator=_check.text)
     title: str | None = attrs.field(default=None, validator=_check.optional_text)
     email: str | None = attrs.field(default=None, validator=_check.optional_text)
@@ -134,6 +139,8 @@ class Municipality:
     >>> Municipality("Alingsås", "1489").county
     '14'
     """
+
+    __repr__ = fields_repr
 
     name: str = attrs.field(validator=_check.text)
     code: str | None = attrs.field(default=None)

@@ -35,7 +35,7 @@ import attrs
 
 from busmodel.model import _check
 from busmodel.model._errors import ModelError
-from busmodel.model._text import LANGUAGES, Lang, Text
+from busmodel.model._text import LANGUAGES, Lang, Text, fields_repr
 
 __all__ = [
     "FIRST_YEAR",
@@ -82,6 +82,8 @@ class Holiday:
     >>> holiday(dt.date(2008, 5, 1)).name
     Text(en='May Day and Ascension Day', sv='Första maj och Kristi himmelsfärdsdag')
     """
+
+    __repr__ = fields_repr
 
     day: dt.date = attrs.field(validator=_check.day)
     name: Text = attrs.field(validator=_check.instance(Text))
@@ -207,6 +209,8 @@ def _joined(first: Holiday, name: Text, kind: HolidayKind) -> Holiday:
 
 @attrs.frozen
 class _Year:
+    __repr__ = fields_repr
+
     holidays: tuple[Holiday, ...]
     by_day: dict[dt.date, Holiday]
 

@@ -11,7 +11,7 @@ import attrs
 
 from busmodel.model import _check
 from busmodel.model._errors import ModelError
-from busmodel.model._text import Text
+from busmodel.model._text import Text, fields_repr
 
 __all__ = [
     "Assignment",
@@ -128,6 +128,8 @@ class Member:
     role such as ``folkhälsostrateg``.
     """
 
+    __repr__ = fields_repr
+
     body: str = attrs.field(validator=_check.identifier)
     role: str | None = attrs.field(default=None, validator=_check.optional_text)
 
@@ -142,6 +144,8 @@ class Window:
     >>> Window("spring", (1, 6), focus="tidigare och pågående satsningar").contains_month(3)
     True
     """
+
+    __repr__ = fields_repr
 
     name: str = attrs.field(validator=_check.text)
     months: tuple[int, int] = attrs.field(converter=_months)
@@ -203,6 +207,8 @@ def _windows(value: Iterable[Window]) -> tuple[Window, ...]:
 class Cadence:
     """How often a forum meets: meetings per year, in named windows of the year."""
 
+    __repr__ = fields_repr
+
     meetings_per_year: int | None = attrs.field(
         default=None, validator=_check.optional(_check.in_range(1, 366))
     )
@@ -218,6 +224,8 @@ class Cadence:
 @attrs.frozen
 class FollowUp:
     """A duty to follow up and evaluate (uppföljning och utvärdering)."""
+
+    __repr__ = fields_repr
 
     evaluation: Frequency = attrs.field(
         default=Frequency.YEARLY, converter=_frequency, validator=_check.one_of(Frequency)
@@ -247,6 +255,8 @@ class FollowUp:
 @attrs.frozen
 class Assignment:
     """A task a group works on (uppdrag), such as planning a family centre."""
+
+    __repr__ = fields_repr
 
     title: str = attrs.field(validator=_check.text)
     status: AssignmentStatus = attrs.field(
@@ -279,6 +289,8 @@ def _assignments(value: Iterable[Assignment]) -> tuple[Assignment, ...]:
 @attrs.frozen
 class Forum:
     """A collaboration organ: a steering group, a management group, a pupils' group."""
+
+    __repr__ = fields_repr
 
     id: str = attrs.field(validator=_check.identifier)
     name: str = attrs.field(validator=_check.text)

@@ -26,6 +26,7 @@ import attrs
 from busmodel.model._check import LAST_DAY
 from busmodel.model._errors import ModelError
 from busmodel.model._period import Period
+from busmodel.model._text import fields_repr
 
 __all__ = ["Convention", "MandatePeriod", "election_day", "mandate_period"]
 
@@ -126,6 +127,8 @@ class MandatePeriod:
     >>> MandatePeriod(2022, Convention.COUNCIL).period
     Period(start=datetime.date(2022, 10, 15), end=datetime.date(2026, 10, 14))
     """
+
+    __repr__ = fields_repr
 
     election_year: int = attrs.field()
     convention: Convention = attrs.field(

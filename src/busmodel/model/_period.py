@@ -9,6 +9,7 @@ import attrs
 
 from busmodel.model import _check
 from busmodel.model._errors import ModelError
+from busmodel.model._text import fields_repr
 
 __all__ = ["Period"]
 
@@ -39,6 +40,8 @@ class Period:
     >>> Period.parse("2023-01-01/..")
     Period(start=datetime.date(2023, 1, 1), end=None)
     """
+
+    __repr__ = fields_repr
 
     start: dt.date = attrs.field(validator=_check.day)
     end: dt.date | None = attrs.field(

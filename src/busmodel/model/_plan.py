@@ -32,7 +32,6 @@ meetings at all is an error, never a meeting quietly dropped.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -45,7 +44,7 @@ from busmodel.model._calendar import is_working_day
 from busmodel.model._errors import ModelError
 from busmodel.model._forums import Cadence, Forum, Window
 from busmodel.model._period import Period
-from busmodel.model._text import Lang, Text, span_text
+from busmodel.model._text import Lang, Text, fields_repr, span_text
 
 __all__ = [
     "DEFAULT_DURATION",
@@ -67,8 +66,11 @@ from week 27), so together they cover every day of July but the first one to
 four and the first days of August. The weeks are ISO 8601 weeks, Monday to
 Sunday, as Swedish calendars number them.
 """
-DEFAULT_WEEKDAY: Final = calendar.TUESDAY
-"""The preferred weekday when none is given: Tuesday (``calendar.TUESDAY``, 1)."""
+DEFAULT_WEEKDAY: Final[int] = 1
+"""The preferred weekday when none is given: Tuesday (``calendar.TUESDAY``, 1).
+
+Written as the number: importing :mod:`calendar` (and :mod:`locale`) for two constants
+would cost every ``import busmodel``."""
 DEFAULT_TIME: Final = dt.time(13, 0)
 """The start time when none is given: 13:00, local time in Sweden."""
 DEFAULT_DURATION: Final = dt.timedelta(hours=2)
@@ -84,7 +86,8 @@ _SEASONS: Final = {
     )
     for alias in aliases
 }
-_FRIDAY: Final = calendar.FRIDAY
+_FRIDAY: Final = 4
+"""Friday as :mod:`calendar` numbers it (``calendar.FRIDAY``)."""
 _MIDNIGHT: Final = dt.timedelta(days=1)
 _WORKING_DAYS: Final = (0, 1, 2, 3, 4)
 
@@ -160,6 +163,8 @@ class PlannedMeeting:
     >>> meeting.starts_at()
     datetime.datetime(2027, 3, 30, 13, 0)
     """
+
+    __repr__ = fields_repr
 
     forum: str = attrs.field(validator=_check.identifier)
     date: dt.date = attrs.field(validator=_check.day)
@@ -297,6 +302,8 @@ def _validity_in(agreement: Agreement, year: int) -> Period:
 @attrs.frozen
 class _Planner:
     """The choices that hold for every forum of one plan, checked once."""
+
+    __repr__ = fields_repr
 
     year: int
     weekday: int

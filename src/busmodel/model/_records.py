@@ -14,7 +14,7 @@ import attrs
 
 from busmodel.model import _check
 from busmodel.model._errors import ModelError
-from busmodel.model._text import Text, counted
+from busmodel.model._text import Text, counted, fields_repr
 
 __all__ = ["Evaluation", "Meeting", "MeetingKind", "Records", "ReportRecord", "ReviewRecord"]
 
@@ -38,6 +38,8 @@ class Meeting:
     >>> Meeting("styrgrupp", dt.date(2024, 2, 6), "extra", ["budget"])
     Meeting(forum='styrgrupp', date=datetime.date(2024, 2, 6), kind=<MeetingKind.EXTRA: 'extra'>, topics=('budget',))
     """  # noqa: E501
+
+    __repr__ = fields_repr
 
     forum: str = attrs.field(validator=_check.identifier)
     date: dt.date = attrs.field(validator=_check.day)
@@ -63,8 +65,10 @@ def _not_before_year(year: int, date: dt.date, what: Text) -> None:
 class Evaluation:
     """A forum's evaluation of a year of the collaboration."""
 
+    __repr__ = fields_repr
+
     forum: str = attrs.field(validator=_check.identifier)
-    year: int = attrs.field(validator=_check.in_range(1900, 2200))
+    year: int = attrs.field(validator=_check.in_range(1900, 2199))
     date: dt.date = attrs.field(validator=_check.day)
     summary: str | None = attrs.field(default=None, validator=_check.optional_text)
 
@@ -75,6 +79,8 @@ class Evaluation:
 @attrs.frozen
 class ReportRecord:
     """A forum's report of a year to one body (redovisning), such as a committee."""
+
+    __repr__ = fields_repr
 
     forum: str = attrs.field(validator=_check.identifier)
     recipient: str = attrs.field(validator=_check.identifier)
@@ -92,6 +98,8 @@ class ReviewRecord:
 
     ``by`` is the id of the body or forum that reviewed it.
     """
+
+    __repr__ = fields_repr
 
     date: dt.date = attrs.field(validator=_check.day)
     by: str = attrs.field(validator=_check.identifier)

@@ -28,7 +28,7 @@ from busmodel.model._forums import Duty, Forum, Window, season
 from busmodel.model._lifetime import prolonged
 from busmodel.model._period import Period
 from busmodel.model._records import MeetingKind, Records
-from busmodel.model._text import Text
+from busmodel.model._text import Text, fields_repr
 
 __all__ = [
     "RENEWAL_HORIZON_DAYS",
@@ -123,6 +123,8 @@ class Due:
     names of the forum and the recipient.
     """
 
+    __repr__ = fields_repr
+
     kind: DueKind = attrs.field(validator=_check.one_of(DueKind))
     year: int = attrs.field(validator=_check.in_range(1900, 2199))
     forum: str | None = attrs.field(default=None, validator=_optional_id)
@@ -148,6 +150,8 @@ class WindowStatus:
     ...              text=Text(en="...", sv="...")).met
     False
     """
+
+    __repr__ = fields_repr
 
     forum: str = attrs.field(validator=_check.identifier)
     window: str | None = attrs.field(validator=_check.optional_text)
@@ -184,6 +188,8 @@ class Status:
     system to read; where a value needs words, they are :class:`Text` in Swedish
     and English (``standing.text``, each window's and each due item's ``text``).
     """
+
+    __repr__ = fields_repr
 
     agreement: str = attrs.field(validator=_check.identifier)
     """The agreement's id."""

@@ -4,7 +4,7 @@ Builds on ``busmodel.model`` and ``busmodel.format``; renders nothing (the
 renderers are in ``busmodel.cli``).
 """
 
-from busmodel.validation._batch import Batch, validate_paths
+from busmodel.validation._batch import Batch, DocumentsRead, read_paths, validate_paths
 from busmodel.validation._catalogue import (
     ENTRY_POINT_GROUP,
     Catalogue,
@@ -34,6 +34,7 @@ __all__ = [
     "Catalogue",
     "Context",
     "Documents",
+    "DocumentsRead",
     "Example",
     "Exempted",
     "Finding",
@@ -49,6 +50,7 @@ __all__ = [
     "Skipped",
     "Snippet",
     "Sourced",
+    "read_paths",
     "register",
     "rule",
     "rules",

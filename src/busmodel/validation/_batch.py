@@ -29,7 +29,15 @@ from busmodel.validation._engine import validate
 from busmodel.validation._findings import Exempted, Finding, Report, Severity, Skipped
 from busmodel.validation._rule import Options
 
-__all__ = ["RECORDS_PREFIX", "Batch", "Progress", "validate_paths"]
+__all__ = [
+    "RECORDS_PREFIX",
+    "Batch",
+    "DocumentsRead",
+    "Progress",
+    "nothing_found",
+    "read_paths",
+    "validate_paths",
+]
 
 RECORDS_PREFIX: Final = "records:"
 """What the engine puts before a path into the (merged) records of an agreement."""
@@ -65,14 +73,55 @@ class Batch:
 
 
 @attrs.frozen
-class _Read:
-    """The documents read for one batch, sorted out."""
+class DocumentsRead:
+    """The documents read from some paths, as ``busmodel validate`` reads them.
 
-    agreements: tuple[Entry, ...]
+    Each file is read once however often it is given; ``-`` is standard input, read
+    once. ``documents`` were found under the paths, ``records`` under the records
+    paths, ``others`` under the registry paths, each in the order found.
+    """
+
+    documents: tuple[Entry, ...]
     records: tuple[Entry, ...]
-    """The records documents given as records (not merely found among the paths)."""
+    """The records documents under the records paths (what else is there is unreadable:
+    records were expected)."""
+    others: tuple[Entry, ...]
     everything: Registry
+    """Every document read, the paths' first, then the records paths', then the registry's
+    (anything under the records paths that is not records included)."""
     unreadable: tuple[DocumentError, ...]
+    """What could not be read, or is not records where records were expected: first the
+    files as read (the paths, the records paths, the registry paths), then the documents
+    under the records paths that are not records."""
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    records: Iterable[str | os.PathLike[str]] = (),
+    registry: Iterable[str | os.PathLike[str]] = (),
+    stdin: BinaryFile | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> DocumentsRead:
+    """Read the documents under ``paths``, ``records`` and ``registry``, never raising for one.
+
+    What :func:`validate_paths`, ``busmodel status`` and ``busmodel timeline`` read:
+    directories are walked for ``.toml`` and ``.json`` files in sorted order; a path
+    ``"-"`` is a document read from ``stdin`` (once, however often it is named, and
+    first among the paths that name it); a file given twice is read once. A document
+    that cannot be read, or one under ``records`` that is not records, is in
+    :attr:`DocumentsRead.unreadable` with its file, line and column. ``jobs`` worker
+    processes (0: one per processor) read the files; ``progress``, when given, is told
+    ``("read", done, total)`` after each file.
+
+    >>> read = read_paths(["examples/alingsas-bus-2023-corrected.toml"],
+    ...                   records=["examples/alingsas-records-2023-2025.toml"])
+    >>> [entry.document.id for entry in read.documents], len(read.records), read.unreadable
+    (['alingsas-bus-2023'], 1, ())
+    """
+    workers = _workers(jobs)
+    return _read(_paths(paths), _paths(records), _paths(registry), stdin, workers, progress)
 
 
 def _read(
@@ -82,7 +131,7 @@ def _read(
     stdin: BinaryFile | None,
     workers: int,
     progress: Progress | None,
-) -> _Read:
+) -> DocumentsRead:
     unreadable: list[DocumentError] = []
     seen: set[Path] = set()
     stdin_read = False
@@ -111,19 +160,19 @@ def _read(
             entries += from_stdin()
         for path in found:
             result = loaded[path]
+            where = path.resolve()
+            if where in seen:  # a file given twice counts once, read or not
+                continue
+            seen.add(where)
             if isinstance(result, DocumentError):
                 unreadable.append(result)
-                continue
-            where = Path(result.source).resolve()
-            if where not in seen:  # a file given twice counts once
-                seen.add(where)
+            else:
                 entries.append(result)
         return entries
 
     found, extra, others = (
         read(given, listed) for given, listed in zip(groups, files, strict=True)
     )
-    agreements = [e for e in found if isinstance(e.document, Agreement)]
     kept: list[Entry] = []
     for entry in extra:
         if isinstance(entry.document, Records):
@@ -137,9 +186,43 @@ def _read(
             f"här väntades protokoll, inte {kind!r}",
         )
         unreadable.append(DocumentError([problem], source=entry.source))
+    return DocumentsRead(
+        documents=tuple(found),
+        records=tuple(kept),
+        others=tuple(others),
+        everything=Registry(tuple(found + extra + others)),
+        unreadable=tuple(unreadable),
+    )
+
+
+def nothing_found(paths: Iterable[str | os.PathLike[str]]) -> DocumentError:
+    """That no agreement or framework was found under ``paths``, the paths as its source."""
+    problem = Problem(
+        "",
+        "no agreement or framework found",
+        sv="ingen överenskommelse eller ramöverenskommelse hittades",
+    )
+    return DocumentError([problem], source=" ".join(os.fspath(path) for path in _paths(paths)))
+
+
+@attrs.frozen
+class _Checked:
+    """What validating needs of the documents read: the agreements, their records, the rest."""
+
+    agreements: tuple[Entry, ...]
+    records: tuple[Entry, ...]
+    """The records documents given as records (not merely found among the paths)."""
+    everything: Registry
+    unreadable: tuple[DocumentError, ...]
+
+
+def _to_check(read: DocumentsRead, paths: Sequence[str | os.PathLike[str]]) -> _Checked:
+    """The agreements to check, and the records given for an agreement not among them."""
+    unreadable = list(read.unreadable)
+    agreements = [e for e in read.documents if isinstance(e.document, Agreement)]
     ids = {entry.document.id for entry in agreements if isinstance(entry.document, Agreement)}
-    lone = len(agreements) == 1 and len(kept) == 1
-    for entry in kept:
+    lone = len(agreements) == 1 and len(read.records) == 1
+    for entry in read.records:
         assert isinstance(entry.document, Records)
         if entry.document.agreement not in ids and not lone:
             wanted = entry.document.agreement
@@ -151,17 +234,11 @@ def _read(
             )
             unreadable.append(DocumentError([problem], source=entry.source))
     if not agreements and not unreadable:
-        problem = Problem(
-            "",
-            "no agreement or framework found",
-            sv="ingen överenskommelse eller ramöverenskommelse hittades",
-        )
-        where = " ".join(os.fspath(path) for path in groups[0])
-        unreadable.append(DocumentError([problem], source=where))
-    return _Read(
+        unreadable.append(nothing_found(paths))
+    return _Checked(
         agreements=tuple(agreements),
-        records=tuple(kept),
-        everything=Registry(tuple(found + extra + others)),
+        records=read.records,
+        everything=read.everything,
         unreadable=tuple(unreadable),
     )
 
@@ -221,7 +298,7 @@ def _problem(entry: Entry, path: str, en: str, sv: str) -> Problem:
 
 
 def _records_of(
-    entry: Entry, read: _Read, by_agreement: dict[str, list[Entry]]
+    entry: Entry, read: _Checked, by_agreement: dict[str, list[Entry]]
 ) -> tuple[Entry, ...]:
     """The records entries of the agreement of ``entry``: by id, or the one records file given."""
     agreement = entry.document
@@ -232,7 +309,7 @@ def _records_of(
     return found
 
 
-def _records_by_agreement(read: _Read) -> dict[str, list[Entry]]:
+def _records_by_agreement(read: _Checked) -> dict[str, list[Entry]]:
     """Every records entry of the registry under the id of the agreement it names, in order."""
     found: dict[str, list[Entry]] = {}
     for entry in read.everything.entries:
@@ -307,8 +384,9 @@ def validate_paths(
     [('examples/alingsas-bus-2023-corrected.toml', True)]
     """
     workers = _workers(jobs)
-    registry = _paths(registry)
-    read = _read(_paths(paths), _paths(records), registry, stdin, workers, progress)
+    paths, registry = _paths(paths), _paths(registry)
+    documents = _read(paths, _paths(records), registry, stdin, workers, progress)
+    read = _to_check(documents, paths)
     cross = bool(registry) or len(read.everything.agreements()) > 1
     by_agreement = _records_by_agreement(read)
     work = _Work(

@@ -10,8 +10,8 @@ keeps the one it took.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 import attrs
 
@@ -24,17 +24,21 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTRY_POINT_GROUP",
     "Catalogue",
+    "as_patterns",
     "default_catalogue",
+    "derived",
     "register",
     "rules",
     "unregister",
 ]
 
+_T = TypeVar("_T")
+
 ENTRY_POINT_GROUP: Final = "busmodel.rules"
 """Plug-ins name a :class:`Rule`, an iterable of rules, or a module holding rules."""
 
 
-def _patterns(given: Iterable[str] | None) -> tuple[str, ...]:
+def as_patterns(given: Iterable[str] | None) -> tuple[str, ...]:
     """Codes, prefixes or names; a single string is one, not a sequence of letters."""
     if given is None:
         return ()
@@ -92,10 +96,14 @@ class Catalogue:
 
     rules: tuple[Rule, ...] = attrs.field(converter=_sorted_rules, validator=_unique)
     _keys: dict[str, Rule] = attrs.field(init=False, repr=False, eq=False)
+    _memo: dict[Hashable, object] = attrs.field(init=False, repr=False, eq=False)
+    """What is derived from the rules and asked for again (selections, the engine's plans),
+    kept: the catalogue never changes, so neither do they."""
 
     def __attrs_post_init__(self) -> None:
         keys = {**{r.code: r for r in self.rules}, **{r.name: r for r in self.rules}}
         object.__setattr__(self, "_keys", keys)
+        object.__setattr__(self, "_memo", {})
 
     @classmethod
     def default(cls) -> Catalogue:
@@ -143,8 +151,11 @@ class Catalogue:
 
         Entries are codes, code prefixes (``"SIG"``) or names (``"every-party-signs"``).
         """
-        chosen = None if select is None else _patterns(select)
-        ignored = _patterns(ignore)
+        chosen = None if select is None else as_patterns(select)
+        ignored = as_patterns(ignore)
+        return derived(self, ("select", chosen, ignored), lambda: self._select(chosen, ignored))
+
+    def _select(self, chosen: tuple[str, ...] | None, ignored: tuple[str, ...]) -> tuple[Rule, ...]:
         return tuple(
             r
             for r in self.rules
@@ -158,7 +169,46 @@ class Catalogue:
         >>> Catalogue.default().unknown(["SIG", "XYZ", "chair-is-party", "chair-is-partly"])
         ('XYZ', 'chair-is-partly')
         """
-        return tuple(p for p in _patterns(patterns) if not any(_matches(r, p) for r in self.rules))
+        known = derived(self, "prefixes", self._prefixes)
+        return tuple(p for p in as_patterns(patterns) if not _known(known, p))
+
+    def _prefixes(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Every prefix of every code (the empty one too), and every name."""
+        prefixes = {r.code[:end] for r in self.rules for end in range(len(r.code) + 1)}
+        return frozenset(prefixes), frozenset(r.name for r in self.rules)
+
+
+_MEMO_SIZE: Final = 256
+"""How many derived values a catalogue keeps; past that it starts over (a caller
+that selects rules in many different ways must not make a catalogue grow without end)."""
+
+
+def derived(catalogue: Catalogue, key: Hashable, build: Callable[[], _T]) -> _T:
+    """``build()``, worked out once for ``catalogue`` and ``key`` and kept with it.
+
+    ``key`` names what ``build`` derives from the catalogue's rules (and must say
+    everything it depends on); the value must be immutable: it is shared by every
+    caller, in every thread. Threads that ask at once may each build it, and
+    equal values are kept; a key that cannot be hashed is built and not kept.
+    """
+    memo = catalogue._memo
+    try:
+        return cast("_T", memo[key])
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable key: a select or ignore entry that is not a string
+        return build()
+    value = build()
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _known(known: tuple[frozenset[str], frozenset[str]], pattern: str) -> bool:
+    """Whether ``pattern`` picks a rule: what ``_matches`` says of some rule, looked up."""
+    prefixes, names = known
+    return pattern.upper() in prefixes or pattern.lower() in names
 
 
 _LOCK: Final = threading.Lock()

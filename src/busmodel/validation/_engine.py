@@ -6,11 +6,21 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-from busmodel.model import Agreement, Exemption, ModelError, Records, Text
+import attrs
+
+from busmodel.model import Agreement, AgreementKind, Exemption, ModelError, Records, Text
 from busmodel.model._check import FIRST_DAY, LAST_DAY
-from busmodel.validation._catalogue import Catalogue
+from busmodel.validation._catalogue import Catalogue, as_patterns, derived
 from busmodel.validation._documents import Documents
-from busmodel.validation._findings import Exempted, Finding, Report, Skipped
+from busmodel.validation._findings import (
+    Exempted,
+    Finding,
+    Report,
+    Skipped,
+    exempted_in_order,
+    in_order,
+    skipped_in_order,
+)
 from busmodel.validation._rule import Context, Issue, Need, Options, Rule, Skip
 
 __all__ = ["UNUSED_EXEMPTION", "RuleError", "validate"]
@@ -51,8 +61,68 @@ def _exempts(exemption: Exemption, finding: Finding, rule: Rule) -> bool:
     return finding.path.startswith(exemption.path.rstrip("/") + "/")
 
 
-def _could_exempt(exemption: Exemption, rule: Rule) -> bool:
-    return bool(rule.code.startswith(exemption.code) or exemption.code == rule.name)
+@attrs.frozen
+class _Plan:
+    """What the engine does for one selection, kind of document and set of needs given.
+
+    Worked out once and kept with the catalogue (see :func:`_plan`): which rules run,
+    in code order; which are skipped for want of a need, with why (in code order,
+    which is report order); and INT011, when it is chosen and checks this kind.
+    """
+
+    run: tuple[Rule, ...]
+    skipped: tuple[Skipped, ...]
+    unused: Rule | None
+    ran: frozenset[str] = attrs.field(init=False)
+    """Every prefix of the codes of the rules that run, and their names: the codes an
+    exemption may give to exempt a finding of a rule that ran, by code, prefix or name."""
+
+    @ran.default
+    def _ran(self) -> frozenset[str]:
+        prefixes = {rule.code[:end] for rule in self.run for end in range(len(rule.code) + 1)}
+        return frozenset({*prefixes, *(rule.name for rule in self.run)})
+
+
+_DEFAULT_OPTIONS: Final = Options()
+"""The options of a validation that gives none (immutable, so one serves all)."""
+
+
+def _plan(
+    catalogue: Catalogue,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    kind: AgreementKind,
+    lacking: tuple[Need, ...],
+) -> _Plan:
+    """The plan for ``catalogue``'s rules picked by ``select`` and ``ignore``, kept with it."""
+    chosen = None if select is None else as_patterns(select)
+    ignored = as_patterns(ignore)
+    key = ("plan", chosen, ignored, kind, lacking)
+    return derived(catalogue, key, lambda: _make_plan(catalogue, chosen, ignored, kind, lacking))
+
+
+def _make_plan(
+    catalogue: Catalogue,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+    kind: AgreementKind,
+    lacking: tuple[Need, ...],
+) -> _Plan:
+    chosen = catalogue.select(select, ignore)
+    run: list[Rule] = []
+    skipped: list[Skipped] = []
+    for rule in chosen:
+        if kind not in rule.kinds:
+            continue  # the rule does not apply to this kind of document
+        missing = sorted((need for need in rule.needs if need in lacking), key=_need_order)
+        if missing:
+            skipped.append(Skipped(rule.code, missing[0].text))
+        else:
+            run.append(rule)
+    unused = catalogue.get(UNUSED_EXEMPTION)
+    if unused is not None and not (unused in chosen and kind in unused.kinds):
+        unused = None
+    return _Plan(tuple(run), tuple(skipped), unused)
 
 
 def validate(
@@ -92,50 +162,64 @@ def validate(
         today=today,
         records=records,
         registry=registry,
-        options=options or Options(),
+        options=_DEFAULT_OPTIONS if options is None else options,
         catalogue=catalogue,
     )
+    lacking = _lacking(today, records, registry)
+    plan = _plan(catalogue, select, ignore, agreement.kind, lacking)
+    exemptions = agreement.exemptions
+    used = [False] * len(exemptions)
     findings: list[Finding] = []
     exempted: list[Exempted] = []
-    skipped: list[Skipped] = []
-    used = [False] * len(agreement.exemptions)
-    ran: list[Rule] = []
-    chosen = catalogue.select(select, ignore)
-    for rule in chosen:
-        if agreement.kind not in rule.kinds:
-            continue  # the rule does not apply to this kind of document
-        missing = sorted((need for need in rule.needs if not context.has(need)), key=_need_order)
-        if missing:
-            skipped.append(Skipped(rule.code, missing[0].text))
-            continue
-        ran.append(rule)
-        for issue in _issues(rule, context, source):
+    skipped = list(plan.skipped)
+    skipped_here = False  # whether a check skipped a place (then the skipped are sorted)
+    for rule in plan.run:
+        try:
+            issues = list(rule.check(context))
+        except Exception as error:
+            raise RuleError(rule.code, error, source) from error
+        for issue in issues:
             if isinstance(issue, Skip):
                 skipped.append(Skipped(rule.code, issue.reason, issue.path))
+                skipped_here = True
                 continue
-            message = _message(rule, issue, source)
-            severity = rule.severity if issue.severity is None else issue.severity
             finding = Finding(
-                rule.code, severity, message, issue.path, issue.related, values=issue.values
+                rule.code,
+                rule.severity if issue.severity is None else issue.severity,
+                _message(rule, issue, source),
+                issue.path,
+                issue.related,
+                values=issue.values,
             )
-            for index, exemption in enumerate(agreement.exemptions):
+            for index, exemption in enumerate(exemptions):
                 if _exempts(exemption, finding, rule):
                     used[index] = True
                     exempted.append(Exempted(finding, exemption.reason))
                     break
             else:
                 findings.append(finding)
-    unused = catalogue.get(UNUSED_EXEMPTION)
-    if unused is not None and unused in chosen and agreement.kind in unused.kinds:
-        findings += _unused_exemptions(unused, agreement, used, ran)
-    return Report.of(findings, exempted, skipped, source)
+    if plan.unused is not None and exemptions:
+        findings += _unused_exemptions(plan.unused, agreement, used, plan.ran)
+    return Report(
+        findings=in_order(findings),
+        exempted=exempted_in_order(exempted),
+        # The plan's skipped rules are in report order; a place a check skipped is sorted in.
+        skipped=skipped_in_order(skipped) if skipped_here else tuple(skipped),
+        source=source,
+    )
 
 
-def _issues(rule: Rule, context: Context, source: str | None) -> list[Issue | Skip]:
-    try:
-        return list(rule.check(context))
-    except Exception as error:
-        raise RuleError(rule.code, error, source) from error
+_NEEDS: Final = tuple(Need)
+
+
+def _lacking(
+    today: dt.date | None, records: Records | None, registry: Documents | None
+) -> tuple[Need, ...]:
+    """The needs a validation is not given, in a fixed order (a key of its plan)."""
+    if today is not None and records is not None and registry is not None:
+        return ()
+    given = (today, records, registry)
+    return tuple(need for need, value in zip(_NEEDS, given, strict=True) if value is None)
 
 
 def _message(rule: Rule, issue: Issue, source: str | None) -> Text:
@@ -147,15 +231,17 @@ def _message(rule: Rule, issue: Issue, source: str | None) -> Text:
 
 
 def _unused_exemptions(
-    rule: Rule, agreement: Agreement, used: list[bool], ran: list[Rule]
+    rule: Rule, agreement: Agreement, used: list[bool], ran: frozenset[str]
 ) -> Iterator[Finding]:
     """INT011: exemptions that exempted nothing although a rule they name ran.
 
-    An exemption whose rules were all skipped or not selected may still be needed;
-    one that names no rule at all is INT007's.
+    ``ran`` holds the prefixes of the codes of the rules that ran, and their names:
+    an exemption whose code is among them could have exempted a finding of one of
+    them. An exemption whose rules were all skipped or not selected may still be
+    needed; one that names no rule at all is INT007's.
     """
     for index, exemption in enumerate(agreement.exemptions):
-        if used[index] or not any(_could_exempt(exemption, r) for r in ran):
+        if used[index] or exemption.code not in ran:
             continue
         yield Finding(
             rule.code,

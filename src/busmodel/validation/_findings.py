@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-import re
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -11,7 +11,18 @@ import attrs
 
 from busmodel.model._text import Lang, Text
 
-__all__ = ["Exempted", "Finding", "Report", "Severity", "Skipped", "path_key"]
+__all__ = [
+    "Exempted",
+    "Finding",
+    "Report",
+    "Severity",
+    "Skipped",
+    "exempted_in_order",
+    "in_order",
+    "path_key",
+    "skipped_in_order",
+    "skipped_key",
+]
 
 
 class Severity(enum.Enum):
@@ -37,7 +48,6 @@ _LABELS: Final = {
     Severity.WARNING: Text(en="warning", sv="varning"),
     Severity.INFO: Text(en="info", sv="info"),
 }
-_SEGMENT = re.compile(r"/([^/]*)")
 
 
 def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
@@ -46,7 +56,12 @@ def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
     >>> sorted(["/forums/10", "/forums/2", "/bodies/0"], key=path_key)
     ['/bodies/0', '/forums/2', '/forums/10']
     """
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _SEGMENT.findall(path))
+    segments = path.split("/")[1:]  # what follows each "/" (what precedes the first is no segment)
+    return tuple([(0, int(part)) if part.isdigit() else (1, part) for part in segments])
+
+
+_kept_path_key: Final = functools.lru_cache(maxsize=4096)(path_key)
+""":func:`path_key`, kept for the paths sorted again (the same places recur in every report)."""
 
 
 @attrs.frozen
@@ -77,7 +92,7 @@ class Finding:
             self.file or "",
             self.line or 0,
             self.column or 0,
-            path_key(self.path),
+            _kept_path_key(self.path),
             self.code,
             self.message.en,
         )
@@ -126,11 +141,9 @@ class Report:
     ) -> Report:
         """A report with its parts put in their canonical order."""
         return cls(
-            findings=tuple(sorted(findings, key=Finding.sort_key)),
-            exempted=tuple(sorted(exempted, key=lambda e: e.finding.sort_key())),
-            skipped=tuple(
-                sorted(skipped, key=lambda s: (s.code, s.file or "", s.line or 0, path_key(s.path)))
-            ),
+            findings=in_order(findings),
+            exempted=exempted_in_order(exempted),
+            skipped=skipped_in_order(skipped),
             source=source,
         )
 
@@ -150,3 +163,31 @@ class Report:
     def codes(self) -> tuple[str, ...]:
         """The codes of the findings, in report order (with repeats)."""
         return tuple(finding.code for finding in self.findings)
+
+
+def in_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings in report order (:meth:`Finding.sort_key`); equal keys keep their order."""
+    given = tuple(findings)
+    return given if len(given) < 2 else tuple(sorted(given, key=Finding.sort_key))
+
+
+def _exempted_key(exempted: Exempted) -> tuple[Any, ...]:
+    return exempted.finding.sort_key()
+
+
+def exempted_in_order(exempted: Iterable[Exempted]) -> tuple[Exempted, ...]:
+    """Exempted findings in the order of their findings; equal keys keep their order."""
+    given = tuple(exempted)
+    return given if len(given) < 2 else tuple(sorted(given, key=_exempted_key))
+
+
+def skipped_key(skipped: Skipped) -> tuple[Any, ...]:
+    """Skipped rules sort by code, then by place: file, line, then path in the document."""
+    path = _kept_path_key(skipped.path) if skipped.path else ()
+    return (skipped.code, skipped.file or "", skipped.line or 0, path)
+
+
+def skipped_in_order(skipped: Iterable[Skipped]) -> tuple[Skipped, ...]:
+    """Skipped rules in report order (:func:`skipped_key`); equal keys keep their order."""
+    given = tuple(skipped)
+    return given if len(given) < 2 else tuple(sorted(given, key=skipped_key))

@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar, cast
 
 import attrs
 
@@ -37,6 +37,8 @@ __all__ = [
     "Snippet",
     "rule",
 ]
+
+_T = TypeVar("_T")
 
 CODE_PATTERN: Final = re.compile(r"[A-Z]{2,5}[0-9]{3}")
 """A rule's code: two to five capital letters for its area, three digits."""
@@ -104,11 +106,41 @@ class Context:
     catalogue: RuleSet | None = None
     """The rules being run, for the rules about rules (an exemption's code); the engine
     always gives it."""
+    _derived: dict[Callable[[Context], object], object] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    """What :meth:`derived` has built, by the function that built it."""
 
     def has(self, need: Need) -> bool:
         """Whether the context carries what ``need`` names."""
-        value = {Need.TODAY: self.today, Need.RECORDS: self.records, Need.REGISTRY: self.registry}
-        return value[need] is not None
+        if need is Need.TODAY:
+            return self.today is not None
+        if need is Need.RECORDS:
+            return self.records is not None
+        if need is Need.REGISTRY:
+            return self.registry is not None
+        raise KeyError(need)
+
+    def derived(self, build: Callable[[Context], _T]) -> _T:
+        """``build(self)``, worked out once for this context and kept: what several rules share.
+
+        Rules that each need the same view of the agreement (its bodies by id, its
+        assents in order) ask for it here, and the first builds it. ``build`` must
+        depend on nothing but the context, and what it returns must be treated as
+        read-only. Two threads that share a context may both build it; one result is kept.
+
+        >>> from busmodel import Agreement
+        >>> context = Context(Agreement(id="a", title="A"))
+        >>> def parties(context: Context) -> frozenset[str]:
+        ...     return frozenset(context.agreement.parties)
+        >>> context.derived(parties) is context.derived(parties)
+        True
+        """
+        try:
+            return cast("_T", self._derived[build])
+        except KeyError:
+            value = build(self)
+            return cast("_T", self._derived.setdefault(build, value))
 
 
 @attrs.frozen

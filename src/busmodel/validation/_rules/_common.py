@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+import functools
+from collections.abc import Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Final, TypeVar
 
-from dateutil.relativedelta import relativedelta
-
 from busmodel.model._agreement import Agreement, AgreementKind
+from busmodel.model._errors import ModelError
 from busmodel.model._forums import season
+from busmodel.model._mandate import Convention, MandatePeriod, mandate_period
 from busmodel.model._period import Period
 from busmodel.model._text import Text, fold, span_text
+from busmodel.validation._rule import Context
 
 __all__ = [
     "EVERY_KIND",
@@ -26,9 +28,13 @@ __all__ = [
     "forum_index",
     "municipality_key",
     "name_of",
+    "parties_index",
     "repeats",
     "season",
     "span",
+    "term_after",
+    "term_of",
+    "years_after",
 ]
 
 _H = TypeVar("_H", bound=Hashable)
@@ -52,14 +58,31 @@ def first_positions(items: Iterable[_H]) -> dict[_H, int]:
     return positions
 
 
-def body_index(agreement: Agreement) -> dict[str, int]:
-    """Each body id in ``bodies`` and the index where it is first given."""
-    return first_positions(body.id for body in agreement.bodies)
+def _body_index(context: Context) -> Mapping[str, int]:
+    return first_positions(body.id for body in context.agreement.bodies)
 
 
-def forum_index(agreement: Agreement) -> dict[str, int]:
-    """Each forum id in ``forums`` and the index where it is first given."""
-    return first_positions(forum.id for forum in agreement.forums)
+def body_index(context: Context) -> Mapping[str, int]:
+    """Each body id in ``bodies`` and the index where it is first given (built once a context)."""
+    return context.derived(_body_index)
+
+
+def _forum_index(context: Context) -> Mapping[str, int]:
+    return first_positions(forum.id for forum in context.agreement.forums)
+
+
+def forum_index(context: Context) -> Mapping[str, int]:
+    """Each forum id in ``forums`` and the index where it is first given (built once a context)."""
+    return context.derived(_forum_index)
+
+
+def parties_index(context: Context) -> Mapping[str, int]:
+    """Each party and the index where it is first given (built once a context)."""
+    return context.derived(_parties_index)
+
+
+def _parties_index(context: Context) -> Mapping[str, int]:
+    return first_positions(context.agreement.parties)
 
 
 def name_of(agreement: Agreement, body_id: str) -> str:
@@ -68,37 +91,53 @@ def name_of(agreement: Agreement, body_id: str) -> str:
     return body.name if body is not None else repr(body_id)
 
 
-def body_references(agreement: Agreement) -> Iterator[tuple[str, str]]:
-    """Every place the agreement refers to a body: ``(path, body id)``, in document order."""
+def body_references(
+    agreement: Agreement, declared: Container[str] = ()
+) -> Iterator[tuple[str, str]]:
+    """Every place the agreement refers to a body: ``(path, body id)``, in document order.
+
+    With ``declared``, only the references to a body id not in it (each path is
+    made only for a reference that is yielded).
+    """
     for i, body in enumerate(agreement.bodies):
-        if body.part_of is not None:
+        if body.part_of is not None and body.part_of not in declared:
             yield f"/bodies/{i}/part_of", body.part_of
     for i, decision in enumerate(agreement.decisions):
-        yield f"/decisions/{i}/body", decision.body
+        if decision.body not in declared:
+            yield f"/decisions/{i}/body", decision.body
     for i, party in enumerate(agreement.parties):
-        yield f"/parties/{i}", party
+        if party not in declared:
+            yield f"/parties/{i}", party
     for i, participant in enumerate(agreement.participants):
-        yield f"/participants/{i}", participant
+        if participant not in declared:
+            yield f"/participants/{i}", participant
     for i, municipality in enumerate(agreement.members):
-        if municipality.body is not None:
+        if municipality.body is not None and municipality.body not in declared:
             yield f"/members/{i}/body", municipality.body
     for f, forum in enumerate(agreement.forums):
         for m, member in enumerate(forum.members):
-            yield f"/forums/{f}/members/{m}/body", member.body
+            if member.body not in declared:
+                yield f"/forums/{f}/members/{m}/body", member.body
         if forum.follow_up is not None:
             for k, recipient in enumerate(forum.follow_up.recipients):
-                yield f"/forums/{f}/follow_up/recipients/{k}", recipient
+                if recipient not in declared:
+                    yield f"/forums/{f}/follow_up/recipients/{k}", recipient
     if agreement.chair is not None:
         for i, body_id in enumerate(agreement.chair.rotation):
-            yield f"/chair/rotation/{i}", body_id
+            if body_id not in declared:
+                yield f"/chair/rotation/{i}", body_id
         for i, term in enumerate(agreement.chair.terms):
-            yield f"/chair/terms/{i}/body", term.body
+            if term.body not in declared:
+                yield f"/chair/terms/{i}/body", term.body
         for i, body_id in enumerate(agreement.chair.may_chair):
-            yield f"/chair/may_chair/{i}", body_id
+            if body_id not in declared:
+                yield f"/chair/may_chair/{i}", body_id
     for i, signature in enumerate(agreement.signatures):
-        yield f"/signatures/{i}/body", signature.body
+        if signature.body not in declared:
+            yield f"/signatures/{i}/body", signature.body
     for i, adoption in enumerate(agreement.adoptions):
-        yield f"/adoptions/{i}/body", adoption.body
+        if adoption.body not in declared:
+            yield f"/adoptions/{i}/body", adoption.body
 
 
 _MUNICIPALITY_WORDS: Final = (" kommuns", " kommun", " stads", " stad")
@@ -158,6 +197,9 @@ def repeats(items: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
     >>> list(repeats(["a", "b", "a", "a"]))
     [(2, 0), (3, 0)]
     """
+    items = items if isinstance(items, tuple | list) else list(items)
+    if len(set(items)) == len(items):
+        return  # nothing repeats: the common case, told at the speed of a set
     first: dict[Hashable, int] = {}
     for position, item in enumerate(items):
         if item in first:
@@ -207,15 +249,53 @@ def elapsed(earlier: dt.date, later: dt.date) -> Text:
     >>> elapsed(dt.date(2024, 2, 29), dt.date(2025, 2, 28)).en
     '1 year'
     """
-    years = relativedelta(later, earlier).years
+    years = later.year - earlier.year
+    if years > 0 and years_after(earlier, years) > later:
+        years -= 1
     if years < 1:
         return day_count((later - earlier).days)
-    rest = (later - (earlier + relativedelta(years=years))).days
+    rest = (later - years_after(earlier, years)).days
     year_text = Text(en=f"{years} {'year' if years == 1 else 'years'}", sv=f"{years} år")
     if rest == 0:
         return year_text
     days = day_count(rest)
     return Text(en=f"{year_text.en} and {days.en}", sv=f"{year_text.sv} och {days.sv}")
+
+
+def years_after(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29 February, in a year without one, is 28 February.
+
+    What ``day + relativedelta(years=years)`` gives, without building a relativedelta.
+
+    >>> years_after(dt.date(2024, 2, 29), 1)
+    datetime.date(2025, 2, 28)
+    """
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@functools.lru_cache(maxsize=1024)
+def term_of(day: dt.date, convention: Convention) -> MandatePeriod | None:
+    """The mandate period containing ``day``, or None before the first one known or after 2199.
+
+    Kept for the days asked about again (validity bounds, chair terms): a mandate
+    period is immutable, and finding one builds several values.
+    """
+    try:
+        return mandate_period(day, convention)
+    except ModelError:
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def term_after(term: MandatePeriod) -> MandatePeriod | None:
+    """The mandate period after ``term``; None after the last election busmodel knows."""
+    try:
+        return term.next()
+    except ModelError:
+        return None
 
 
 def span(period: Period) -> Text:

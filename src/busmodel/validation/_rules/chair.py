@@ -9,14 +9,20 @@ import datetime as dt
 from collections.abc import Iterator
 
 from busmodel.model._agreement import Agreement, ChairRule, ChairTerm
-from busmodel.model._errors import ModelError
-from busmodel.model._mandate import Convention, MandatePeriod, mandate_period
+from busmodel.model._mandate import Convention
 from busmodel.model._period import Period
 from busmodel.model._text import Text
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, rule
-from busmodel.validation._rules._common import ONE_DAY, first_positions, name_of, repeats, span
+from busmodel.validation._rules._common import (
+    ONE_DAY,
+    name_of,
+    parties_index,
+    repeats,
+    span,
+    term_of,
+)
 from busmodel.validation._rules._examples import AGREEMENT, HEAD, insert_after
 
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023 (Ordförandeskap och ansvar för samordning)"
@@ -148,7 +154,7 @@ def rotation_lists_parties(context: Context) -> Iterator[Issue]:
     if chair is None or not chair.rotation:
         return
     rotating = set(chair.rotation)
-    for body_id, position in first_positions(agreement.parties).items():
+    for body_id, position in parties_index(context).items():
         if body_id not in rotating:
             yield Issue(
                 "/chair/rotation",
@@ -297,14 +303,6 @@ def terms_cover_validity(context: Context) -> Iterator[Issue]:
         yield Issue("/chair/terms", related=("/validity/period",), values={"dates": span(gap)})
 
 
-def _term_of(day: dt.date, convention: Convention) -> MandatePeriod | None:
-    """The mandate period containing ``day``, or None before the first one known."""
-    try:
-        return mandate_period(day, convention)
-    except ModelError:
-        return None
-
-
 def _mid_period_changes(
     agreement: Agreement, chair: ChairRule
 ) -> Iterator[tuple[int, str, dict[str, object]]]:
@@ -323,12 +321,12 @@ def _mid_period_changes(
     for position, term in enumerate(chair.terms):
         name = name_of(agreement, term.body)
         start, end = term.period.start, term.period.end
-        mandate = _term_of(start, convention)
+        mandate = term_of(start, convention)
         if start not in bounds and mandate is not None and start != mandate.start:
             yield position, "start", {"body": name, "day": start, "mandate": mandate}
         if end is None or end in bounds or end + ONE_DAY in starts:
             continue
-        mandate = _term_of(end, convention)
+        mandate = term_of(end, convention)
         if mandate is not None and end != mandate.end:
             yield position, "end", {"body": name, "day": end, "mandate": mandate}
 

@@ -88,12 +88,17 @@ def _window_name(window: Window) -> Text | str:
     return season(window.name) or window.name
 
 
+def _covers(period: Period, first: dt.date, last: dt.date) -> bool:
+    """Whether every day of ``first``..``last`` lies within ``period`` (``Period.covers``)."""
+    return period.start <= first and (period.end is None or last <= period.end)
+
+
 def _completed_years(validity: Period, today: dt.date) -> list[int]:
     """The calendar years wholly within ``validity`` that ended before ``today``."""
     return [
         year
         for year in range(validity.start.year, today.year)
-        if validity.covers(Period(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        if _covers(validity, dt.date(year, 1, 1), dt.date(year, 12, 31))
     ]
 
 
@@ -192,25 +197,22 @@ def recorded_forums_exist(context: Context) -> Iterator[Issue]:
     records = _own_records(context)
     if records is None:
         return
-    forums = forum_index(context.agreement)
-    bodies = body_index(context.agreement)
+    forums = forum_index(context)
+    bodies = body_index(context)
     for k, meeting in enumerate(records.meetings):
-        yield from _unknown_forum(forums, f"/meetings/{k}/forum", meeting.forum)
+        if meeting.forum not in forums:
+            yield Issue.at(_in_records(f"/meetings/{k}/forum"), id=meeting.forum)
     for k, evaluation in enumerate(records.evaluations):
-        yield from _unknown_forum(forums, f"/evaluations/{k}/forum", evaluation.forum)
+        if evaluation.forum not in forums:
+            yield Issue.at(_in_records(f"/evaluations/{k}/forum"), id=evaluation.forum)
     for k, report in enumerate(records.reports):
-        yield from _unknown_forum(forums, f"/reports/{k}/forum", report.forum)
+        if report.forum not in forums:
+            yield Issue.at(_in_records(f"/reports/{k}/forum"), id=report.forum)
         if report.recipient not in bodies:
             yield Issue.at(_in_records(f"/reports/{k}/recipient"), "recipient", id=report.recipient)
     for k, review in enumerate(records.reviews):
         if review.by not in bodies and review.by not in forums:
             yield Issue.at(_in_records(f"/reviews/{k}/by"), "reviewer", id=review.by)
-
-
-def _unknown_forum(forums: dict[str, int], pointer: str, forum_id: str) -> Iterator[Issue]:
-    """An issue at ``pointer`` (in the records) when the agreement has no forum ``forum_id``."""
-    if forum_id not in forums:
-        yield Issue.at(_in_records(pointer), id=forum_id)
 
 
 @rule(
@@ -280,9 +282,14 @@ def regular_meetings_held(context: Context) -> Iterator[Issue | Skip]:
         return
     validity = agreement.validity.period
     held: dict[str, list[dt.date]] = {}
+    regular = MeetingKind.REGULAR
     for meeting in records.meetings:
-        if meeting.kind is MeetingKind.REGULAR:
-            held.setdefault(meeting.forum, []).append(meeting.date)
+        if meeting.kind is regular:
+            dates = held.get(meeting.forum)
+            if dates is None:
+                held[meeting.forum] = [meeting.date]
+            else:
+                dates.append(meeting.date)
     for dates in held.values():
         dates.sort()
     for f, forum in enumerate(agreement.forums):
@@ -320,7 +327,7 @@ def _missed_windows(
     for j, window in enumerate(windows):
         for year in range(validity.start.year, last_year + 1):
             first, last = window.in_year(year)
-            if last >= today or not validity.covers(Period(first, last)):
+            if last >= today or not _covers(validity, first, last):
                 continue
             if _count_between(dates, first, last):
                 continue
@@ -567,8 +574,10 @@ def meetings_in_validity(context: Context) -> Iterator[Issue]:
     if records is None or validity is None:
         return
     period = validity.period
+    start, end = period.start, period.end
     for k, meeting in enumerate(records.meetings):
-        if not period.contains(meeting.date):
+        day = meeting.date
+        if day < start or (end is not None and day > end):  # not period.contains(day)
             yield Issue(
                 _in_records(f"/meetings/{k}/date"),
                 related=("/validity/period",),
@@ -586,13 +595,18 @@ _EXTRA = insert_after(
 
 def _extra_meetings(context: Context) -> dict[int, list[tuple[int, Meeting]]]:
     """Each forum's index and the extra meetings it held, with their indexes, in order."""
+    return context.derived(_find_extra_meetings)
+
+
+def _find_extra_meetings(context: Context) -> dict[int, list[tuple[int, Meeting]]]:
     records = _own_records(context)
     if records is None:
         return {}
-    forums = forum_index(context.agreement)
+    forums = forum_index(context)
     extra: dict[int, list[tuple[int, Meeting]]] = {}
+    extra_kind = MeetingKind.EXTRA
     for k, meeting in enumerate(records.meetings):
-        if meeting.kind is MeetingKind.EXTRA and meeting.forum in forums:
+        if meeting.kind is extra_kind and meeting.forum in forums:
             extra.setdefault(forums[meeting.forum], []).append((k, meeting))
     return dict(sorted(extra.items()))
 

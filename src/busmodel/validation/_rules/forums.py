@@ -36,8 +36,9 @@ from busmodel.validation._rules._examples import (
 _ALINGSAS = "Alingsås samverkansöverenskommelse 2023"
 _PARTILLE = "Partille: BUS – Barn, Unga och Samhället"
 
-_POLITICAL_KINDS = frozenset({BodyKind.COMMITTEE, BodyKind.EXECUTIVE_BOARD, BodyKind.COUNCIL})
-_ADMINISTRATIVE_KINDS = frozenset({BodyKind.ADMINISTRATION})
+# Tuples, not sets: a few members of an enum are told apart by identity, without hashing.
+_POLITICAL_KINDS = (BodyKind.COMMITTEE, BodyKind.EXECUTIVE_BOARD, BodyKind.COUNCIL)
+_ADMINISTRATIVE_KINDS = (BodyKind.ADMINISTRATION,)
 _PRESIDIUM = "presidium"
 _HEAD = "head"
 
@@ -53,7 +54,7 @@ def _role_is(role: str | None, expected: str) -> bool:
 
 
 def _seated_wrongly(
-    context: Context, level: ForumLevel, kinds: frozenset[BodyKind], role: str
+    context: Context, level: ForumLevel, kinds: tuple[BodyKind, ...], role: str
 ) -> Iterator[Issue]:
     """Report each member of a ``level`` forum that is none of ``kinds`` and not there in ``role``.
 

@@ -91,10 +91,9 @@ def unique_ids(context: Context) -> Iterator[Issue]:
 )
 def references_exist(context: Context) -> Iterator[Issue]:
     """Report every reference to a body that is not declared."""
-    declared = body_index(context.agreement)
-    for path, body_id in body_references(context.agreement):
-        if body_id not in declared:
-            yield Issue.at(path, id=body_id)
+    declared = body_index(context)
+    for path, body_id in body_references(context.agreement, declared):
+        yield Issue.at(path, id=body_id)
 
 
 @rule(
@@ -194,8 +193,10 @@ def part_of_acyclic(context: Context) -> Iterator[Issue]:
     visited; a cycle is found when the walk comes back to a body on its own path.
     """
     agreement = context.agreement
+    if all(body.part_of is None for body in agreement.bodies):
+        return  # nothing is part of anything: no cycle
     parent = {body.id: body.part_of for body in agreement.bodies}
-    index = body_index(agreement)
+    index = body_index(context)
     done: set[str] = set()
     for start in index:
         path: dict[str, int] = {}  # the ids on this walk, in order
@@ -441,7 +442,9 @@ def members_once(context: Context) -> Iterator[Issue]:
 def members_are_their_municipality(context: Context) -> Iterator[Issue]:
     """Report a member linked to a body that is not that municipality."""
     agreement = context.agreement
-    declared = body_index(agreement)
+    if not agreement.members:
+        return
+    declared = body_index(context)
     for position, member in enumerate(agreement.members):
         if member.body is None or member.body not in declared:
             continue

@@ -8,6 +8,7 @@ them. The rules read both, and say which one they found.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
@@ -25,7 +26,7 @@ from busmodel.model._text import Text
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, rule
-from busmodel.validation._rules._common import EVERY_KIND, first_positions, name_of, repeats
+from busmodel.validation._rules._common import EVERY_KIND, name_of, parties_index, repeats
 from busmodel.validation._rules._examples import ADMINISTRATIONS, AGREEMENT
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "assent_action",
     "assented",
     "assents_in",
+    "assents_of",
     "start_note",
     "start_when",
     "start_window_end",
@@ -93,6 +95,20 @@ def assents_in(agreement: Agreement) -> Iterator[Assent]:
             adopted=True,
             reference=adoption.reference,
         )
+
+
+def assents_of(context: Context) -> tuple[Assent, ...]:
+    """:func:`assents_in` the context's agreement, worked out once for the rules that ask."""
+    return context.derived(_assents)
+
+
+def _assents(context: Context) -> tuple[Assent, ...]:
+    return tuple(assents_in(context.agreement))
+
+
+def _assenting(context: Context) -> frozenset[str]:
+    """The bodies that signed or adopted the agreement."""
+    return frozenset(assent.body for assent in assents_of(context))
 
 
 def assent_action(assent: Assent) -> Text:
@@ -209,8 +225,8 @@ def every_party_assents(context: Context) -> Iterator[Issue]:
     """Report each party with neither a signature nor an adoption (on a draft, as info)."""
     agreement = context.agreement
     draft = agreement.state is DocumentState.DRAFT
-    assented_bodies = {assent.body for assent in assents_in(agreement)}
-    for body_id, position in first_positions(agreement.parties).items():
+    assented_bodies = context.derived(_assenting)
+    for body_id, position in parties_index(context).items():
         if body_id not in assented_bodies:
             yield Issue(
                 f"/parties/{position}",
@@ -261,8 +277,8 @@ def every_party_assents(context: Context) -> Iterator[Issue]:
 def assents_once(context: Context) -> Iterator[Issue]:
     """Report every signature or adoption after the first for the same body."""
     agreement = context.agreement
-    assents = list(assents_in(agreement))
-    for position, first in repeats(assent.body for assent in assents):
+    assents = assents_of(context)
+    for position, first in repeats([assent.body for assent in assents]):
         again, before = assents[position], assents[first]
         if again.adopted != before.adopted:
             template = "signed-and-adopted"
@@ -334,10 +350,12 @@ def assenting_bodies_are_parties(context: Context) -> Iterator[Issue]:
     them is the body that was meant.
     """
     agreement = context.agreement
-    parties = first_positions(agreement.parties)
+    parties = parties_index(context)
+    assents = assents_of(context)
+    if all(assent.body in parties for assent in assents):
+        return  # every body that assents is a party: the common case
     participants = set(agreement.participants)
-    assents = list(assents_in(agreement))
-    assented_bodies = {assent.body for assent in assents}
+    assented_bodies = context.derived(_assenting)
     silent = [(body_id, i) for body_id, i in parties.items() if body_id not in assented_bodies]
     silent_names = [name_of(agreement, body_id) for body_id, _ in silent]
     related = tuple(f"/parties/{i}" for _, i in silent)
@@ -411,10 +429,11 @@ def assented_before_start(context: Context) -> Iterator[Issue]:
     if validity is None or validity.basis is ValidityBasis.FROM_SIGNING:
         return
     start = validity.period.start
+    late = [assent for assent in assents_of(context) if assent.date > start]
+    if not late:
+        return
     when, note = start_when(validity), start_note(validity)
-    for assent in assents_in(agreement):
-        if assent.date <= start:
-            continue
+    for assent in late:
         template = "adopted" if assent.adopted else "signed"
         if note is not None:
             template += "-approximate-start"
@@ -474,7 +493,7 @@ def assented_after_document_date(context: Context) -> Iterator[Issue]:
     dated = agreement.document_date
     if dated is None:
         return
-    for assent in assents_in(agreement):
+    for assent in assents_of(context):
         if assent.date >= dated:
             continue
         yield Issue(
@@ -500,8 +519,12 @@ def _in_sentence(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+@functools.lru_cache(maxsize=1024)
 def _holiday(day: dt.date) -> Text | None:
-    """The Swedish public or de facto holiday on ``day``, named in each language, or None."""
+    """The Swedish public or de facto holiday on ``day``, named in each language, or None.
+
+    Kept for the days asked about again: documents are signed on few days.
+    """
     sv_name = holiday_name(day, "sv")
     if sv_name is None:
         return None

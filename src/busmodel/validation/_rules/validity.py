@@ -6,25 +6,33 @@ its earliest day; a rule that needs a day counts from it and says so.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import Final
 
 from dateutil.relativedelta import relativedelta
 
 from busmodel.model._agreement import Validity, ValidityBasis
-from busmodel.model._errors import ModelError
-from busmodel.model._mandate import FIRST_ELECTION, Convention, MandatePeriod, mandate_period
+from busmodel.model._mandate import FIRST_ELECTION, Convention, MandatePeriod
 from busmodel.model._period import Period
 from busmodel.model._text import Text
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
 from busmodel.validation._rule import Context, Example, Issue, rule
-from busmodel.validation._rules._common import EVERY_KIND, ONE_DAY, name_of, span
+from busmodel.validation._rules._common import (
+    EVERY_KIND,
+    ONE_DAY,
+    name_of,
+    span,
+    term_after,
+    term_of,
+)
 from busmodel.validation._rules._examples import AGREEMENT, EXTENDABLE, HEAD
 from busmodel.validation._rules.signatures import (
     Assent,
     assent_action,
-    assents_in,
+    assents_of,
     start_note,
     start_when,
     start_window_end,
@@ -75,33 +83,36 @@ def _notice_too_long(period: Period, months: int) -> bool:
     return period.end + ONE_DAY - relativedelta(months=months) <= period.start
 
 
-def _following(term: MandatePeriod) -> tuple[MandatePeriod, ...]:
-    """The term after ``term``; none after the last election busmodel knows."""
-    try:
-        return (term.next(),)
-    except ModelError:
-        return ()
-
-
 def _expected_term(period: Period, convention: Convention) -> MandatePeriod | None:
     """The mandate period the validity is most likely meant to be: the one it overlaps most."""
+    return _term_overlapping_most(period.start, period.end, convention)
+
+
+@functools.lru_cache(maxsize=256)
+def _term_overlapping_most(
+    start: dt.date, end: dt.date | None, convention: Convention
+) -> MandatePeriod | None:
+    """The term ``start``..``end`` overlaps most, of those containing either day and the next.
+
+    The first of equals. Kept: it depends on nothing else, and documents share validities.
+    """
     candidates: list[MandatePeriod] = []
-    for day in (period.start, period.end):
+    for day in (start, end):
         if day is None:
             continue
-        try:
-            found = mandate_period(day, convention)
-        except ModelError:
+        found = term_of(day, convention)
+        if found is None:
             continue
-        for term in (found, *_following(found)):
+        following = term_after(found)
+        for term in (found,) if following is None else (found, following):
             if term not in candidates:
                 candidates.append(term)
     if not candidates:
         return None
 
     def overlap(term: MandatePeriod) -> int:
-        end = term.end if period.end is None else min(term.end, period.end)
-        return (end - max(term.start, period.start)).days
+        last = term.end if end is None else min(term.end, end)
+        return (last - max(term.start, start)).days
 
     return max(candidates, key=overlap)
 
@@ -528,7 +539,7 @@ def from_signing_starts_on_last_assent(context: Context) -> Iterator[Issue]:
     if validity is None or validity.basis is not ValidityBasis.FROM_SIGNING:
         return
     first: dict[str, Assent] = {}
-    for assent in assents_in(agreement):
+    for assent in assents_of(context):
         known = first.get(assent.body)
         if known is None or assent.date < known.date:
             first[assent.body] = assent

@@ -229,3 +229,24 @@ def test_a_cadence_without_windows_is_planned_over_the_year() -> None:
     meetings = json.loads(out)["meetings"]
     assert 4 == len(meetings)
     assert [None] * 4 == [m["window"] for m in meetings]
+
+
+KUNGALV = str(EXAMPLES / "kungalv-bus-2021.toml")
+
+
+def test_plan_follows_the_extension_documents_given_with_registry() -> None:
+    code, out, err = run("plan", KUNGALV, "--year", "2026", "--registry", str(EXAMPLES))
+    assert (EXIT_OK, "") == (code, err)
+    assert ["2026-", "2026-"] == [line[:5] for line in out.splitlines()[3:5]]
+    assert out.endswith("\n2 meetings\n")
+    code, _, err = run("plan", KUNGALV, "--year", "2026")  # its own validity ended in 2022
+    assert EXIT_ERRORS == code
+    assert "is not in force in 2026" in err
+
+
+def test_plan_stops_at_a_registry_document_it_cannot_read(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema = = 1\n", encoding="utf-8")
+    code, out, err = run("plan", KUNGALV, "--year", "2026", "--registry", str(bad))
+    assert (EXIT_UNREADABLE, "") == (code, out)
+    assert err.startswith(f"{bad}:1:")

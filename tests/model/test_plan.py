@@ -418,3 +418,73 @@ def test_a_window_named_for_a_season_is_named_in_each_language(
     name: str, lang: busmodel.Lang, expected: str
 ) -> None:
     assert expected == window_label(name, lang)
+
+
+# -- Extension documents ------------------------------------------------------------
+
+KUNGALV = EXAMPLES / "kungalv-bus-2021.toml"
+KUNGALV_EXTENSIONS = [
+    EXAMPLES / "kungalv-bus-2021-forlangning-2023.toml",
+    EXAMPLES / "kungalv-bus-2021-forlangning-2025.toml",
+]
+
+
+class OnlyExtensions:
+    """A store that answers nothing but ``extensions_of``: the protocol at its least."""
+
+    def __init__(self, *extensions: Agreement) -> None:
+        self.extensions = extensions
+
+    def extensions_of(self, agreement_id: str) -> tuple[Agreement, ...]:
+        return tuple(e for e in self.extensions if e.extends == agreement_id)
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])
+def test_an_agreement_is_planned_in_the_years_its_extension_documents_carry_it_on(
+    year: int,
+) -> None:
+    agreement = busmodel.load_agreement(KUNGALV)
+    registry = busmodel.Registry.from_paths(KUNGALV_EXTENSIONS)
+
+    meetings = plan(agreement, year, registry=registry)
+
+    assert [("bus-styrgrupp", "vår"), ("bus-styrgrupp", "höst")] == [
+        (m.forum, m.window) for m in meetings
+    ]
+    assert all(m.date.year == year for m in meetings)
+    with pytest.raises(ModelError) as raised:
+        plan(agreement, year)  # without its extensions it ended in 2022
+    assert "year" == raised.value.field
+
+
+def test_a_draft_extension_carries_nothing_on_in_the_plan() -> None:
+    agreement = busmodel.load_agreement(KUNGALV)
+    [first, _] = [busmodel.load_agreement(path) for path in KUNGALV_EXTENSIONS]
+    draft = attrs.evolve(first, state=busmodel.DocumentState.DRAFT)
+
+    with pytest.raises(ModelError) as raised:
+        plan(agreement, 2023, registry=OnlyExtensions(draft))
+
+    assert "year" == raised.value.field
+    assert plan(agreement, 2023, registry=OnlyExtensions(first))
+
+
+def test_in_an_extension_the_planned_chair_is_the_rotation_continued() -> None:
+    start, end = dt.date(2019, 1, 1), dt.date(2022, 12, 31)  # bun chairs the 2019-2022 term
+    own = Period(start, end)
+    agreement = attrs.evolve(
+        agreement_with(Cadence(1), validity=Validity.fixed(start, end)),
+        chair=ChairRule(("bun", "sn"), (ChairTerm("bun", own),)),
+    )
+    extension = Agreement(
+        id="bus-forlangning",
+        title="Förlängning",
+        kind=busmodel.AgreementKind.EXTENSION,
+        extends="bus",
+        validity=Validity.fixed(dt.date(2023, 1, 1), dt.date(2024, 12, 31)),
+    )
+
+    [meeting] = plan(agreement, 2023, registry=OnlyExtensions(extension))
+
+    assert None is agreement.chair_on(meeting.date)  # past the agreement's own end
+    assert "sn" == meeting.chair  # the next in the rotation, for the 2023-2026 term

@@ -11,10 +11,10 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final, TextIO
 
-from busmodel.format import DocumentError
+from busmodel.format import DocumentError, Registry
 from busmodel.model._check import FIRST_DAY, LAST_DAY
 from busmodel.model._text import Lang
 
@@ -251,3 +251,19 @@ def write_output(path: str, data: bytes, err: Stream, command: str, lang: Lang =
         err.write(f"busmodel {command}: {cannot} {shown_path(path)}: {reason}\n")
         return EXIT_UNREADABLE
     return EXIT_OK
+
+
+def read_registry(paths: Sequence[str], err: Stream, lang: Lang) -> tuple[Registry | None, bool]:
+    """The documents ``--registry`` names (None when it names none), and whether all were read.
+
+    What cannot be read is written to ``err``, every problem at its place: the
+    command then stops (exit 2) rather than work from less than it was given.
+    """
+    if not paths:
+        return None, True
+    from busmodel.cli._text import render_problems  # the renderer, only when it is needed
+
+    unreadable: list[DocumentError] = []
+    registry = Registry.from_paths(paths, on_error=unreadable.append)
+    err.write("".join(f"{render_problems(shown_error(e), lang)}\n" for e in unreadable))
+    return registry, not unreadable

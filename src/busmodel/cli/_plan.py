@@ -18,6 +18,7 @@ from busmodel.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     Stream,
+    read_registry,
     shown_error,
     shown_path,
     usage_error,
@@ -164,6 +165,14 @@ def add_parser(commands: Any) -> None:
     command.add_argument(
         "--forum", metavar="ID", help="plan this forum alone (with ics: its own calendar)"
     )
+    command.add_argument(
+        "--registry",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="other documents (files or directories): the agreement's extension documents, "
+        "which carry it on past its own end",
+    )
     command.add_argument("--lang", choices=("sv", "en"), default="en")
     command.add_argument(
         "-o", "--output", metavar="OUT", help="write to this file instead of standard output"
@@ -237,6 +246,9 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
         return usage_error(
             args, err, f"the agreement has no forum {args.forum!r} (its forums: {known})"
         )
+    registry, complete = read_registry(args.registry, err, lang)
+    if not complete:
+        return EXIT_UNREADABLE
     try:
         meetings = plan(
             document,
@@ -245,6 +257,7 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
             time=args.time,
             duration=args.duration,
             avoid=args.avoid,
+            registry=registry,
         )
     except ModelError as error:
         if error.field not in _VERDICTS:  # an option out of range: --time with --duration

@@ -25,6 +25,7 @@ from busmodel.cli._common import (
     EXIT_UNREADABLE,
     Stream,
     iso_date,
+    read_registry,
     shown_error,
     shown_path,
     write_output,
@@ -34,7 +35,6 @@ from busmodel.format import (
     DocumentError,
     Format,
     Loaded,
-    Registry,
     dumps,
     loads,
     read,
@@ -134,13 +134,9 @@ def run(args: argparse.Namespace, out: Stream, err: Stream, stdin: BinaryIO | No
     if not isinstance(agreement, Agreement):
         err.write(f"{source}: {_NOT_AGREEMENT.get(lang)}\n")
         return EXIT_UNREADABLE
-    registry = None
-    if args.registry:
-        unreadable: list[DocumentError] = []
-        registry = Registry.from_paths(args.registry, on_error=unreadable.append)
-        if unreadable:
-            err.write("".join(f"{render_problems(shown_error(e), lang)}\n" for e in unreadable))
-            return EXIT_UNREADABLE
+    registry, complete = read_registry(args.registry, err, lang)
+    if not complete:
+        return EXIT_UNREADABLE
     draw = renew if command == "renew" else extend
     try:
         draft = draw(agreement, document_date=args.document_date, registry=registry)

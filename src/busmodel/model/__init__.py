@@ -36,7 +36,7 @@ from busmodel.model._forums import (
     Member,
     Window,
 )
-from busmodel.model._lifetime import prolonged
+from busmodel.model._lifetime import Extensions, prolonged
 from busmodel.model._mandate import Convention, MandatePeriod, election_day, mandate_period
 from busmodel.model._period import Period
 from busmodel.model._plan import PlannedMeeting, plan
@@ -52,7 +52,6 @@ from busmodel.model._renewal import extend, renew
 from busmodel.model._status import (
     Due,
     DueKind,
-    Extensions,
     Standing,
     Status,
     WindowStatus,

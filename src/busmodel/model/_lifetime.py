@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Protocol
 
 from busmodel.model._agreement import Agreement
 from busmodel.model._period import Period
 
-__all__ = ["by_start", "prolonged"]
+__all__ = ["Extensions", "by_start", "prolonged"]
 
 _ONE_DAY: Final = dt.timedelta(days=1)
+
+
+class Extensions(Protocol):
+    """What the functions over time ask of the other documents: an agreement's extensions.
+
+    :func:`status`, :func:`plan`, :func:`renew` and :func:`extend` ask it.
+    A :class:`busmodel.Registry` is one; so is any store that answers this. One that
+    also answers ``successors_of(agreement_id)`` (as the registry does) tells
+    :func:`status` of successors as well, so that renewal is no longer due once one
+    exists.
+    """
+
+    def extensions_of(self, agreement_id: str) -> tuple[Agreement, ...]:
+        """The extension documents that extend ``agreement_id``, in order of their start."""
+        ...
 
 
 def by_start(extension: Agreement) -> tuple[bool, dt.date]:

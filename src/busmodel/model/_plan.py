@@ -43,6 +43,7 @@ from busmodel.model._agreement import Agreement
 from busmodel.model._calendar import is_working_day
 from busmodel.model._errors import ModelError
 from busmodel.model._forums import Cadence, Forum, Window
+from busmodel.model._lifetime import Extensions, prolonged
 from busmodel.model._period import Period
 from busmodel.model._text import Lang, Text, fields_repr, span_text
 
@@ -237,6 +238,7 @@ def plan(
     duration: dt.timedelta = DEFAULT_DURATION,
     avoid: Iterable[Period] = (),
     holiday_weeks: Iterable[int] = JULY_WEEKS,
+    registry: Extensions | None = None,
 ) -> tuple[PlannedMeeting, ...]:
     """Propose a date for every required regular meeting of every forum in ``year``.
 
@@ -248,6 +250,11 @@ def plan(
     ``avoid`` periods. The meetings come in date order (and, on one day, in the
     order of the forums); the same arguments always give the same plan. See
     the module's documentation for how meetings are counted and spread.
+
+    ``registry`` gives the agreement's extension documents (a :class:`Registry` is
+    one): the agreement is then planned as long as its final extensions carry it
+    on, as :func:`status` sees it, and past its own end its chair is the rotation
+    continued (:meth:`Agreement.chair_schedule`).
 
     Raises :class:`ModelError` for an agreement without a validity or not in
     force on any day of ``year`` (field ``year``), for arguments out of range,
@@ -269,7 +276,7 @@ def plan(
         avoid=avoid,
         holiday_weeks=holiday_weeks,
     )
-    validity = _validity_in(agreement, year)
+    validity = _validity_in(agreement, year, registry)
     planned: list[tuple[dt.date, int, PlannedMeeting]] = []
     for f, forum in enumerate(agreement.forums):
         for meeting in planner.forum(agreement, f, forum, validity):
@@ -278,8 +285,8 @@ def plan(
     return tuple(meeting for _, _, meeting in planned)
 
 
-def _validity_in(agreement: Agreement, year: int) -> Period:
-    """The agreement's validity, when it is in force on some day of ``year``."""
+def _validity_in(agreement: Agreement, year: int, registry: Extensions | None) -> Period:
+    """The agreement's validity, prolonged through its extensions, when it covers ``year``."""
     days = Period.of_year(year)
     if agreement.validity is None:
         raise ModelError(
@@ -289,6 +296,8 @@ def _validity_in(agreement: Agreement, year: int) -> Period:
             "kan planeras",
         )
     validity = agreement.validity.period
+    if registry is not None:
+        validity, _ = prolonged(validity, registry.extensions_of(agreement.id))
     if not validity.overlaps(days):
         span = span_text(validity.start, validity.end)
         raise ModelError(
@@ -297,6 +306,15 @@ def _validity_in(agreement: Agreement, year: int) -> Period:
             sv=f"överenskommelsen {agreement.id!r} gäller inte under {year} (den gäller {span.sv})",
         )
     return validity
+
+
+def _chair_on(agreement: Agreement, day: dt.date) -> str | None:
+    """Who chairs on ``day``: as the agreement says, and past its end as its rotation continues."""
+    assert agreement.validity is not None
+    if agreement.validity.period.contains(day):
+        return agreement.chair_on(day)
+    term = next((t for t in agreement.chair_schedule(day) if t.period.contains(day)), None)
+    return None if term is None else term.body
 
 
 @attrs.frozen
@@ -402,7 +420,7 @@ class _Planner:
                     self.duration,
                     window=None if window is None else window.name,
                     focus=None if window is None else window.focus,
-                    chair=agreement.chair_on(day),
+                    chair=_chair_on(agreement, day),
                 )
 
     def _days(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Final, Protocol
+from typing import Final
 
 import attrs
 
@@ -30,11 +30,11 @@ from busmodel.model._agreement import (
     ValidityBasis,
 )
 from busmodel.model._errors import ModelError
-from busmodel.model._lifetime import prolonged
+from busmodel.model._lifetime import Extensions, prolonged
 from busmodel.model._mandate import MandatePeriod
 from busmodel.model._period import Period
 
-__all__ = ["Extensions", "extend", "renew", "renewed_id", "renewed_title"]
+__all__ = ["extend", "renew", "renewed_id", "renewed_title"]
 
 _ONE_DAY: Final = dt.timedelta(days=1)
 _YEARS: Final = range(1900, 2200)
@@ -54,14 +54,6 @@ _REPLACED: Final = (
     "/adoptions",
 )
 """The places :func:`renew` writes anew: an exemption there was about the old text."""
-
-
-class Extensions(Protocol):
-    """What :func:`renew` and :func:`extend` ask of the other documents (a ``Registry`` is one)."""
-
-    def extensions_of(self, agreement_id: str) -> tuple[Agreement, ...]:
-        """The extension documents of ``agreement_id``, in order of their start."""
-        ...
 
 
 def _refused(field: str, en: str, sv: str) -> ModelError:

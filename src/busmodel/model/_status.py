@@ -25,7 +25,7 @@ from busmodel.model import _check
 from busmodel.model._agreement import Agreement, AgreementKind, ChairTerm, Review
 from busmodel.model._errors import ModelError
 from busmodel.model._forums import Duty, Forum, Window, season
-from busmodel.model._lifetime import prolonged
+from busmodel.model._lifetime import Extensions, prolonged
 from busmodel.model._period import Period
 from busmodel.model._records import MeetingKind, Records
 from busmodel.model._text import Text, fields_repr
@@ -34,7 +34,6 @@ __all__ = [
     "RENEWAL_HORIZON_DAYS",
     "Due",
     "DueKind",
-    "Extensions",
     "Standing",
     "Status",
     "WindowStatus",
@@ -44,20 +43,6 @@ __all__ = [
 RENEWAL_HORIZON_DAYS: Final = 90
 """Renewal is due this many days before the end, by default: the horizon of rule LIF003."""
 _ONE_DAY: Final = dt.timedelta(days=1)
-
-
-class Extensions(Protocol):
-    """What :func:`status` asks of the other documents: an agreement's extension documents.
-
-    A :class:`busmodel.Registry` is one; so is any store that answers this. One that
-    also answers ``successors_of(agreement_id)`` (as the registry does) tells
-    :func:`status` of successors as well, so that renewal is no longer due once one
-    exists.
-    """
-
-    def extensions_of(self, agreement_id: str) -> tuple[Agreement, ...]:
-        """The extension documents that extend ``agreement_id``, in order of their start."""
-        ...
 
 
 @runtime_checkable

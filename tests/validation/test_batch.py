@@ -2,6 +2,7 @@ import datetime as dt
 import io
 import pickle
 import shutil
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -378,3 +379,48 @@ def test_validate_status_and_timeline_read_through_read_paths(
     errors = {err for _, _, err in outputs}
     assert 1 == len(errors)  # the unreadable file, said the same way by every command
     assert f"{bad}:1:10:" in errors.pop()
+
+
+class _Interrupted:
+    """A progress callback that is interrupted, as by Ctrl-C, when told of ``stage``."""
+
+    def __init__(self, stage: str) -> None:
+        self.stage = stage
+        self.told: list[tuple[str, int, int]] = []
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.told.append((stage, done, total))
+        if stage == self.stage:
+            raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("stage", ["read", "check"])
+def test_an_interrupt_among_worker_processes_stops_the_batch(tmp_path: Path, stage: str) -> None:
+    folder = many_documents(tmp_path, copies=4)
+    interrupted = _Interrupted(stage)
+    with pytest.raises(KeyboardInterrupt):
+        validate_paths([folder], jobs=2, progress=interrupted)
+    # Interrupted when first told of the stage: the rest of it was not waited for.
+    assert 1 == sum(1 for told in interrupted.told if told[0] == stage)
+
+
+def test_worker_processes_leave_ctrl_c_to_the_process_that_started_them() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, initializer=_batch._start_worker) as pool:
+        handler = pool.submit(signal.getsignal, signal.SIGINT).result()
+    assert signal.SIG_IGN == handler
+
+
+def test_validate_exits_130_without_a_traceback_when_interrupted_in_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = many_documents(tmp_path, copies=2)
+    interrupted = _Interrupted("check")
+
+    def tell(progress: object, stage: str, done: int, total: int) -> None:
+        interrupted(stage, done, total)  # the command line draws no bar here: interrupt anyway
+
+    monkeypatch.setattr(_batch, "_tell", tell)
+    code, out, err = run("validate", str(folder), "--jobs", "2", "--today", "2026-11-27")
+    assert (130, "", "busmodel: interrupted\n") == (code, out, err)

@@ -10,12 +10,14 @@ file and the index within that file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -28,6 +30,9 @@ from busmodel.validation._catalogue import Catalogue
 from busmodel.validation._engine import validate
 from busmodel.validation._findings import Exempted, Finding, Report, Severity, Skipped
 from busmodel.validation._rule import Options
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 __all__ = [
     "RECORDS_PREFIX",
@@ -262,7 +267,8 @@ def _load_all(
     if workers > 1 and total > 1:
         from concurrent.futures import ProcessPoolExecutor  # imported only when used: 20-30 ms
 
-        with ProcessPoolExecutor(min(workers, total)) as pool:
+        pool = ProcessPoolExecutor(min(workers, total), initializer=_start_worker)
+        with _stopped_at_once(pool):
             chunk = _chunk(total, workers)
             for path, result in zip(unique, pool.map(_load, unique, chunksize=chunk), strict=True):
                 results[path] = result
@@ -408,7 +414,8 @@ def validate_paths(
         reports.append(_check(work, 0))
         _tell(progress, "check", 1, total)
         rest = range(1, total)
-        with ProcessPoolExecutor(min(workers, total), initializer=_share, initargs=(work,)) as pool:
+        pool = ProcessPoolExecutor(min(workers, total), initializer=_share, initargs=(work,))
+        with _stopped_at_once(pool):
             for report in pool.map(_check_shared, rest, chunksize=_chunk(len(rest), workers)):
                 reports.append(report)
                 _tell(progress, "check", len(reports), total)
@@ -456,8 +463,31 @@ _shared: list[_Work] = []
 """In a worker process: the work of its batch, set once by :func:`_share`."""
 
 
+def _start_worker() -> None:
+    """Pool initializer: leave Ctrl-C to the process that started the workers.
+
+    Ctrl-C interrupts every process of the terminal's group. A worker interrupted
+    while it waits for work dies, and the pool breaks with an error that is not the
+    interrupt; so the workers ignore it, and the parent stops them (see
+    :func:`_stopped_at_once`).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _stopped_at_once(pool: Executor) -> Iterator[None]:
+    """Shut ``pool`` down after the block; if it was interrupted, without waiting for the rest."""
+    try:
+        yield
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 def _share(work: _Work) -> None:
     """Pool initializer: keep the batch's work (the registry with it) in this worker."""
+    _start_worker()
     _shared[:] = [work]
 
 

@@ -23,7 +23,6 @@ import argparse
 import datetime as dt
 import functools
 import gc
-import random
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -89,44 +88,6 @@ def _registry(texts: object) -> object:
     return [busmodel.validate(d, today=TODAY, registry=registry) for d in documents]
 
 
-_PATTERNS = (
-    ("Socialnämnden i {}", busmodel.BodyKind.COMMITTEE),
-    ("Barn- och utbildningsnämnden i {}", busmodel.BodyKind.COMMITTEE),
-    ("Kultur- och fritidsnämnden i {}", busmodel.BodyKind.COMMITTEE),
-    ("Socialförvaltningen i {}", busmodel.BodyKind.ADMINISTRATION),
-    ("Barn- och utbildningsförvaltningen i {}", busmodel.BodyKind.ADMINISTRATION),
-    ("{} kommun", busmodel.BodyKind.MUNICIPALITY),
-    ("Polisområde {}", busmodel.BodyKind.STATE_AGENCY),
-    ("Vårdcentralen {}", busmodel.BodyKind.REGIONAL_BODY),
-)
-
-
-def _framework(size: int) -> str:
-    """A framework of ``size`` bodies, eight in each of its made-up member municipalities."""
-    rng = random.Random(11)
-    places: list[str] = []
-    while len(places) < max(size // len(_PATTERNS), 1):
-        word = "".join(
-            rng.choice("bdfghjklmnprstv") + rng.choice("aeiouyåäö") + rng.choice(["", "n", "s"])
-            for _ in range(rng.randint(2, 3))
-        ).capitalize()
-        if word not in places:
-            places.append(word)
-    bodies = tuple(
-        busmodel.Body(f"b{i}-{j}", pattern.format(place), kind)
-        for i, place in enumerate(places)
-        for j, (pattern, kind) in enumerate(_PATTERNS)
-    )
-    framework = busmodel.Agreement(
-        id="ram",
-        title="Ram",
-        kind=busmodel.AgreementKind.FRAMEWORK,
-        bodies=bodies,
-        members=tuple(busmodel.Municipality(place) for place in places),
-    )
-    return busmodel.dumps(framework, "json")
-
-
 def _meetings(size: int) -> tuple[str, str]:
     """The corrected Alingsås agreement, and records of ``size`` meetings of its forums."""
     agreement = busmodel.load(ROOT / "examples" / "alingsas-bus-2023-corrected.toml")
@@ -153,7 +114,14 @@ def _with_records(texts: object) -> object:
 CASES = (
     Case("NAM001 similar committees", "body", 1_000, inputs.similar_committees, _validated(None)),
     # A framework of all 290 municipalities, eight bodies each, has 2,320 bodies.
-    Case("NAM001 county framework", "body", 400, _framework, _validated(None), (100, 1_000, 2_320)),
+    Case(
+        "NAM001 county framework",
+        "body",
+        400,
+        inputs.county_framework,
+        _validated(None),
+        (100, 1_000, 2_320),
+    ),
     Case("records meetings", "meeting", 1_000, _meetings, _with_records, (100, 1_000, 10_000)),
     Case("NAM001 two long names", "letter", 20_000, inputs.long_names, _validated(["NAM"])),
     Case("INT005 part_of cycle", "body", 1_500, inputs.part_of_cycle, _validated(["INT"])),

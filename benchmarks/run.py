@@ -26,6 +26,14 @@ way a caller that handles one document at a time does; a figure is the median
 of the rounds. The garbage collector stays on, as it is for a user. Nothing
 here asserts a time.
 
+The error path: records of 10,000 meetings (``--quick``: 1,000), valid, then the
+same text with every meeting broken one way (a date that is no date; an unknown
+key) and with one meeting broken among them all, in JSON and in TOML. Each
+broken text's ``loads`` (which raises :class:`busmodel.DocumentError` listing
+every problem, each with its line and column; the count is checked before the
+timing) is given as a ratio to ``busmodel.loads`` of the valid text in the same
+format. These figures are measured first, before the larger documents are built.
+
 The cold start is ``busmodel validate`` of the Alingsås example as written, as
 a ratio to ``python -c pass``, and ``import busmodel`` less ``import attrs``,
 each a new process, its bytecode cached.
@@ -43,6 +51,7 @@ import json
 import math
 import os
 import platform
+import re
 import resource
 import statistics
 import subprocess
@@ -61,6 +70,10 @@ ROOT: Final = Path(__file__).resolve().parent.parent
 HERE: Final = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # the peers live next to this script
     sys.path.insert(0, str(HERE))
+if str(ROOT) not in sys.path:  # the framework is shared with the tests
+    sys.path.insert(0, str(ROOT))
+
+from tests.support.scaling_inputs import county_framework  # noqa: E402
 
 import busmodel  # noqa: E402
 
@@ -68,6 +81,10 @@ EXAMPLE: Final = ROOT / "examples" / "alingsas-bus-2023-corrected.toml"
 TODAY: Final = dt.date(2026, 11, 22)
 SIZES: Final = (10, 1_000, 100_000)
 QUICK_SIZES: Final = (10, 1_000)
+ERROR_SIZE: Final = 10_000
+FRAMEWORK_SIZE: Final = 400
+"""Bodies in the county framework that ``validate`` is measured on: 50 municipalities."""
+QUICK_ERROR_SIZE: Final = 1_000
 PEER_MODULES: Final = ("with_pydantic", "with_msgspec", "with_marshmallow")
 NO_SCHEMA: Final = (
     "jsonschema and fastjsonschema: not measured; they need a JSON Schema of busmodel/1, "
@@ -229,7 +246,91 @@ def subjects(
     return tuple(chosen)
 
 
+def framework_subjects(size: int) -> tuple[Subject, ...]:
+    """``validate`` (all rules) of a county framework of ``size`` bodies, and its ``loads``.
+
+    The names of its bodies differ only by their municipality: the worst case of
+    NAM001 among real documents.
+    """
+    text = county_framework(size)
+    framework = busmodel.loads(text, "json")
+    assert isinstance(framework, busmodel.Agreement)
+    return (
+        Subject("validate", "busmodel.loads", lambda: busmodel.loads(text, "json")),
+        Subject("validate", "busmodel", lambda: busmodel.validate(framework, today=TODAY)),
+    )
+
+
+_DATES: Final = {
+    "json": re.compile(r'"date": "(\d{4})-(\d{2})-(\d{2})"'),
+    "toml": re.compile(r"date = (\d{4})-(\d{2})-(\d{2})"),
+}
+_BAD_DATE: Final = {"json": r'"date": "\1-13-\3"', "toml": r'date = "\1-13-\3"'}
+"""Month 13: text that looks like a date and is none."""
+_FORUM: Final = {"json": '"forum": ', "toml": "{ forum = "}
+_UNKNOWN_KEY: Final = {"json": '"room": "B12", "forum": ', "toml": '{ room = "B12", forum = '}
+
+
+def broken_texts(text: str, fmt: busmodel.Format) -> dict[str, tuple[str, int]]:
+    """Records ``text`` broken three ways, each with the number of problems it has.
+
+    Every meeting's date made month 13; every meeting given an unknown key; and
+    only the meeting in the middle given the bad date.
+    """
+    dates = list(_DATES[fmt].finditer(text))
+    middle = dates[len(dates) // 2]
+    one = text[: middle.start()] + middle.expand(_BAD_DATE[fmt]) + text[middle.end() :]
+    return {
+        "every date bad": (_DATES[fmt].sub(_BAD_DATE[fmt], text), len(dates)),
+        "every meeting an unknown key": (
+            text.replace(_FORUM[fmt], _UNKNOWN_KEY[fmt]),
+            text.count(_FORUM[fmt]),
+        ),
+        "one date bad": (one, 1),
+    }
+
+
+def refused(text: str, fmt: busmodel.Format) -> tuple[busmodel.Problem, ...]:
+    """The problems ``loads`` finds in ``text``, which it must refuse."""
+    try:
+        busmodel.loads(text, fmt)
+    except busmodel.DocumentError as error:
+        return error.problems
+    raise AssertionError("a broken document was read")
+
+
+def error_subjects(records: busmodel.Records, fmt: busmodel.Format) -> tuple[Subject, ...]:
+    """``loads`` of the valid records (the floor), and of each way of breaking them.
+
+    Every broken text is read once first, to check that every problem is listed
+    with its line and column.
+    """
+    text = busmodel.dumps(records, fmt)
+    chosen = [Subject("errors", "busmodel.loads", lambda: busmodel.loads(text, fmt))]
+    for how, (broken, count) in broken_texts(text, fmt).items():
+        problems = refused(broken, fmt)
+        if len(problems) != count or any(p.line is None for p in problems):
+            raise AssertionError(f"{how}: {len(problems)} problems, not {count} located ones")
+        chosen.append(
+            Subject("errors", how, lambda broken=broken: refused(broken, fmt))  # type: ignore[misc]
+        )
+    return tuple(chosen)
+
+
+def error_path(
+    agreement: busmodel.Agreement, size: int, rounds: int, target: float
+) -> list[Measurement]:
+    """The error path's figures: broken records as multiples of the valid ones, each format."""
+    records = records_of(size, agreement)
+    found: list[Measurement] = []
+    for fmt in ("json", "toml"):
+        name = f"records {size:,} {fmt.upper()}"
+        found += measure(name, error_subjects(records, fmt), rounds, target)
+    return found
+
+
 FLOORS: Final = {
+    "errors": "busmodel.loads",
     "loads": "json.loads",
     "validate": "busmodel.loads",
     "dumps": "json.dumps",
@@ -245,9 +346,7 @@ def batch(run: Callable[[], object], calls: int) -> float:
     return (time.process_time() - start) / calls
 
 
-def measure(
-    document: Document, chosen: Sequence[Subject], rounds: int, target: float
-) -> list[Measurement]:
+def measure(name: str, chosen: Sequence[Subject], rounds: int, target: float) -> list[Measurement]:
     """The median seconds per call of each subject over interleaved rounds."""
     calls = []
     for subject in chosen:  # one call to warm up and to size the batches
@@ -265,7 +364,7 @@ def measure(
     return [
         Measurement(
             subject.figure,
-            document.name,
+            name,
             subject.library,
             medians[subject.figure, subject.library],
             FLOORS[subject.figure],
@@ -426,6 +525,25 @@ def table(measurements: Sequence[Measurement], libraries: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
+def error_table(measurements: Sequence[Measurement]) -> str:
+    """The error path's figures as text: a row per format, a column per way of breaking."""
+    if not measurements:
+        return ""
+    hows = list(dict.fromkeys(m.library for m in measurements))
+    lines = [
+        "\nThe error path: loads of broken records, x busmodel.loads of the valid ones",
+        f"{'document':<22}{'busmodel.loads ms':>19}" + "".join(f"{how:>31}" for how in hows),
+    ]
+    for doc in dict.fromkeys(m.document for m in measurements):
+        cells = {m.library: m for m in measurements if m.document == doc}
+        first = next(iter(cells.values()))
+        lines.append(
+            f"{doc:<22}{first.floor_seconds * 1e3:>19.1f}"
+            + "".join(f"{cells[how].ratio:>30.2f}x" for how in hows)
+        )
+    return "\n".join(lines)
+
+
 def chart(measurements: Sequence[Measurement]) -> str:
     """An SVG bar chart of the ratios to the floors, on a logarithmic scale.
 
@@ -529,14 +647,25 @@ def main(argv: list[str] | None = None) -> int:
     target = 0.002 if args.quick else 0.02
     found = peers()
     libraries = [peer.NAME for peer in found]
+    busmodel.rules()  # load the catalogue outside the timings
+    errors = error_path(
+        busmodel.load_agreement(EXAMPLE),
+        QUICK_ERROR_SIZE if args.quick else ERROR_SIZE,
+        max(3, rounds // 3),
+        target,
+    )
     agreement, docs = documents(QUICK_SIZES if args.quick else SIZES)
     agreement_text = docs[0].json_text
-    busmodel.rules()  # load the catalogue outside the timings
     measurements: list[Measurement] = []
     for document in docs:
         big = len(document.json_text) > 1_000_000
         chosen = subjects(document, agreement, agreement_text, found)
-        measurements += measure(document, chosen, max(3, rounds // 3) if big else rounds, target)
+        measurements += measure(
+            document.name, chosen, max(3, rounds // 3) if big else rounds, target
+        )
+    measurements += measure(
+        f"framework {FRAMEWORK_SIZE}", framework_subjects(FRAMEWORK_SIZE), rounds, target
+    )
     if not args.quick:
         measurements += cold(rounds)
 
@@ -548,12 +677,14 @@ def main(argv: list[str] | None = None) -> int:
             "rounds": rounds,
             "not_measured": [NO_SCHEMA],
             "figures": [{**attrs.asdict(m), "ratio": round(m.ratio, 3)} for m in measurements],
+            "error_path": [{**attrs.asdict(m), "ratio": round(m.ratio, 3)} for m in errors],
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(", ".join(f"{key} {value}" for key, value in about.items()))
         print(f"medians of {rounds} interleaved rounds (a third as many for the largest documents)")
         print(table(measurements, libraries))
+        print(error_table(errors))
         print(f"\n{NO_SCHEMA}.")
     if args.chart is not None:
         args.chart.write_text(chart(measurements), encoding="utf-8")

@@ -230,6 +230,7 @@ def test_run_quick_gives_every_figure_and_a_chart(tmp_path: Path) -> None:
         {("loads", d, library) for d in documents for library in libraries}
         | {(figure, d, "busmodel") for figure in ("validate", "dumps", "toml") for d in documents}
         | {("dumps", d, "busmodel compact") for d in documents}
+        | {("validate", "framework 400", "busmodel")}
     )
     assert expected == rows
     floors = {f["figure"]: f["floor"] for f in report["figures"]}
@@ -240,6 +241,13 @@ def test_run_quick_gives_every_figure_and_a_chart(tmp_path: Path) -> None:
         "toml": "tomllib.loads",
     } == floors
     assert all(f["ratio"] > 0 for f in report["figures"])
+    errors = {(f["document"], f["library"]) for f in report["error_path"]}
+    assert {
+        (f"records 1,000 {fmt}", how)
+        for fmt in ("JSON", "TOML")
+        for how in ("every date bad", "every meeting an unknown key", "one date bad")
+    } == errors
+    assert {"busmodel.loads"} == {f["floor"] for f in report["error_path"]}
     assert ["cpus", "cpu", "python"] == [
         k for k in report["machine"] if k in {"cpus", "cpu", "python"}
     ]

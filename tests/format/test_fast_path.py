@@ -1,6 +1,7 @@
 """The fast path for valid documents, the linear error path, the limits, and compact JSON."""
 
 import datetime as dt
+import difflib
 import io
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 import busmodel
 from busmodel import DocumentError, Records, dumps, load, loads, read
-from busmodel.format import DEFAULT_MAX_ITEMS, DEFAULT_MAX_SIZE, _converter
+from busmodel.format import DEFAULT_MAX_ITEMS, DEFAULT_MAX_SIZE, _converter, _positions
 from busmodel.model._forums import Window
 from busmodel.model._records import Meeting
 
@@ -159,6 +160,88 @@ def test_ten_thousand_meetings_that_break_an_invariant_are_each_checked_once(
     expected = [f"/meetings/{index}/forum" for index in range(count)]
     assert expected == [problem.path for problem in raised.value.problems]
     assert 1 + count == built  # the fast path gives up at the first; the careful path builds each
+
+
+def test_ten_thousand_problems_are_located_looking_into_each_meeting_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    count = 10_000
+    looked_into = 0
+    expand = _positions._expand
+
+    def counted(*args: Any) -> None:
+        nonlocal looked_into
+        looked_into += 1
+        expand(*args)
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("the whole text was scanned the slow way")
+
+    monkeypatch.setattr(_positions, "_expand", counted)
+    monkeypatch.setattr(_positions, "_scan_json", refuse)
+    text = dumps(
+        Records(
+            agreement="bus",
+            meetings=[Meeting("styrgrupp", dt.date(2024, 2, 6)) for _ in range(count)],
+        ),
+        "json",
+    ).replace('"2024-02-06"', '"2024-13-06"')
+    with pytest.raises(DocumentError) as raised:
+        loads(text, "json")
+    problems = raised.value.problems
+    lines = text.splitlines()
+    assert [f"/meetings/{index}/date" for index in range(count)] == [p.path for p in problems]
+    assert all(
+        lines[p.line - 1][p.column - 1 :].startswith('"date": "2024-13-06"')
+        for p in problems
+        if p.line is not None and p.column is not None
+    )
+    assert len({p.line for p in problems}) == count  # each at its own line
+    assert 2 + count == looked_into  # the document, its meetings, and each meeting once
+
+
+def test_a_key_misspelt_in_every_meeting_is_guessed_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    count = 10_000
+    guesses = 0
+    close_matches = difflib.get_close_matches
+
+    def counted(*args: Any, **kwargs: Any) -> list[str]:
+        nonlocal guesses
+        guesses += 1
+        found: list[str] = close_matches(*args, **kwargs)
+        return found
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    _converter._cached_guess.cache_clear()
+    data = records_data(count)
+    for meeting in data["meetings"]:
+        meeting["topcis"] = ["Budget"]
+    with pytest.raises(DocumentError) as raised:
+        loads(json.dumps(data), "json")
+    expected = [
+        (
+            f"/meetings/{index}/topcis",
+            "unknown key 'topcis' (did you mean 'topics'?);"
+            " expected one of: forum, date, kind, topics",
+        )
+        for index in range(count)
+    ]
+    assert expected == [(p.path, p.message) for p in raised.value.problems]
+    assert 1 == guesses
+
+
+def test_a_long_unknown_key_is_guessed_at_without_being_kept() -> None:
+    _converter._cached_guess.cache_clear()
+    long_key = "topics" + "x" * 100
+    data = records_data(2)
+    for meeting in data["meetings"]:
+        meeting[long_key] = 1
+    with pytest.raises(DocumentError) as raised:
+        loads(json.dumps(data), "json")
+    assert 2 == len(raised.value.problems)
+    assert 0 == _converter._cached_guess.cache_info().currsize
 
 
 # -- limits ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ issue; ``benchmarks/bench_scaling.py`` times them at growing sizes.
 from __future__ import annotations
 
 import json
+import random
 from typing import Any, Final
 
 SCHEMA: Final = "busmodel/1"
@@ -125,3 +126,46 @@ def supersession_chain(count: int, *, closed: bool = False) -> list[str]:
         document = _agreement(chain_id(i), supersedes=before, bodies=bodies, parties=["bun", "sn"])
         texts.append(_text(document))
     return texts
+
+
+_PATTERNS: Final = (
+    ("Socialnämnden i {}", "committee"),
+    ("Barn- och utbildningsnämnden i {}", "committee"),
+    ("Kultur- och fritidsnämnden i {}", "committee"),
+    ("Socialförvaltningen i {}", "administration"),
+    ("Barn- och utbildningsförvaltningen i {}", "administration"),
+    ("{} kommun", "municipality"),
+    ("Polisområde {}", "state-agency"),
+    ("Vårdcentralen {}", "regional-body"),
+)
+
+
+def county_framework(size: int) -> str:
+    """A framework of ``size`` bodies, eight in each of its made-up member municipalities.
+
+    Its names differ by the municipality they belong to, so NAM001 finds nothing in
+    it; a framework of all 290 Swedish municipalities would have 2,320 bodies.
+    """
+    rng = random.Random(11)
+    places: list[str] = []
+    while len(places) < max(size // len(_PATTERNS), 1):
+        word = "".join(
+            rng.choice("bdfghjklmnprstv") + rng.choice("aeiouyåäö") + rng.choice(["", "n", "s"])
+            for _ in range(rng.randint(2, 3))
+        ).capitalize()
+        if word not in places:
+            places.append(word)
+    bodies = [
+        {"id": f"b{i}-{j}", "name": pattern.format(place), "kind": kind}
+        for i, place in enumerate(places)
+        for j, (pattern, kind) in enumerate(_PATTERNS)
+    ]
+    framework = {
+        "schema": SCHEMA,
+        "kind": "framework",
+        "id": "ram",
+        "title": "Ram",
+        "members": [{"name": place} for place in places],
+        "bodies": bodies,
+    }
+    return _text(framework)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import re
+import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
@@ -28,7 +30,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from busmodel.format._errors import Problem
 from busmodel.model._agreement import Agreement
-from busmodel.model._errors import ModelError, escape_token
+from busmodel.model._errors import ModelError, escape_token, swedish
 from busmodel.model._records import Records
 from busmodel.model._text import Lang, Text
 
@@ -124,10 +126,25 @@ def _guess(given: str, known: Iterable[str]) -> Text:
     >>> _guess("zzz", ["agreement"]).en
     ''
     """
-    close = difflib.get_close_matches(given, list(known), n=1)
+    words = tuple(known)
+    if len(given) <= _GUESS_CACHED:
+        return _cached_guess(given, words)
+    return _close_guess(given, words)
+
+
+_GUESS_CACHED: Final = 64
+"""Guesses at words up to this long are kept: a key misspelt the same way in every item
+of a long array costs one guess, not one an item."""
+
+
+def _close_guess(given: str, known: tuple[str, ...]) -> Text:
+    close = difflib.get_close_matches(given, known, n=1)
     if not close:
         return Text(en="", sv="")
     return Text(en=f" (did you mean {close[0]!r}?)", sv=f" (menade du {close[0]!r}?)")
+
+
+_cached_guess: Final = functools.lru_cache(maxsize=256)(_close_guess)
 
 
 def _is_enum(cls: Any) -> bool:
@@ -163,15 +180,15 @@ def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any]
         def structure_sequence(value: object, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise _expected("an array", "en lista", value)
-            items, errors = [], []
+            items: list[Any] = []
+            found: list[_Found] = []
             for index, item in enumerate(value):
                 try:
                     items.append(item_hook(item, args[0]))
-                except Exception as error:
-                    error.add_note(IterableValidationNote(f"@ index {index}", index, args[0]))
-                    errors.append(error)
-            if errors:
-                raise cattrs.IterableValidationError("invalid items", errors, cls)
+                except Exception as error:  # set down what it says at once, and let it go
+                    found.extend(_found(error, f"/{index}"))
+            if found:
+                raise _FoundError(found)
             return tuple(items)
 
         return structure_sequence
@@ -182,15 +199,15 @@ def _tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any]
             raise _expected(
                 f"an array of {len(args)} items", f"en lista med {len(args)} element", value
             )
-        items, errors = [], []
+        items: list[Any] = []
+        found: list[_Found] = []
         for index, (hook, item, arg) in enumerate(zip(item_hooks, value, args, strict=True)):
             try:
                 items.append(hook(item, arg))
             except Exception as error:
-                error.add_note(IterableValidationNote(f"@ index {index}", index, arg))
-                errors.append(error)
-        if errors:
-            raise cattrs.IterableValidationError("invalid items", errors, cls)
+                found.extend(_found(error, f"/{index}"))
+        if found:
+            raise _FoundError(found)
         return tuple(items)
 
     return structure_fixed
@@ -255,18 +272,36 @@ def _field_errors(
     document however deep the broken value is.
     """
     errors: list[ModelError] = []
-    for field in attrs.fields(attrs.resolve_types(cls)):
-        if field.validator is None or field.name not in value or field.name in failed:
+    for field, hook in _validated_fields(cls, converter):
+        name = field.name
+        if name not in value or name in failed:
             continue
         try:
-            structured = converter.structure(value[field.name], field.type)
+            structured = hook(value[name], field.type)
         except Exception:
             continue
         try:
-            field.validator(None, field, structured)
+            field.validator(None, field, structured)  # type: ignore[misc]
         except ModelError as error:
             errors.extend(error.errors)
     return errors
+
+
+if typing.TYPE_CHECKING:
+    _Validated = tuple[tuple[attrs.Attribute[Any], Callable[[object, Any], Any]], ...]
+_VALIDATED: Final[dict[tuple[type[Any], cattrs.Converter], _Validated]] = {}
+
+
+def _validated_fields(cls: type[Any], converter: cattrs.Converter) -> _Validated:
+    """The fields of ``cls`` that have a validator, each with its structuring hook (kept)."""
+    found = _VALIDATED.get((cls, converter))
+    if found is None:
+        found = _VALIDATED[cls, converter] = tuple(
+            (field, converter.get_structure_hook(field.type))
+            for field in attrs.fields(attrs.resolve_types(cls))
+            if field.validator is not None
+        )
+    return found
 
 
 def _make_converter() -> cattrs.Converter:
@@ -285,8 +320,30 @@ def _make_converter() -> cattrs.Converter:
 _CONVERTER: Final = _make_converter()
 
 
-def _problems(error: BaseException, path: str) -> Iterator[Problem]:
-    if isinstance(error, BaseValidationError):
+_Found = tuple[str, str, str]
+"""A problem as the careful path first sets it down: its path, English and Swedish."""
+
+
+class _FoundError(Exception):
+    """The problems of the items of an array, each set down as its item failed.
+
+    An array of many broken items raises this one exception with a flat list,
+    not a group of an exception (with its traceback and notes) an item: the
+    error path keeps a few strings an item alive, not frames.
+    """
+
+    def __init__(self, found: list[_Found]) -> None:
+        super().__init__(f"{len(found)} problems in the items")
+        self.found = found
+        """``(path below the array, message, Swedish message)``, in the order found."""
+
+
+def _found(error: BaseException, path: str) -> Iterator[_Found]:
+    """Every problem ``error`` (raised structuring the value at ``path``) stands for."""
+    if isinstance(error, _FoundError):
+        for below, message, sv in error.found:
+            yield f"{path}{below}", message, sv
+    elif isinstance(error, BaseValidationError):
         for inner in error.exceptions:
             inner_path = path
             for note in getattr(inner, "__notes__", ()):
@@ -294,29 +351,34 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
                     inner_path = f"{path}/{escape_token(note.name)}"
                 elif isinstance(note, IterableValidationNote):
                     inner_path = f"{path}/{escape_token(str(note.index))}"
-            yield from _problems(inner, inner_path)
+            yield from _found(inner, inner_path)
     elif isinstance(error, ForbiddenExtraKeysError):
         names = [field.name for field in attrs.fields(error.cl)]
         known = ", ".join(names)
         for key in sorted(error.extra_fields):
             guess = _guess(key, names)
-            yield Problem(
+            yield (
                 f"{path}/{escape_token(key)}",
                 f"unknown key {key!r}{guess.en}; expected one of: {known}",
-                sv=f"okänd nyckel {key!r}{guess.sv}; tillåtna är: {known}",
+                f"okänd nyckel {key!r}{guess.sv}; tillåtna är: {known}",
             )
     elif isinstance(error, ModelError):
         for each in error.errors:
-            yield Problem(f"{path}/{each.path}", each.message, sv=each.text.sv)
+            yield f"{path}/{each.path}", each.message, swedish(each.message, each.sv)
     elif isinstance(error, KeyError):
-        yield Problem(path, "this required key is missing", sv="denna obligatoriska nyckel saknas")
+        yield path, "this required key is missing", "denna obligatoriska nyckel saknas"
     elif isinstance(error, _InvalidValueError):
-        yield Problem(path, str(error), sv=error.sv)
+        yield path, str(error), error.sv
     elif isinstance(error, ValueError):
-        yield Problem(path, str(error), sv=f"ogiltigt värde: {error}")
+        yield path, str(error), f"ogiltigt värde: {error}"
     else:
         described = f"{type(error).__name__}: {error}"
-        yield Problem(path, f"invalid value ({described})", sv=f"ogiltigt värde ({described})")
+        yield path, f"invalid value ({described})", f"ogiltigt värde ({described})"
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    for at, message, sv in _found(error, path):
+        yield Problem(at, message, sv=sv)
 
 
 def structure(
@@ -346,7 +408,8 @@ class _RefusedError(Exception):
 def _fast_str(value: object, _: type) -> str:
     if type(value) is not str:
         raise _RefusedError
-    value.encode("utf-8")  # a lone surrogate raises, as the careful hook refuses it
+    if not value.isascii():  # (at once) ASCII holds no surrogate
+        value.encode("utf-8")  # a lone surrogate raises, as the careful hook refuses it
     return value
 
 
@@ -398,6 +461,28 @@ def _fast_tuple_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object,
     return structure_fixed
 
 
+def _is_optional(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return (
+        typing.get_origin(cls) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _fast_optional_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
+    """``X | None``: None, or an ``X`` by the hook of ``X`` found once (not on every value)."""
+    inner_type = next(arg for arg in typing.get_args(cls) if arg is not type(None))
+    inner_hook = converter.get_structure_hook(inner_type)
+
+    def structure_optional(value: object, _: Any) -> Any:
+        if value is None:
+            return None
+        return inner_hook(value, inner_type)
+
+    return structure_optional
+
+
 def _fast_table_hook(cls: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
     structure = make_dict_structure_fn(cls, converter, _cattrs_detailed_validation=False)
 
@@ -423,6 +508,9 @@ def _make_fast_converter() -> cattrs.Converter:
     )
     converter.register_structure_hook_factory(
         attrs.has, lambda cls: _fast_table_hook(cls, converter)
+    )
+    converter.register_structure_hook_factory(
+        _is_optional, lambda cls: _fast_optional_hook(cls, converter)
     )
     return converter
 

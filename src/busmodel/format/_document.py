@@ -19,15 +19,15 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol, TypeVar
 
 import attrs
 
 from busmodel.format._errors import DocumentError, Problem
+from busmodel.format._files import write_whole
 from busmodel.format._positions import Positions
 from busmodel.model._agreement import Agreement
 from busmodel.model._errors import escape_token
@@ -359,8 +359,20 @@ def _structure(data: object, source: str) -> Document:
         pass
     result = _converter.structure(body, target)
     if isinstance(result, list):
-        raise DocumentError(result, source=source)
+        raise _UnlocatedError(result)
     return result
+
+
+class _UnlocatedError(Exception):
+    """Problems with paths and no lines yet: :func:`_read_text` locates them, then raises.
+
+    A :class:`DocumentError` renders every problem when it is made; this one
+    does not, so that a document of many problems renders them once.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
 
 
 def _located(error: DocumentError, text: str, fmt: Format) -> DocumentError:
@@ -371,15 +383,25 @@ def _located(error: DocumentError, text: str, fmt: Format) -> DocumentError:
     """
     if not any(problem.path and problem.line is None for problem in error.problems):
         return error
+    return DocumentError(_in_text_order(error.problems, text, fmt), source=error.source)
+
+
+def _in_text_order(problems: Iterable[Problem], text: str, fmt: Format) -> list[Problem]:
+    """``problems``, each with a path and no line given its line and column, in text order."""
     positions = Positions.of(text, fmt)
-    problems = []
-    for problem in error.problems:
-        found = positions.locate(problem.path) if problem.path and problem.line is None else None
+    located = []
+    for problem in problems:
+        path = problem.path
+        found = positions._line_column(path) if path and problem.line is None else None
         if found is not None:
-            problem = attrs.evolve(problem, line=found.line, column=found.column)
-        problems.append(problem)
-    problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
-    return DocumentError(problems, source=error.source)
+            problem = Problem(path, problem.message, found[0], found[1], problem.sv)
+        located.append(problem)
+    located.sort(key=_text_order)
+    return located
+
+
+def _text_order(problem: Problem) -> tuple[int, int]:
+    return problem.line or 0, problem.column or 0
 
 
 def _thousands(number: int) -> tuple[str, str]:
@@ -463,6 +485,8 @@ def _read_text(
         data = _parse(text, fmt, source)
         _check_items(data, max_items, source)
         return _structure(data, source)
+    except _UnlocatedError as error:
+        raise DocumentError(_in_text_order(error.problems, text, fmt), source=source) from None
     except DocumentError as error:
         located = _located(error, text, fmt)
         if located is error:
@@ -1097,33 +1121,7 @@ def dump(document: Document, path: str | os.PathLike[str], format: Format | None
     is complete. A symbolic link stays a link; the file it points to is replaced.
     """
     fmt = format or format_of(path)
-    _write_whole(Path(os.path.realpath(path)), dumps(document, fmt))
-
-
-def _write_whole(target: Path, text: str) -> None:
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = None
-    if mode is None:  # a new file: nothing to lose, and the umask gives its permissions
-        try:
-            with target.open("x", encoding="utf-8") as handle:
-                handle.write(text)
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
-        return
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_whole(path, dumps(document, fmt).encode("utf-8"))
 
 
 STDIN: Final = "-"

@@ -76,13 +76,14 @@ class Problem:
         >>> Problem("/id", "must not be empty", 2, 6, sv="får inte vara tom").render("sv")
         'rad 2, kolumn 6: /id: får inte vara tom'
         """
+        message = self.message if lang == "en" else self.text.get(lang)
         if self.line is None:
             place = self.path or _WHOLE_DOCUMENT.get(lang)
         else:
             place = where(self.line, self.column, lang)
             if self.path:
                 place += f": {self.path}"
-        return f"{place}: {self.text.get(lang)}"
+        return f"{place}: {message}"
 
     def __str__(self) -> str:
         """Render the problem as ``where: message``, in English."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 __all__ = ["write_whole"]
@@ -32,6 +31,8 @@ def write_whole(path: str | os.PathLike[str], data: bytes) -> None:
             target.unlink(missing_ok=True)
             raise
         return
+    import tempfile  # only to replace a file: 3-4 ms of imports a process need not pay
+
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -17,7 +17,10 @@ Position(line=2, column=1)
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
+import json.scanner
+import operator
 import re
 from typing import Final, Literal
 
@@ -66,31 +69,47 @@ def where(line: int, column: int | None, lang: Lang = "en") -> str:
     return text
 
 
+_NO_CHILDREN: Final[dict[str, _Node | int]] = {}
+"""The children of every value that has none: one dict for them all, never written to."""
+
+
 class _Node:
     """A value found in the text: where it starts, and the values in it by key or index."""
 
-    __slots__ = ("children", "count", "offset", "tables")
+    __slots__ = ("children", "count", "offset", "pending", "tables")
 
     def __init__(self, offset: int) -> None:
         self.offset = offset
-        self.children: dict[str, _Node] = {}
+        self.children: dict[str, _Node | int] = _NO_CHILDREN
+        """The values in this one, by key or index (:data:`_NO_CHILDREN`, shared, if none);
+        a value that holds no others may be noted by its offset alone (JSON's are)."""
         self.count = 0
         """How many items an array has so far."""
         self.tables = False
         """Whether this is an array of tables (``[[x]]``), which headers go into."""
+        self.pending = -1
+        """Where the JSON array or object this value is starts, while the values in it
+        are still to be found (see :func:`_expand`); -1 once they are, or if there are none."""
 
     def put(self, token: str, offset: int) -> _Node:
         """A new value at ``token``, in place of any before it (and what was in that)."""
+        if self.children is _NO_CHILDREN:
+            self.children = {}
         node = self.children[token] = _Node(offset)
         return node
 
+    def node(self, token: str) -> _Node | None:
+        """The value at ``token``, noted as a node (the TOML scanner notes every value so)."""
+        child = self.children.get(token)
+        return None if child is None or isinstance(child, int) else child
+
     def mention(self, token: str, offset: int) -> _Node:
         """The table at ``token``, noted here if new; for an array of tables, its last element."""
-        node = self.children.get(token)
+        node = self.node(token)
         if node is None:
-            node = self.children[token] = _Node(offset)
+            node = self.put(token, offset)
         if node.tables and node.count:
-            return node.children.get(str(node.count - 1), node)
+            return node.node(str(node.count - 1)) or node
         return node
 
     def item(self, offset: int) -> _Node:
@@ -102,36 +121,57 @@ class _Node:
 
 def _tokens(path: str) -> list[str]:
     """The reference tokens of a JSON Pointer, unescaped (``~1`` is ``/``, ``~0`` is ``~``)."""
-    return [token.replace("~1", "/").replace("~0", "~") for token in path.split("/")[1:]]
+    tokens = path.split("/")[1:]
+    if "~" not in path:
+        return tokens
+    return [token.replace("~1", "/").replace("~0", "~") for token in tokens]
+
+
+def _line_starts(text: str) -> list[int]:
+    r"""The offset at which each line of ``text`` starts (lines end at ``\n``)."""
+    lengths = map(len, text.split("\n"))
+    return list(itertools.accumulate(map(operator.add, lengths, _ONES), initial=0))[:-1]
+
+
+_ONES: Final = itertools.repeat(1)
 
 
 class _Built:
-    """The values of a text, once found, and where each of its lines starts."""
+    """The values of a text, found as they are asked for, and where each of its lines starts."""
 
-    __slots__ = ("line_starts", "root")
+    __slots__ = ("line_starts", "root", "text")
 
     def __init__(self, text: str, fmt: Literal["toml", "json"]) -> None:
         self.root = scan(text, fmt)
-        starts = [0]
-        found = text.find("\n")
-        while found != -1:
-            starts.append(found + 1)
-            found = text.find("\n", found + 1)
-        self.line_starts = starts
+        self.text = text
+        self.line_starts = _line_starts(text)
 
-    def deepest(self, path: str) -> tuple[_Node, bool]:
-        """The node at ``path`` or its deepest ancestor found, and whether it is the node."""
+    def children(self, node: _Node) -> dict[str, _Node | int]:
+        """The values in ``node``, found now if they were not yet."""
+        if node.pending >= 0:
+            _expand(node, self.text)
+        return node.children
+
+    def deepest(self, path: str) -> tuple[int, bool]:
+        """Where the value at ``path`` (or its deepest ancestor found) starts; whether it is it."""
+        tokens = _tokens(path)
         node = self.root
-        for token in _tokens(path):
-            child = node.children.get(token)
+        for depth, token in enumerate(tokens, 1):
+            child = self.children(node).get(token)
             if child is None:
-                return node, False
+                return node.offset, False
+            if isinstance(child, int):  # a value with none in it
+                return child, depth == len(tokens)
             node = child
-        return node, True
+        return node.offset, True
 
     def position(self, offset: int) -> Position:
+        return Position(*self.line_column(offset))
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of the character at ``offset``."""
         line = bisect.bisect_right(self.line_starts, offset)
-        return Position(line, offset - self.line_starts[line - 1] + 1)
+        return line, offset - self.line_starts[line - 1] + 1
 
 
 @attrs.frozen
@@ -200,8 +240,15 @@ class Positions:
         if path and not path.startswith("/"):
             return None
         built = self._map()
-        node, _ = built.deepest(path)
-        return built.position(node.offset)
+        offset, _ = built.deepest(path)
+        return built.position(offset)
+
+    def _line_column(self, path: str) -> tuple[int, int] | None:
+        """:meth:`locate` as a pair ``(line, column)``: for many paths, no object each."""
+        if path and not path.startswith("/"):
+            return None
+        built = self._map()
+        return built.line_column(built.deepest(path)[0])
 
     def exact(self, path: str) -> bool:
         """Whether the value at ``path`` itself is in the text (not only an ancestor).
@@ -220,15 +267,17 @@ class Positions:
         >>> Positions.of("a.b = 1\nc = [true]", "toml").paths()
         ['', '/a', '/a/b', '/c', '/c/0']
         """
+        built = self._map()
         found = []
-        stack = [("", self._map().root)]
+        stack: list[tuple[str, _Node | int]] = [("", built.root)]
         while stack:
             path, node = stack.pop()
             found.append(path)
-            stack.extend(
-                (f"{path}/{escape_token(token)}", child)
-                for token, child in reversed(node.children.items())
-            )
+            if isinstance(node, _Node):
+                stack.extend(
+                    (f"{path}/{escape_token(token)}", child)
+                    for token, child in reversed(built.children(node).items())
+                )
         return found
 
 
@@ -246,6 +295,15 @@ def scan(text: str, fmt: Literal["toml", "json"]) -> _Node:
     where it stops parsing.
     """
     root = _Node(0)
+    if fmt == "json":
+        start = _end(_JSON_BLANK, text, 0)
+        if text.startswith(("{", "["), start):
+            try:  # plain JSON, whose values the C scanner passes over: what is in them later
+                _expand(root, text, start)
+            except _LostError:  # anything else: the whole text, the slow way
+                root = _Node(0)
+            else:
+                return root
     try:
         if fmt == "json":
             _scan_json(text, root)
@@ -359,12 +417,12 @@ class _TomlScanner:
             node = node.mention(name, offset)
         name = parts[-1][0]
         if double:
-            array = node.children.get(name)
+            array = node.node(name)
             if array is None:
                 array = node.put(name, start)
             array.tables = True
             return array.item(start)
-        table = node.children.get(name)
+        table = node.node(name)
         if table is None:
             return node.put(name, start)
         table.offset = start  # an explicit header wins over an earlier mention
@@ -494,6 +552,103 @@ def _scan_json(text: str, root: _Node) -> None:
                 break
         else:
             return
+
+
+_SCAN_ONCE: Final = json.scanner.make_scanner(
+    json.JSONDecoder()  # type: ignore[arg-type]  # typeshed names the wrong type
+)
+"""The ``json`` module's scanner (its C one where there is one): the value at an offset, and
+where it ends; it raises on anything that is not strict JSON."""
+_JSON_SCALAR: Final = (
+    r'"[^"\\\x00-\x1f]*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null'
+)
+"""Text without escapes, a number, ``true``, ``false`` or ``null``: strict JSON, as the
+C scanner reads it."""
+_JSON_MEMBER: Final = re.compile(
+    rf'"([^"\\\x00-\x1f]*)"[ \t\r\n]*:[ \t\r\n]*(?:(?:{_JSON_SCALAR})[ \t\r\n]*([,}}])[ \t\r\n]*)?'
+)
+"""A key without escapes, its colon and the blanks up to its value; and if the value is a
+:data:`_JSON_SCALAR`, the value, the comma or brace after it, and the blanks after that."""
+_JSON_ITEM: Final = re.compile(rf"(?:{_JSON_SCALAR})[ \t\r\n]*([,\]])[ \t\r\n]*")
+"""An array item that is a :data:`_JSON_SCALAR`, the comma or bracket after it, and blanks."""
+_JSON_AFTER: Final = re.compile(r"[ \t\r\n]*([,\]}])[ \t\r\n]*")
+"""What follows a value in an array or object: a comma or the closing bracket, and blanks."""
+
+
+def _json_value(text: str, pos: int) -> tuple[object, int]:
+    """The JSON value at ``pos`` and where it ends; :class:`_LostError` if there is none."""
+    try:
+        value: object
+        value, end = _SCAN_ONCE(text, pos)
+    except (StopIteration, ValueError, RecursionError):
+        raise _LostError from None
+    return value, end
+
+
+def _expand(node: _Node, text: str, start: int | None = None) -> None:
+    """Find the values in the JSON array or object at ``start`` (``node.pending`` if None).
+
+    A scalar is read by a regular expression; any other value is passed over
+    by the C scanner and only noted, with where it starts: the values in it
+    are found when they are asked for. Every value noted was read whole by that
+    scanner, so looking into it later cannot fail. The result is what
+    :func:`_scan_json` finds, for any text in which the values passed over are
+    strict JSON; on other text this raises :class:`_LostError` (and
+    :func:`scan` scans the slow way).
+    """
+    pos = node.pending if start is None else start
+    close = "]" if text[pos] == "[" else "}"
+    children: dict[str, _Node | int] = _NO_CHILDREN
+    count = 0
+    pos = _end(_JSON_BLANK, text, pos + 1)
+    if not text.startswith(close, pos):
+        children = {}
+        while True:
+            at, value_at = pos, -1  # where this item or member starts; where its value
+            if close == "]":  # starts, if that is no scalar
+                token = str(count)
+                count += 1
+                item = _JSON_ITEM.match(text, pos)
+                if item is None:
+                    value_at = pos
+                else:
+                    after, pos = item[1], item.end()
+            else:
+                member = _JSON_MEMBER.match(text, pos)
+                if member is None:  # a key with escapes (or no key: lost)
+                    if not text.startswith('"', pos):
+                        raise _LostError
+                    key, end = _json_value(text, pos)
+                    assert isinstance(key, str)
+                    end = _end(_JSON_BLANK, text, end)
+                    if not text.startswith(":", end):
+                        raise _LostError
+                    token, value_at = key, _end(_JSON_BLANK, text, end + 1)
+                elif member[2] is None:
+                    token, value_at = member[1], member.end()
+                else:
+                    token, after, pos = member[1], member[2], member.end()
+            # A key given twice: the last (in the place of the first, as a dict keeps it).
+            if value_at == -1:
+                children[token] = at
+            else:
+                _, end = _json_value(text, value_at)
+                if text[value_at] in "[{":
+                    child = children[token] = _Node(at)
+                    child.pending = value_at
+                else:
+                    children[token] = at
+                found = _JSON_AFTER.match(text, end)
+                if found is None:
+                    raise _LostError
+                after, pos = found[1], found.end()
+            if after == close:
+                break
+            if after != ",":
+                raise _LostError
+    node.children = children  # whole, at once: another thread may be looking too
+    node.count = count
+    node.pending = -1
 
 
 def _end(pattern: re.Pattern[str], text: str, pos: int) -> int:

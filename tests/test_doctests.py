@@ -11,6 +11,7 @@ import doctest
 import inspect
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,29 @@ def test_a_method_example_runs(test: doctest.DocTest) -> None:
     output: list[str] = []
     result = runner.run(test, out=output.append)
     assert (0, "") == (result.failed, "".join(output))
+
+
+@pytest.mark.parametrize("layer", ["model", "format", "validation", "cli"])
+def test_the_doctests_of_a_layer_pass_run_alone(layer: str) -> None:
+    # In the whole run an earlier test may have loaded a layer through busmodel (and so
+    # published its names); a layer's examples must not depend on that.
+    import subprocess
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:randomly",
+            f"src/busmodel/{layer}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert 0 == done.returncode, done.stdout[-3000:]

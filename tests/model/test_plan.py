@@ -20,7 +20,13 @@ from busmodel import (
     plan,
 )
 from busmodel.model._calendar import holiday_name, is_working_day
-from busmodel.model._plan import JULY_WEEKS, required_meetings, window_label
+from busmodel.model._plan import (
+    _FRIDAY,
+    DEFAULT_WEEKDAY,
+    JULY_WEEKS,
+    required_meetings,
+    window_label,
+)
 from tests.support.paths import EXAMPLES
 
 CORRECTED = EXAMPLES / "alingsas-bus-2023-corrected.toml"
@@ -488,3 +494,7 @@ def test_in_an_extension_the_planned_chair_is_the_rotation_continued() -> None:
 
     assert None is agreement.chair_on(meeting.date)  # past the agreement's own end
     assert "sn" == meeting.chair  # the next in the rotation, for the 2023-2026 term
+
+
+def test_the_plan_weekdays_are_calendars_numbers() -> None:
+    assert (calendar.TUESDAY, calendar.FRIDAY) == (DEFAULT_WEEKDAY, _FRIDAY)

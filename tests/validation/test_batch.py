@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import os
 import pickle
 import shutil
 import signal
@@ -424,3 +425,65 @@ def test_validate_exits_130_without_a_traceback_when_interrupted_in_worker_proce
     monkeypatch.setattr(_batch, "_tell", tell)
     code, out, err = run("validate", str(folder), "--jobs", "2", "--today", "2026-11-27")
     assert (130, "", "busmodel: interrupted\n") == (code, out, err)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_that_leads_to_itself_is_reported_unreadable_and_the_rest_is_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "loop.toml").symlink_to("loop.toml")
+    shutil.copy(CORRECTED, tmp_path / "good.toml")
+    read = read_paths([tmp_path, tmp_path / "loop.toml"])
+    assert [str(tmp_path / "good.toml")] == [entry.source for entry in read.documents]
+    assert [str(tmp_path / "loop.toml")] == [error.source for error in read.unreadable]
+    for command in (["validate"], ["status", "--today", "2026-11-27"], ["timeline"]):
+        code, _, err = run(*command, str(tmp_path))
+        assert code in (0, 1, 2), err  # never the exit of a bug inside busmodel
+        assert "internal error" not in err
+        assert f"{tmp_path / 'loop.toml'}:" in err
+
+
+def test_a_path_with_a_nul_character_is_reported_unreadable() -> None:
+    read = read_paths(["bad\0name.toml", CORRECTED])
+    assert [str(CORRECTED)] == [entry.source for entry in read.documents]
+    assert ["bad\0name.toml"] == [error.source for error in read.unreadable]
+
+
+def _odd_entries(folder: Path) -> dict[str, str]:
+    """Paths the file system holds but no document is at, each in a folder of its own."""
+    made: dict[str, str] = {}
+
+    def place(name: str) -> Path:
+        (folder / name).mkdir()
+        return folder / name
+
+    if hasattr(os, "symlink"):
+        (place("loop") / "a.toml").symlink_to("a.toml")
+        (place("dangling") / "a.toml").symlink_to("nowhere.toml")
+        (place("cycle") / "a.toml").symlink_to("b.toml")
+        (folder / "cycle" / "b.toml").symlink_to("a.toml")
+        made.update(loop="loop", dangling="dangling", cycle="cycle")
+    (place("directory") / "a.toml").mkdir()
+    made["directory"] = "directory"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(place("fifo") / "a.toml")
+        made["fifo"] = "fifo"
+    made["too long"] = str(folder / ("x" * 300 + ".toml"))
+    made["nul"] = "bad\0name.toml"
+    made["missing"] = str(folder / "missing.toml")
+    return made
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["status", "--today", "2026-11-27"], ["timeline", "-o", "-"]],
+    ids=lambda command: command[0],
+)
+def test_no_odd_path_is_a_bug_inside_busmodel(tmp_path: Path, command: list[str]) -> None:
+    for kind, name in _odd_entries(tmp_path).items():
+        path = name if "\0" in name or os.path.isabs(name) else str(tmp_path / name)
+        read = read_paths([path, CORRECTED])
+        assert [str(CORRECTED)] == [entry.source for entry in read.documents], kind
+        code, _, err = run(*command, path, str(CORRECTED))
+        assert code in (0, 1, 2), (kind, err)  # 3 would be a bug inside busmodel
+        assert "internal error" not in err, kind

@@ -12,17 +12,29 @@ from hypothesis import strategies as st
 
 from busmodel import Catalogue
 from busmodel.model import Lang, Text
-from busmodel.validation._messages import Message, _compiled, _format_field
+from busmodel.validation._messages import Message, _compiled, join
+
+_CONJUNCTIONS = {"and": Text(en="and", sv="och"), "or": Text(en="or", sv="eller")}
 
 
 class _Reference(string.Formatter):
-    """The general formatter, as every message was once filled in."""
+    """The general formatter, as every message was once filled in: a copy kept as it was."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        return _format_field(value, format_spec, self.lang)
+        if isinstance(value, Text):
+            value = value.get(self.lang)
+        if isinstance(value, list | tuple):
+            conjunction = _CONJUNCTIONS.get(format_spec)
+            if conjunction is not None:
+                shown = [self.format_field(item, "") for item in value]
+                return join(shown, conjunction, self.lang)
+        if "|" in format_spec and isinstance(value, int) and not isinstance(value, bool):
+            one, _, many = format_spec.partition("|")
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
 
 
 def reference(message: Message, values: dict[str, object]) -> Text:

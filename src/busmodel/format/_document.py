@@ -521,6 +521,7 @@ def loads(
     meetings, parties, forums...) longer than ``max_items``
     (:data:`DEFAULT_MAX_ITEMS`, 1,000,000) before the document is built.
 
+    >>> from busmodel import loads
     >>> records = loads('schema = "busmodel/1"\nkind = "records"\nagreement = "bus"')
     >>> records.agreement
     'bus'

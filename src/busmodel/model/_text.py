@@ -53,7 +53,9 @@ def fields_repr(self: Any) -> str:
         for field in attrs.fields(self.__class__):
             if field.repr:
                 show = field.repr if callable(field.repr) else repr
-                parts.append(f"{field.name}={show(getattr(self, field.name))}")
+                # A field not set yet (init=False, shown while the value is being made)
+                # shows as attrs' NOTHING, as in the repr attrs writes.
+                parts.append(f"{field.name}={show(getattr(self, field.name, attrs.NOTHING))}")
         return f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}({', '.join(parts)})"
     finally:
         showing.discard(id(self))

@@ -165,7 +165,7 @@ def _read(
             entries += from_stdin()
         for path in found:
             result = loaded[path]
-            where = path.resolve()
+            where = _identity(path)
             if where in seen:  # a file given twice counts once, read or not
                 continue
             seen.add(where)
@@ -461,6 +461,18 @@ def _check(work: _Work, index: int) -> Report:
 
 _shared: list[_Work] = []
 """In a worker process: the work of its batch, set once by :func:`_share`."""
+
+
+def _identity(path: Path) -> Path:
+    """The file ``path`` names, to tell a file given twice; never raises.
+
+    A path that cannot be resolved (a loop of links, a NUL in its name) is one that
+    could not be read either: it is told by its absolute path.
+    """
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a loop of links, before 3.13
+        return Path(os.path.abspath(path))
 
 
 def _start_worker() -> None:

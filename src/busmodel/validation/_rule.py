@@ -11,17 +11,14 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar, cast
+from typing import Final, Protocol, TypeVar, cast
 
 import attrs
 
-from busmodel.model import AgreementKind, BusmodelError, Text, _check
+from busmodel.model import Agreement, AgreementKind, BusmodelError, Records, Text, _check
+from busmodel.validation._documents import Documents
 from busmodel.validation._findings import Severity
 from busmodel.validation._messages import Message
-
-if TYPE_CHECKING:
-    from busmodel.model import Agreement, Records
-    from busmodel.validation._documents import Documents
 
 __all__ = [
     "CODE_PATTERN",

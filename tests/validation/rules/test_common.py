@@ -7,6 +7,7 @@ import re
 from collections.abc import Hashable, Iterator
 
 import attrs
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
@@ -131,3 +132,24 @@ def test_a_reference_to_an_undeclared_party_is_given_with_its_place() -> None:
     assert [("/parties/1", "polisen")] == list(
         body_references(agreement, {body.id for body in agreement.bodies})
     )
+
+
+def test_the_indexes_the_rules_share_cannot_be_changed_by_one_of_them() -> None:
+    from busmodel import Catalogue, Options
+    from busmodel.validation._rule import Context
+    from busmodel.validation._rules._common import body_index, forum_index, parties_index
+    from busmodel.validation._rules.compliance import _extra_meetings
+
+    context = Context(
+        agreement=clean_agreement(),
+        today=None,
+        records=None,
+        registry=None,
+        options=Options(),
+        catalogue=Catalogue.default(),
+    )
+    for index in (body_index, forum_index, parties_index, _extra_meetings):
+        shared = index(context)
+        assert shared is index(context)  # built once, for every rule of the validation
+        with pytest.raises(TypeError):
+            shared["x"] = 0  # type: ignore[index]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Container, Hashable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Final, TypeVar
 
 from busmodel.model._agreement import Agreement, AgreementKind
@@ -58,8 +59,12 @@ def first_positions(items: Iterable[_H]) -> dict[_H, int]:
     return positions
 
 
+# The indexes below are shared by every rule of one validation (Context.derived), so
+# they are read-only: a rule that changed one would change what the others find.
+
+
 def _body_index(context: Context) -> Mapping[str, int]:
-    return first_positions(body.id for body in context.agreement.bodies)
+    return MappingProxyType(first_positions(body.id for body in context.agreement.bodies))
 
 
 def body_index(context: Context) -> Mapping[str, int]:
@@ -68,7 +73,7 @@ def body_index(context: Context) -> Mapping[str, int]:
 
 
 def _forum_index(context: Context) -> Mapping[str, int]:
-    return first_positions(forum.id for forum in context.agreement.forums)
+    return MappingProxyType(first_positions(forum.id for forum in context.agreement.forums))
 
 
 def forum_index(context: Context) -> Mapping[str, int]:
@@ -82,7 +87,7 @@ def parties_index(context: Context) -> Mapping[str, int]:
 
 
 def _parties_index(context: Context) -> Mapping[str, int]:
-    return first_positions(context.agreement.parties)
+    return MappingProxyType(first_positions(context.agreement.parties))
 
 
 def name_of(agreement: Agreement, body_id: str) -> str:

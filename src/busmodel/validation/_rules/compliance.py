@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from busmodel.model._agreement import Review
 from busmodel.model._forums import Duty, Forum, Window
@@ -593,22 +594,23 @@ _EXTRA = insert_after(
 """The records with an extra meeting of the political forum, called when needed."""
 
 
-def _extra_meetings(context: Context) -> dict[int, list[tuple[int, Meeting]]]:
+def _extra_meetings(context: Context) -> Mapping[int, tuple[tuple[int, Meeting], ...]]:
     """Each forum's index and the extra meetings it held, with their indexes, in order."""
     return context.derived(_find_extra_meetings)
 
 
-def _find_extra_meetings(context: Context) -> dict[int, list[tuple[int, Meeting]]]:
+def _find_extra_meetings(context: Context) -> Mapping[int, tuple[tuple[int, Meeting], ...]]:
     records = _own_records(context)
     if records is None:
-        return {}
+        return MappingProxyType({})
     forums = forum_index(context)
     extra: dict[int, list[tuple[int, Meeting]]] = {}
     extra_kind = MeetingKind.EXTRA
     for k, meeting in enumerate(records.meetings):
         if meeting.kind is extra_kind and meeting.forum in forums:
             extra.setdefault(forums[meeting.forum], []).append((k, meeting))
-    return dict(sorted(extra.items()))
+    # Shared by the rules: read-only.
+    return MappingProxyType({f: tuple(found) for f, found in sorted(extra.items())})
 
 
 @rule(

@@ -394,23 +394,22 @@ def test_the_name_rules_have_names_that_say_what_they_require() -> None:
 
 def _first_alike_by_definition(agreement: bm.Agreement) -> list[tuple[str, tuple[str, ...]]]:
     """NAM001 by its definition, every pair compared: the reference for the indexes."""
-    from difflib import SequenceMatcher
 
-    from busmodel.validation._rules.names import _alike, _distinct, _Name, _Places
+    from busmodel.validation._rules.names import _alike, _distinct, _Matcher, _Name, _Places
 
     places = _Places.named_in(agreement)
     bodies = agreement.bodies
     names = [_Name.of(body.name, places) for body in bodies]
     found: list[tuple[str, tuple[str, ...]]] = []
     for position, (body, name) in enumerate(zip(bodies, names, strict=True)):
-        matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
+        matcher = _Matcher(name.compared)
         for other in range(position):
             earlier = names[other]
             if (
                 bodies[other].kind == body.kind
                 and bodies[other].id != body.id
                 and earlier.folded != name.folded
-                and _alike(matcher, earlier.compared, name.compared)
+                and _alike(matcher, earlier.compared)
                 and not _distinct(earlier, name)
             ):
                 found.append((f"/bodies/{position}/name", (f"/bodies/{other}/name",)))
@@ -572,11 +571,9 @@ def _name_pairs(draw: st.DrawFn) -> tuple[str, str]:
 def test_alike_takes_its_short_cuts_only_where_the_ratio_would_agree(
     pair: tuple[str, str],
 ) -> None:
-    from difflib import SequenceMatcher
 
-    from busmodel.validation._rules.names import _alike
+    from busmodel.validation._rules.names import _alike, _Matcher
 
     first, second = pair
-    matcher = SequenceMatcher(None, "", second, autojunk=False)
     expected = first == second or _alike_by_definition(first, second)
-    assert expected == _alike(matcher, first, second)
+    assert expected == _alike(_Matcher(second), first)

@@ -313,32 +313,49 @@ def _distinct(first: _Name, second: _Name) -> bool:
     return (after_preposition or a[0] != b[0]) and not _one_edit(a, b)
 
 
-def _alike(
-    matcher: SequenceMatcher[str], first: str, second: str, *, one_word: bool = True
-) -> bool:
-    """Whether ``first`` is near-identical to ``second``, which ``matcher`` holds.
+class _Matcher:
+    """A :class:`difflib.SequenceMatcher` of one name, made only when a ratio is needed.
+
+    Making one indexes the name's letters, which costs more than the bounds that
+    turn most pairs down without it.
+    """
+
+    __slots__ = ("_matcher", "name")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._matcher: SequenceMatcher[str] | None = None
+
+    def against(self, other: str) -> SequenceMatcher[str]:
+        """The matcher of ``other`` (its first sequence) against the name."""
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, "", self.name, autojunk=False)
+        self._matcher.set_seq1(other)
+        return self._matcher
+
+
+def _alike(matcher: _Matcher, first: str, *, one_word: bool = True) -> bool:
+    """Whether ``first`` is near-identical to the name ``matcher`` holds.
 
     Both are folded names cut to :data:`NAME_BOUND`, of names that fold differently.
-    ``one_word`` is False when the names are known not to differ in just one word:
-    then only the typo ratio can make them alike, and the quick bounds test it.
-    The full ratio, the dear part, is worked out only when the bounds leave it open:
-    below the typo ratio, only names one look-alike word apart need it.
+    ``one_word`` is False when the names are known not to differ in just one word.
+    Names that do not differ in one look-alike word are alike only by the typo
+    ratio, so the quick bounds test that; the full ratio, the dear part, is worked
+    out only when the bounds leave it open.
     """
+    second = matcher.name
     if first == second:
         return True  # alike as far as they are compared; different after that
-    least = LOOKALIKE_RATIO if one_word else TYPO_RATIO
-    matcher.set_seq1(first)
-    bound = matcher.real_quick_ratio()
-    if bound >= least:
-        bound = min(bound, matcher.quick_ratio())
-    if bound < least:
+    lookalike = one_word and _one_lookalike_word(first, second)
+    least = LOOKALIKE_RATIO if lookalike else TYPO_RATIO
+    total = len(first) + len(second)
+    if 2.0 * min(len(first), len(second)) / total < least:  # as real_quick_ratio has it
         return False
-    if bound < TYPO_RATIO:  # no typo: only a look-alike word can make them alike
-        return _one_lookalike_word(first, second) and matcher.ratio() >= LOOKALIKE_RATIO
-    ratio = matcher.ratio()
-    if ratio >= TYPO_RATIO:
-        return True
-    return one_word and ratio >= LOOKALIKE_RATIO and _one_lookalike_word(first, second)
+    compared = matcher.against(first)
+    if compared.quick_ratio() < least:
+        return False
+    ratio = compared.ratio()
+    return ratio >= TYPO_RATIO or (lookalike and ratio >= LOOKALIKE_RATIO)
 
 
 def near_identical(first: str, second: str, places: Iterable[str] = ()) -> bool:
@@ -361,8 +378,7 @@ def near_identical(first: str, second: str, places: Iterable[str] = ()) -> bool:
     one, other = _Name.of(first, known), _Name.of(second, known)
     if one.folded == other.folded:
         return False
-    matcher = SequenceMatcher(None, "", other.compared, autojunk=False)
-    return _alike(matcher, one.compared, other.compared) and not _distinct(one, other)
+    return _alike(_Matcher(other.compared), one.compared) and not _distinct(one, other)
 
 
 def _bigrams(name: str) -> list[_Token]:
@@ -525,7 +541,7 @@ def _first_alike(
         ]
         if group is not None and (group, name.places) in same_places:
             candidates.append(same_places[group, name.places])
-        matcher: SequenceMatcher[str] | None = None  # made when first needed
+        matcher = _Matcher(name.compared)
         last = -1
         for other in heapq.merge(*candidates):
             if other == last:
@@ -542,11 +558,9 @@ def _first_alike(
                     continue
                 if len(name.bigrams & earlier.bigrams) < _shared(size + other_size):
                     continue
-            if matcher is None:
-                matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
-            if _alike(
-                matcher, earlier.compared, name.compared, one_word=one_word
-            ) and not _distinct(earlier, name):
+            if _alike(matcher, earlier.compared, one_word=one_word) and not _distinct(
+                earlier, name
+            ):
                 yield position, other
                 break
         if size >= 2:
@@ -568,21 +582,28 @@ def _first_alike_of_few(
     Building the indexes costs more than comparing a few names directly, and the
     indexes only ever leave out names that cannot be reported, so both find the same.
     """
-    names: list[tuple[int, _Name]] = []
+    named: dict[int, _Name] = {}  # with their templates, made for the names found alike
+
+    def name_of(position: int) -> _Name:
+        if position not in named:
+            named[position] = _Name.of(bodies[position].name, places, indexed=False)
+        return named[position]
+
+    names: list[tuple[int, str]] = []
     for position in positions:
         body = bodies[position]
-        name = _Name.of(body.name, places, indexed=False)
-        matcher: SequenceMatcher[str] | None = None  # made when first needed
+        folded = fold(body.name)
+        matcher = _Matcher(folded[:NAME_BOUND])
         for other, earlier in names:
             budget.spend(position)
-            if bodies[other].id == body.id or earlier.folded == name.folded:
+            if bodies[other].id == body.id or earlier == folded:
                 continue
-            if matcher is None:
-                matcher = SequenceMatcher(None, "", name.compared, autojunk=False)
-            if _alike(matcher, earlier.compared, name.compared) and not _distinct(earlier, name):
+            if _alike(matcher, earlier[:NAME_BOUND]) and not _distinct(
+                name_of(other), name_of(position)
+            ):
                 yield position, other
                 break
-        names.append((position, name))
+        names.append((position, folded))
 
 
 def _written(number: int) -> Text:

@@ -264,3 +264,33 @@ def test_every_built_in_template_fills_the_same_fields_in_both_languages() -> No
     for item in Catalogue.built_in():
         for template in item.messages.values():
             assert template.fields == Message(en=template.sv, sv=template.sv).fields
+
+
+def test_the_built_in_catalogue_is_made_once_and_keeps_its_plans_between_calls() -> None:
+    import busmodel
+
+    catalogue = Catalogue.built_in()
+    assert catalogue is Catalogue.built_in()
+    agreement = busmodel.Agreement(id="a", title="A")
+    first = busmodel.validate(agreement, catalogue=Catalogue.built_in(), select=["INT"])
+    again = busmodel.validate(agreement, catalogue=Catalogue.built_in(), select=["INT"])
+    assert first == again
+    assert 0 < len(catalogue._memo)  # what the first call worked out, kept for the second
+
+
+def test_threads_asking_for_the_built_in_catalogue_at_once_get_the_one_catalogue() -> None:
+    import threading
+
+    import busmodel.validation._catalogue as module
+
+    module._built_in = None
+    found: list[Catalogue] = []
+    threads = [
+        threading.Thread(target=lambda: found.append(Catalogue.built_in())) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert 8 == len(found)
+    assert all(catalogue is found[0] for catalogue in found)

@@ -112,10 +112,21 @@ class Catalogue:
 
     @classmethod
     def built_in(cls) -> Catalogue:
-        """The rules that come with busmodel, and nothing else."""
+        """The rules that come with busmodel, and nothing else: one catalogue, made once.
+
+        Being one, it keeps what :func:`busmodel.validate` works out for a selection
+        from one call to the next, as the default catalogue does.
+        """
+        global _built_in
         from busmodel.validation._rules import BUILT_IN  # on first use: import stays quick
 
-        return cls(BUILT_IN)
+        if cls is not Catalogue:  # a catalogue of a kind of its own is not kept
+            return cls(BUILT_IN)
+        if _built_in is None:
+            with _BUILT_IN_LOCK:  # not _LOCK: the default catalogue is built under it
+                if _built_in is None:
+                    _built_in = cls(BUILT_IN)
+        return _built_in
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -253,6 +264,11 @@ def _build() -> Catalogue:
         except BusmodelError as error:
             raise BusmodelError(f"rule plugin {entry.name!r} ({entry.value}): {error}") from None
     return Catalogue.built_in().with_rules(*added)
+
+
+_built_in: Catalogue | None = None
+"""The built-in catalogue, made on first use (see :meth:`Catalogue.built_in`)."""
+_BUILT_IN_LOCK: Final = threading.Lock()
 
 
 def default_catalogue() -> Catalogue:

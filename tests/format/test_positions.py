@@ -614,3 +614,63 @@ def test_a_document_that_reads_is_never_scanned_for_positions(
     assert busmodel.Records(agreement="a") == loads(path.read_text(), "json")
     assert busmodel.Records(agreement="a") == busmodel.load(path)
     assert busmodel.Records(agreement="a") == read(path).document
+
+
+def _looked_at_by_threads(
+    shared: Positions, paths: list[str], count: int
+) -> tuple[list[BaseException], list[dict[str, Position | None]]]:
+    """What ``count`` threads, started together, find at ``paths`` in ``shared``; their errors."""
+    start = threading.Barrier(count)
+    found: list[dict[str, Position | None]] = []
+    failed: list[BaseException] = []
+
+    def look() -> None:
+        start.wait()
+        try:
+            found.append({path: shared.locate(path) for path in paths})
+        except BaseException as error:
+            failed.append(error)
+
+    threads = [threading.Thread(target=look) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failed, found
+
+
+def test_threads_looking_into_one_document_at_once_find_what_one_finds_alone() -> None:
+    # The values of a JSON document are looked into when first asked for; threads that
+    # ask at once must neither lose their way nor find another place.
+    import sys
+
+    document = {"bodies": [{"id": f"b{i}", "x": {"y": [1, 2, {"z": 3}]}} for i in range(3)]}
+    text = json.dumps(document, indent=1)
+    alone = Positions.of(text, "json")
+    expected = {path: alone.locate(path) for path in alone.paths()}
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(3_000):
+            shared = Positions.of(text, "json")
+            shared.locate("")  # the top scanned; what is in its values not yet
+            failed, found = _looked_at_by_threads(shared, list(reversed(expected)), 4)
+            assert ([], [expected] * 4) == (failed, found)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def test_a_value_nested_too_deep_to_look_into_later_is_placed_at_itself() -> None:
+    import sys
+
+    depth = sys.getrecursionlimit() - 80
+    text = '{"a": ' + "[" * depth + "]" * depth + "}"
+    positions = Positions.of(text, "json")
+    assert Position(1, 2) == positions.locate("/a")  # scanned from a shallow stack
+
+    def deeper(levels: int) -> Position | None:
+        return positions.locate("/a/0/0/0") if levels == 0 else deeper(levels - 1)
+
+    found = deeper(60)  # looked into from far down the stack: no error, a place
+    assert found is not None
+    assert 1 == found.line

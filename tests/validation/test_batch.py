@@ -405,12 +405,41 @@ def test_an_interrupt_among_worker_processes_stops_the_batch(tmp_path: Path, sta
     assert 1 == sum(1 for told in interrupted.told if told[0] == stage)
 
 
-def test_worker_processes_leave_ctrl_c_to_the_process_that_started_them() -> None:
+@pytest.mark.skipif(not hasattr(os, "kill"), reason="needs signals")
+def test_a_worker_told_of_ctrl_c_lives_on_and_ends_each_item_it_is_given_at_once() -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(1, initializer=_batch._start_worker) as pool:
-        handler = pool.submit(signal.getsignal, signal.SIGINT).result()
-    assert signal.SIG_IGN == handler
+        worker = pool.submit(os.getpid).result()
+        os.kill(worker, signal.SIGINT)  # while it waits for work
+        for _ in range(500):  # the signal is handled a moment later
+            try:
+                pool.submit(_batch._go_on).result()
+            except KeyboardInterrupt:
+                break
+        else:
+            raise AssertionError("the worker never noted Ctrl-C")
+        with pytest.raises(KeyboardInterrupt):
+            pool.submit(_batch._load_in_worker, CORRECTED).result()
+        assert worker == pool.submit(os.getpid).result()  # alive: the pool is not broken
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
+def test_ctrl_c_in_the_terminal_stops_validate_with_worker_processes(tmp_path: Path) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the command and its workers.
+    import subprocess
+    import sys
+    import time
+
+    folder = many_documents(tmp_path, copies=250)  # some 4,000 files: seconds of work
+    command = [sys.executable, "-m", "busmodel", "validate", str(folder), "--jobs", "2"]
+    started = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    time.sleep(1.5)  # under way, its workers started
+    os.killpg(started.pid, signal.SIGINT)
+    _, err = started.communicate(timeout=120)  # it used to hang here until killed
+    assert (130, b"busmodel: interrupted\n") == (started.returncode, err)
 
 
 def test_validate_exits_130_without_a_traceback_when_interrupted_in_worker_processes(

@@ -278,19 +278,36 @@ def test_the_built_in_catalogue_is_made_once_and_keeps_its_plans_between_calls()
     assert 0 < len(catalogue._memo)  # what the first call worked out, kept for the second
 
 
-def test_threads_asking_for_the_built_in_catalogue_at_once_get_the_one_catalogue() -> None:
+def test_threads_asking_for_the_built_in_catalogue_at_once_get_the_one_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
     import threading
 
     import busmodel.validation._catalogue as module
 
-    module._built_in = None
-    found: list[Catalogue] = []
-    threads = [
-        threading.Thread(target=lambda: found.append(Catalogue.built_in())) for _ in range(8)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert 8 == len(found)
-    assert all(catalogue is found[0] for catalogue in found)
+    def made_at_once() -> list[Catalogue]:
+        monkeypatch.setattr(module, "_built_in", None)  # not made yet
+        start = threading.Barrier(8)
+        found: list[Catalogue] = []
+
+        def ask() -> None:
+            start.wait()
+            found.append(Catalogue.built_in())
+
+        threads = [threading.Thread(target=ask) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return found
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(30):
+            found = made_at_once()
+            assert 8 == len(found)
+            assert all(catalogue is found[0] for catalogue in found)
+    finally:
+        sys.setswitchinterval(interval)

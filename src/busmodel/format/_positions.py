@@ -148,8 +148,15 @@ class _Built:
 
     def children(self, node: _Node) -> dict[str, _Node | int]:
         """The values in ``node``, found now if they were not yet."""
-        if node.pending >= 0:
-            _expand(node, self.text)
+        pending = node.pending  # read once: another thread may finish the node meanwhile
+        if pending >= 0:
+            try:
+                _expand(node, self.text, pending)
+            except _LostError:
+                # Nested so deep that the C scanner cannot go on from this far down the
+                # stack: nothing is found in the node, and a place in it is the node's.
+                node.children = _NO_CHILDREN
+                node.pending = -1
         return node.children
 
     def deepest(self, path: str) -> tuple[int, bool]:

@@ -270,7 +270,8 @@ def _load_all(
         pool = ProcessPoolExecutor(min(workers, total), initializer=_start_worker)
         with _stopped_at_once(pool):
             chunk = _chunk(total, workers)
-            for path, result in zip(unique, pool.map(_load, unique, chunksize=chunk), strict=True):
+            loaded = pool.map(_load_in_worker, unique, chunksize=chunk)
+            for path, result in zip(unique, loaded, strict=True):
                 results[path] = result
                 _tell(progress, "read", len(results), total)
     else:
@@ -475,15 +476,38 @@ def _identity(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
+_interrupted: list[bool] = []
+"""In a worker process: whether Ctrl-C was pressed (a list, so that no ``global`` is needed)."""
+
+
 def _start_worker() -> None:
-    """Pool initializer: leave Ctrl-C to the process that started the workers.
+    """Pool initializer: on Ctrl-C, stop working, and leave the rest to the parent.
 
     Ctrl-C interrupts every process of the terminal's group. A worker interrupted
-    while it waits for work dies, and the pool breaks with an error that is not the
-    interrupt; so the workers ignore it, and the parent stops them (see
-    :func:`_stopped_at_once`).
+    while it waits for work would die, and the pool break with an error that is not
+    the interrupt; so a worker only notes it (its wait goes on, PEP 475), and each
+    item it is given after that ends at once (:func:`_go_on`), so that the parent,
+    which stops the pool (:func:`_stopped_at_once`), does not wait for the work the
+    workers hold.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _interrupted.clear()
+    signal.signal(signal.SIGINT, _note_interrupt)
+
+
+def _note_interrupt(signum: int, frame: object) -> None:
+    _interrupted.append(True)
+
+
+def _go_on() -> None:
+    """In a worker process: raise KeyboardInterrupt once Ctrl-C was pressed."""
+    if _interrupted:
+        raise KeyboardInterrupt
+
+
+def _load_in_worker(path: Path) -> Entry | DocumentError:
+    """:func:`_load` in a worker process."""
+    _go_on()
+    return _load(path)
 
 
 @contextlib.contextmanager
@@ -505,6 +529,7 @@ def _share(work: _Work) -> None:
 
 def _check_shared(index: int) -> Report:
     """In a worker process: the report on task ``index`` of the shared work."""
+    _go_on()
     return _check(_shared[0], index)
 
 

@@ -308,48 +308,12 @@ def _publish(names: dict[str, object], namespace: dict[str, object]) -> None:
     annotated: list[type] = [
         value for value in public if isinstance(value, type) and "__annotations__" in vars(value)
     ]
-    for cls, hints in _type_hints(annotated, namespace).items():
-        cls.__annotations__ = hints
+    for cls in annotated:
+        cls.__annotations__ = typing.get_type_hints(cls, localns=namespace)
         if attrs.has(cls):
             attrs.resolve_types(cls)
     for value in public:
         value.__module__ = __name__
-
-
-def _type_hints(
-    classes: list[type], namespace: dict[str, object]
-) -> dict[type, dict[str, typing.Any]]:
-    """``typing.get_type_hints(cls, localns=namespace)`` of each of ``classes``, in one go.
-
-    The same hints, but each distinct string annotation of a module is evaluated once
-    (most are ``str``, ``dt.date | None``, ``tuple[str, ...]``): by ``get_type_hints``
-    itself, of one class that holds them all, written in that module. A class with an
-    annotation that is not a string has its hints from ``get_type_hints`` alone.
-    """
-    written: dict[str, dict[str, None]] = {}
-    for cls in classes:
-        for base in cls.__mro__:
-            for value in vars(base).get("__annotations__", {}).values():
-                if isinstance(value, str):
-                    written.setdefault(base.__module__, {})[value] = None
-    meaning: dict[tuple[str, str], typing.Any] = {}
-    for module, strings in written.items():
-        held = {f"_{number}": text for number, text in enumerate(strings)}
-        probe = type("_Probe", (), {"__module__": module, "__annotations__": held})
-        hints = typing.get_type_hints(probe, localns=namespace)
-        meaning.update({(module, text): hints[key] for key, text in held.items()})
-    resolved: dict[type, dict[str, typing.Any]] = {}
-    for cls in classes:
-        bases = [(base, vars(base).get("__annotations__", {})) for base in reversed(cls.__mro__)]
-        if all(isinstance(value, str) for _, own in bases for value in own.values()):
-            resolved[cls] = {
-                name: meaning[base.__module__, value]
-                for base, own in bases
-                for name, value in own.items()
-            }
-        else:
-            resolved[cls] = typing.get_type_hints(cls, localns=namespace)
-    return resolved
 
 
 def _load(layer: str) -> None:

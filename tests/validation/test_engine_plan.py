@@ -167,11 +167,17 @@ def test_the_engine_reports_what_an_engine_that_keeps_nothing_reports(
     assert contents(expected) == contents(actual)
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda path: path.name)
+AGREEMENT_EXAMPLES = [
+    path
+    for path in sorted(EXAMPLES.glob("*.toml"))
+    if isinstance(busmodel.load(path), Agreement)  # records are checked with theirs
+]
+
+
+@pytest.mark.parametrize("path", AGREEMENT_EXAMPLES, ids=lambda path: path.name)
 def test_every_example_is_reported_as_by_an_engine_that_keeps_nothing(path: Any) -> None:
     document = busmodel.load(path)
-    if not isinstance(document, Agreement):
-        pytest.skip("records")
+    assert isinstance(document, Agreement)
     documents = [busmodel.load(other) for other in sorted(EXAMPLES.glob("*.toml"))]
     registry = busmodel.Registry.of(documents)
     records = [

@@ -209,17 +209,12 @@ def validate(
     )
 
 
-_NEEDS: Final = tuple(Need)
-
-
 def _lacking(
     today: dt.date | None, records: Records | None, registry: Documents | None
 ) -> tuple[Need, ...]:
     """The needs a validation is not given, in a fixed order (a key of its plan)."""
-    if today is not None and records is not None and registry is not None:
-        return ()
-    given = (today, records, registry)
-    return tuple(need for need, value in zip(_NEEDS, given, strict=True) if value is None)
+    given = ((Need.TODAY, today), (Need.RECORDS, records), (Need.REGISTRY, registry))
+    return tuple(need for need, value in given if value is None)
 
 
 def _message(rule: Rule, issue: Issue, source: str | None) -> Text:

@@ -134,7 +134,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from fractions import Fraction
 from itertools import chain
@@ -502,18 +502,23 @@ class _BudgetSpentError(Exception):
 
 
 def _first_alike(
-    positions: Sequence[int], bodies: Sequence[Body], budget: _Budget, places: _Places
+    positions: Sequence[int],
+    bodies: Sequence[Body],
+    budget: _Budget,
+    places_named: Callable[[], _Places],
 ) -> Iterator[tuple[int, int]]:
     """``(position, earlier position)`` for each body near-identical to an earlier one.
 
     ``positions`` are the bodies of one kind, in document order; the earlier
     position is the first near-identical one. Each earlier name looked at spends
     ``budget``; :class:`_BudgetSpentError` names the body being checked when it
-    runs out.
+    runs out. ``places_named`` gives the municipalities the document names, worked
+    out only where they are needed.
     """
     if len(positions) <= _FEW:
-        yield from _first_alike_of_few(positions, bodies, budget, places)
+        yield from _first_alike_of_few(positions, bodies, budget, places_named)
         return
+    places = places_named()
     names = {p: _Name.of(bodies[p].name, places) for p in positions}
     frequency = Counter(chain.from_iterable(name.bigrams for name in names.values()))
     # One total order of all bigrams, rarest first, the same for every name.
@@ -575,7 +580,10 @@ def _first_alike(
 
 
 def _first_alike_of_few(
-    positions: Sequence[int], bodies: Sequence[Body], budget: _Budget, places: _Places
+    positions: Sequence[int],
+    bodies: Sequence[Body],
+    budget: _Budget,
+    places_named: Callable[[], _Places],
 ) -> Iterator[tuple[int, int]]:
     """:func:`_first_alike` for a handful of names: every earlier name, without indexes.
 
@@ -586,7 +594,7 @@ def _first_alike_of_few(
 
     def name_of(position: int) -> _Name:
         if position not in named:
-            named[position] = _Name.of(bodies[position].name, places, indexed=False)
+            named[position] = _Name.of(bodies[position].name, places_named(), indexed=False)
         return named[position]
 
     names: list[tuple[int, str]] = []
@@ -673,7 +681,13 @@ def names_not_alike(context: Context) -> Iterator[Issue]:
         kinds.setdefault(body.kind, []).append(position)
     found: dict[int, int] = {}
     budget = _Budget(COMPARISON_BUDGET)
-    places = _Places.named_in(context.agreement)
+    named: list[_Places] = []
+
+    def places() -> _Places:  # the municipalities named, found when first needed
+        if not named:
+            named.append(_Places.named_in(context.agreement))
+        return named[0]
+
     stopped: int | None = None
     for positions in kinds.values():
         try:
